@@ -1,0 +1,1 @@
+"""catalog layer of aiplanner (see DESIGN.md)."""

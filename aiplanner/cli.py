@@ -1,0 +1,115 @@
+"""The ``aiplanner`` command line.
+
+Without a sub-command it opens the window. Each sub-command lives in its own
+module of :mod:`aiplanner.commands` exposing ``NAME``, ``HELP``, ``ORDER``,
+``add_arguments(parser)`` and ``run(args) -> int``; they are discovered here,
+so adding a command touches no shared list.
+
+Errors a user can cause (a bad file, an impossible option) print one line
+per problem to stderr and exit non-zero, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from aiplanner import __version__
+
+__all__ = ["main", "build_parser"]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+def _command_modules() -> list:
+    import aiplanner.commands as package
+
+    modules = []
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"aiplanner.commands.{info.name}")
+        if hasattr(module, "NAME") and hasattr(module, "run"):
+            modules.append(module)
+    return sorted(modules, key=lambda m: (getattr(m, "ORDER", 100), m.NAME))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with our bad-input code (2, as argparse does)."""
+
+    def error(self, message: str) -> None:  # pragma: no cover - argparse path
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser with every discovered sub-command."""
+    parser = _Parser(
+        prog="aiplanner",
+        description=(
+            "Plan the rollout of an AI operating model: phases, tasks, key roles, "
+            "risk and load. Without a command, opens the window."
+        ),
+        epilog="Run 'aiplanner COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"aiplanner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in _command_modules():
+        cmd = sub.add_parser(module.NAME, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP))
+        module.add_arguments(cmd)
+        cmd.set_defaults(_run=module.run)
+    return parser
+
+
+def _open_window(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="aiplanner", add_help=False)
+    parser.add_argument("file", nargs="?")
+    args, qt_args = parser.parse_known_args(argv)
+    from aiplanner.ui.app import run_app  # Qt only when the window is wanted
+
+    return run_app(args.file, qt_args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``aiplanner`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from aiplanner.model.errors import PlanError
+
+    known = {m.NAME for m in _command_modules()}
+    first = next((a for a in argv if not a.startswith("-")), None)
+    wants_parser = any(a in ("-h", "--help", "--version") for a in argv[:1]) or (first in known)
+    try:
+        if not wants_parser:
+            if first is not None and not os.path.exists(first) and not first.endswith(".aiplan"):
+                print(f"aiplanner: {first!r} is neither a command nor a plan file (see 'aiplanner --help')",
+                      file=sys.stderr)
+                return EXIT_BAD_INPUT
+            return _open_window(argv)
+        args = build_parser().parse_args(argv)
+        return int(args._run(args) or 0)
+    except PlanError as exc:
+        for line in str(exc).splitlines():
+            print(f"aiplanner: {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("aiplanner: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
+        if os.environ.get("AIPLANNER_DEBUG"):
+            raise
+        print(f"aiplanner: internal error: {type(exc).__name__}: {exc} "
+              "(set AIPLANNER_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

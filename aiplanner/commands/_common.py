@@ -1,0 +1,49 @@
+"""Helpers shared by the sub-commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from aiplanner.io.atomic import atomic_write_bytes
+from aiplanner.io.native import load_plan
+from aiplanner.model.plan import Plan
+
+__all__ = ["read_plan", "write_output", "print_json", "table"]
+
+
+def read_plan(path: str) -> Plan:
+    """Load a plan file; errors propagate as :class:`PlanError` (exit 2, no traceback)."""
+    return load_plan(Path(path))
+
+
+def write_output(path: str | None, data: str | bytes) -> None:
+    """Write to ``path`` atomically, or to stdout when ``path`` is None or '-'."""
+    if path in (None, "-"):
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data, backup=False)
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def table(headers: list[str], rows: list[list[Any]], align: str | None = None) -> str:
+    """A plain text table for terminals; ``align`` has 'l' or 'r' per column."""
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    align = align or "l" * len(headers)
+    lines = []
+    for n, row in enumerate(cells):
+        parts = [c.rjust(w) if a == "r" else c.ljust(w) for c, w, a in zip(row, widths, align)]
+        lines.append("  ".join(parts).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"

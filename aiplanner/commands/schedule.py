@@ -1,0 +1,88 @@
+"""``aiplanner schedule FILE [--format table|json|csv]``: the computed dates."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+
+NAME = "schedule"
+HELP = "compute dates, float and the critical path"
+ORDER = 30
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the .aiplan file")
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+
+def schedule_data(plan, sched) -> dict:
+    """The JSON form of DESIGN.md: project and per-task dates (ISO), floats in working days."""
+    tasks = []
+    for task in plan.tasks:
+        t = sched.tasks[task.id]
+        tasks.append(
+            {
+                "id": task.id,
+                "name": task.name,
+                "phase": task.phase,
+                "start": t.start.isoformat(),
+                "finish": t.finish.isoformat(),
+                "duration": t.duration,
+                "total_float": t.total_float,
+                "free_float": t.free_float,
+                "critical": t.critical,
+                "milestone": t.milestone,
+                "late_start": t.late_start.isoformat(),
+                "late_finish": t.late_finish.isoformat(),
+                "deadline": task.deadline.isoformat() if task.deadline else None,
+                "days_late": t.deadline_late,
+            }
+        )
+    phases = [
+        {"id": p.id, "name": p.name, "start": s.start.isoformat(), "finish": s.finish.isoformat(), "duration": s.duration}
+        for p in plan.phases
+        if (s := sched.phases.get(p.id)) is not None
+    ]
+    return {
+        "project": {
+            "name": plan.name,
+            "start": sched.start.isoformat(),
+            "finish": sched.finish.isoformat(),
+            "duration": sched.duration,
+            "critical_path": sched.critical_tasks(),
+            "missed_deadlines": sched.missed_deadlines,
+        },
+        "phases": phases,
+        "tasks": tasks,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from aiplanner.commands._common import print_json, read_plan, table
+    from aiplanner.schedule import schedule_plan
+
+    plan = read_plan(args.file)
+    sched = schedule_plan(plan)
+    data = schedule_data(plan, sched)
+    if args.format == "json":
+        print_json(data)
+    elif args.format == "csv":
+        out = io.StringIO()
+        fields = ["id", "name", "phase", "start", "finish", "duration", "total_float", "free_float", "critical", "milestone"]
+        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(data["tasks"])
+        sys.stdout.write(out.getvalue())
+    else:
+        rows = [
+            [t["id"], t["name"][:40], t["start"], t["finish"], t["duration"], t["total_float"], "*" if t["critical"] else ""]
+            for t in data["tasks"]
+        ]
+        sys.stdout.write(table(["id", "name", "start", "finish", "days", "float", "crit"], rows, "lllrrrl"))
+        p = data["project"]
+        sys.stdout.write(f"\n{plan.name}: {p['start']} -> {p['finish']} ({p['duration']} working days)\n")
+        if p["missed_deadlines"]:
+            sys.stdout.write(f"missed deadlines: {', '.join(p['missed_deadlines'])}\n")
+    return 0

@@ -1,0 +1,48 @@
+"""The plan document (pydantic, no Qt, no derived facts)."""
+
+from __future__ import annotations
+
+from aiplanner.model.document import SCHEDULING_FIELDS, Document
+from aiplanner.model.errors import (
+    DependencyCycleError,
+    DuplicateIdError,
+    EditError,
+    InvalidPlanError,
+    PlanError,
+    PlanFileError,
+    Problem,
+    UnknownTaskError,
+    UnsupportedVersionError,
+)
+from aiplanner.model.events import Event, EventEmitter
+from aiplanner.model.graph import check_add_dependency, find_cycle
+from aiplanner.model.plan import (
+    CURRENT_VERSION,
+    FORMAT,
+    WEEKDAYS,
+    Absence,
+    Assignment,
+    Calendar,
+    Dependency,
+    Estimate,
+    Metric,
+    Person,
+    Phase,
+    Plan,
+    ResponsibilityMatrix,
+    ResponsibilityRow,
+    Role,
+    RoleDemand,
+    Task,
+)
+from aiplanner.model.validate import plan_problems, pydantic_problems
+
+__all__ = [
+    "CURRENT_VERSION", "FORMAT", "WEEKDAYS", "SCHEDULING_FIELDS",
+    "Absence", "Assignment", "Calendar", "Dependency", "Estimate", "Metric", "Person", "Phase",
+    "Plan", "ResponsibilityMatrix", "ResponsibilityRow", "Role", "RoleDemand", "Task",
+    "Document", "Event", "EventEmitter",
+    "Problem", "PlanError", "InvalidPlanError", "UnsupportedVersionError", "PlanFileError",
+    "EditError", "DependencyCycleError", "UnknownTaskError", "DuplicateIdError",
+    "check_add_dependency", "find_cycle", "plan_problems", "pydantic_problems",
+]

@@ -1,0 +1,8 @@
+"""Scheduling: calendars, CPM, Monte Carlo, resource load and levelling."""
+
+from __future__ import annotations
+
+from aiplanner.schedule.calendar import WorkCalendar
+from aiplanner.schedule.cpm import PhaseSpan, Schedule, TaskTimes, build_graph, schedule_plan
+
+__all__ = ["WorkCalendar", "Schedule", "TaskTimes", "PhaseSpan", "build_graph", "schedule_plan"]

@@ -1,0 +1,1 @@
+"""Domain data shipped with aiplanner (read through :mod:`aiplanner.catalog`)."""
