@@ -1,0 +1,131 @@
+"""The open plan as the window sees it: document, undo stack, latest schedule.
+
+The document knows nothing of Qt; this adapter subscribes to its events,
+reschedules, and re-announces changes as Qt signals that every view
+listens to. Views never edit the plan directly: they push undo commands
+(:mod:`aiplanner.ui.commands`) with :meth:`PlanSession.push`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from aiplanner.model.document import Document
+from aiplanner.model.errors import PlanError
+from aiplanner.model.events import Event
+from aiplanner.model.plan import Plan
+from aiplanner.schedule import Schedule, schedule_plan
+
+__all__ = ["PlanSession"]
+
+
+class PlanSession(QObject):
+    """One open plan.
+
+    Signals
+    -------
+    documentReplaced()
+        A different document was opened (views reset entirely).
+    planChanged(object)
+        The document changed; the argument is the :class:`Event`.
+    scheduleChanged()
+        :attr:`schedule` (or :attr:`schedule_error`) was recomputed.
+    selectionChanged(list)
+        The selected task ids changed (any view may set them).
+    dirtyChanged(bool)
+        The plan became modified / saved.
+    """
+
+    documentReplaced = Signal()
+    planChanged = Signal(object)
+    scheduleChanged = Signal()
+    selectionChanged = Signal(list)
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, document: Document | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
+        self.document: Document | None = None
+        self.schedule: Schedule | None = None
+        self.schedule_error: str | None = None
+        self.selection: list[str] = []
+        if document is not None:
+            self.set_document(document)
+
+    # -- document ---------------------------------------------------------
+    @property
+    def plan(self) -> Plan:
+        assert self.document is not None, "no document open"
+        return self.document.plan
+
+    def set_document(self, document: Document) -> None:
+        """Show another document; its history starts empty (opening is not an edit)."""
+        if self.document is not None:
+            self.document.events.disconnect(self._on_event)
+        self.document = document
+        document.events.connect(self._on_event)
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.selection = []
+        self.reschedule()
+        self.documentReplaced.emit()
+        self.dirtyChanged.emit(False)
+
+    @property
+    def path(self) -> Path | None:
+        return self.document.path if self.document else None
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def mark_saved(self, path: Path | None = None) -> None:
+        """Record that the plan on disk now equals the document."""
+        if path is not None and self.document is not None:
+            self.document.path = Path(path)
+        self.undo_stack.setClean()
+
+    # -- editing ----------------------------------------------------------
+    def push(self, command: QUndoCommand) -> bool:
+        """Run ``command`` and put it on the undo stack.
+
+        Commands check their edit in ``redo``; a refused edit raises
+        :class:`PlanError` there. We run the check before pushing so a
+        refused edit never reaches the stack; the error propagates to the
+        caller (which shows it) and the plan is unchanged.
+        """
+        check = getattr(command, "check", None)
+        if check is not None:
+            check()  # raises EditError naming the tasks; nothing changed
+        self.undo_stack.push(command)
+        return True
+
+    # -- schedule ---------------------------------------------------------
+    def _on_event(self, event: Event) -> None:
+        if event.kind in ("task_changed", "task_added", "task_removed", "task_moved", "dependency_added",
+                          "dependency_removed", "plan_changed", "plan_replaced"):
+            self.reschedule(event)
+        self.planChanged.emit(event)
+
+    def reschedule(self, event: Event | None = None) -> None:
+        """Recompute the schedule (incrementally when the engine offers it)."""
+        if self.document is None:
+            return
+        try:
+            self.schedule = schedule_plan(self.document.plan)
+            self.schedule_error = None
+        except PlanError as exc:
+            # Should not happen (edits are checked) but a view must never crash.
+            self.schedule_error = str(exc)
+        self.scheduleChanged.emit()
+
+    # -- selection ----------------------------------------------------------
+    def select_tasks(self, task_ids: list[str]) -> None:
+        ids = [t for t in task_ids if self.document and t in self.document.plan.task_index()]
+        if ids != self.selection:
+            self.selection = ids
+            self.selectionChanged.emit(list(ids))
