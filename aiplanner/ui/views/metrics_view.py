@@ -1,0 +1,114 @@
+"""Metrics of the operating model with their targets and current values.
+
+Hosting: ``MetricsView(session, parent)`` in a dock or tab. Target and
+current value are editable; each edit is one :class:`EditPlanCommand`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from aiplanner.model.errors import PlanError
+from aiplanner.ui.commands import EditPlanCommand
+
+__all__ = ["MetricsModel", "MetricsView", "COLUMNS"]
+
+#: (field, header, editable)
+COLUMNS = (
+    ("category", "Category", False),
+    ("name", "Metric", False),
+    ("target", "Target", True),
+    ("current", "Current", True),
+    ("unit", "Unit", False),
+    ("measurement", "How measured", False),
+)
+
+_CATEGORY_COLOURS = {"efficiency": QColor("#e8f0fe"), "quality": QColor("#e6f4ea"), "value": QColor("#fef7e0")}
+
+
+class MetricsModel(QAbstractTableModel):
+    """One row per metric; edits of target/current push an undoable command."""
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.error = ""
+        session.planChanged.connect(lambda _e: self.reset())
+        session.documentReplaced.connect(self.reset)
+
+    def metrics(self):
+        return self.session.plan.metrics if self.session.document is not None else []
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.metrics())
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        metric = self.metrics()[index.row()]
+        name = COLUMNS[index.column()][0]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            value = getattr(metric, name)
+            return value.capitalize() if name == "category" and role == Qt.DisplayRole else value
+        if role == Qt.BackgroundRole and name == "category":
+            return _CATEGORY_COLOURS.get(metric.category)
+        if role == Qt.ToolTipRole:
+            return f"{metric.name}: target {metric.target or '—'}, now {metric.current or '—'}"
+        return None
+
+    def flags(self, index):
+        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if index.isValid() and COLUMNS[index.column()][2]:
+            flags |= Qt.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:
+        if role != Qt.EditRole or not index.isValid() or not COLUMNS[index.column()][2]:
+            return False
+        name = COLUMNS[index.column()][0]
+        metrics = [m.model_copy() for m in self.metrics()]
+        metric = metrics[index.row()]
+        text = str(value).strip()
+        if getattr(metric, name) == text:
+            return False
+        try:
+            metrics[index.row()] = metric.model_copy(update={name: text})
+            type(metric).model_validate(metrics[index.row()].model_dump())
+            self.session.push(EditPlanCommand(self.session, f"Set {name} of {metric.name}", metrics=metrics))
+        except (PlanError, ValueError) as exc:
+            self.error = str(exc)
+            return False
+        self.error = ""
+        return True
+
+
+class MetricsView(QWidget):
+    """Table of the plan's metrics."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = MetricsModel(session, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)

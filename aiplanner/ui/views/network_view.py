@@ -1,0 +1,181 @@
+"""Dependency network: tasks as boxes, left to right by topological level.
+
+Hosting: ``NetworkView(session, parent)`` in a dock or tab. It rebuilds
+only while visible (a hidden dock costs nothing), highlights the critical
+path, and clicking boxes selects those tasks in every view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene,
+                               QGraphicsSimpleTextItem, QGraphicsView, QWidget)
+
+__all__ = ["NodePlace", "network_layout", "NetworkView"]
+
+NODE_W, NODE_H = 170.0, 44.0
+GAP_X, GAP_Y = 70.0, 16.0
+
+
+@dataclass(frozen=True, slots=True)
+class NodePlace:
+    """Where a task's box goes: ``level`` is its column, ``slot`` its row in it."""
+
+    task: str
+    level: int
+    slot: int
+
+
+def network_layout(plan, schedule) -> dict[str, NodePlace]:
+    """Columns by longest chain of predecessors; inside a column, phase then plan order.
+
+    ``schedule.order`` is topological, so one pass gives each task's level.
+    """
+    phase_rank = {p.id: i for i, p in enumerate(plan.phases)}
+    position = {t.id: i for i, t in enumerate(plan.tasks)}
+    tasks = plan.task_index()
+    level: dict[str, int] = {}
+    for tid in schedule.order:
+        preds = [d.task for d in tasks[tid].depends_on if d.task in level]
+        level[tid] = 1 + max((level[p] for p in preds), default=-1)
+    columns: dict[int, list[str]] = {}
+    for tid, lv in level.items():
+        columns.setdefault(lv, []).append(tid)
+    places = {}
+    for lv, members in columns.items():
+        members.sort(key=lambda t: (phase_rank.get(tasks[t].phase, 0), position[t]))
+        for slot, tid in enumerate(members):
+            places[tid] = NodePlace(tid, lv, slot)
+    return places
+
+
+class _Node(QGraphicsRectItem):
+    def __init__(self, task_id: str, rect: QRectF) -> None:
+        super().__init__(rect)
+        self.task_id = task_id
+        self.setFlag(QGraphicsItem.ItemIsSelectable, True)
+
+
+class NetworkView(QGraphicsView):
+    """The plan's dependency graph; critical tasks and links in red."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._scene = QGraphicsScene(self)  # kept as attribute: an unowned scene is collected
+        self.setScene(self._scene)
+        self.setRenderHint(QPainter.Antialiasing, True)
+        self.setDragMode(QGraphicsView.RubberBandDrag)
+        self.nodes: dict[str, _Node] = {}
+        self._stale = True
+        self._syncing = False
+        self._scene.selectionChanged.connect(self._scene_selection)
+        session.scheduleChanged.connect(self._invalidate)
+        session.documentReplaced.connect(self._invalidate)
+        session.selectionChanged.connect(self._session_selection)
+
+    def _invalidate(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.rebuild()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Lay the graph out again from the session's plan and schedule."""
+        self._stale = False
+        self._syncing = True
+        self._scene.clear()
+        self.nodes = {}
+        session = self.session
+        if session.document is None or session.schedule is None:
+            self._syncing = False
+            return
+        plan, schedule = session.plan, session.schedule
+        places = network_layout(plan, schedule)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+        for tid, place in places.items():
+            times = schedule.tasks[tid]
+            task = plan.task(tid)
+            rect = QRectF(place.level * (NODE_W + GAP_X), place.slot * (NODE_H + GAP_Y), NODE_W, NODE_H)
+            node = _Node(tid, rect)
+            crit = times.critical
+            node.setBrush(QBrush(QColor("#fde8e6") if crit else QColor("#eef3fd")))
+            node.setPen(QPen(QColor("#b8392f") if crit else QColor("#3c6fd1"), 1.6 if crit else 1.0))
+            node.setToolTip(f"{task.name} ({tid})\n{times.start:%d %b %Y} – {times.finish:%d %b %Y}\n"
+                            f"Total float: {times.total_float} d")
+            self._scene.addItem(node)
+            name = QGraphicsSimpleTextItem(self._elide(task.name, font), node)
+            name.setFont(font)
+            name.setPos(rect.left() + 6, rect.top() + 4)
+            dates = QGraphicsSimpleTextItem(f"{times.start:%d %b} – {times.finish:%d %b}  ·  {tid}", node)
+            dates.setFont(font)
+            dates.setBrush(QColor("#5b6472"))
+            dates.setPos(rect.left() + 6, rect.top() + NODE_H / 2 + 1)
+            self.nodes[tid] = node
+        for task in plan.tasks:
+            for dep in task.depends_on:
+                if dep.task in self.nodes and task.id in self.nodes:
+                    self._edge(dep.task, task.id, dep.type,
+                               schedule.tasks[dep.task].critical and schedule.tasks[task.id].critical)
+        self._scene.setSceneRect(self._scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+        for tid in session.selection:
+            if tid in self.nodes:
+                self.nodes[tid].setSelected(True)
+        self._syncing = False
+
+    def _elide(self, text: str, font: QFont) -> str:
+        from PySide6.QtGui import QFontMetrics
+
+        return QFontMetrics(font).elidedText(text, Qt.ElideRight, int(NODE_W - 12))
+
+    def _edge(self, src: str, dst: str, kind: str, critical: bool) -> None:
+        a = self.nodes[src].rect()
+        b = self.nodes[dst].rect()
+        start = QPointF(a.right(), a.center().y())
+        end = QPointF(b.left(), b.center().y())
+        path = QPainterPath(start)
+        bend = max(abs(end.x() - start.x()) / 2, 30)
+        path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
+        color = QColor("#b8392f") if critical else QColor("#8a94a6")
+        item = QGraphicsPathItem(path)
+        item.setPen(QPen(color, 1.6 if critical else 1.0))
+        item.setZValue(-1)
+        item.setToolTip(f"{src} {kind} {dst}")
+        self._scene.addItem(item)
+        head = QPainterPath(end)
+        head.lineTo(end + QPointF(-7, -4))
+        head.lineTo(end + QPointF(-7, 4))
+        head.closeSubpath()
+        arrow = self._scene.addPath(head, QPen(Qt.NoPen), QBrush(color))
+        arrow.setZValue(-1)
+
+    # -- selection both ways -------------------------------------------------
+    def _scene_selection(self) -> None:
+        if self._syncing:
+            return
+        ids = [n.task_id for n in self._scene.selectedItems() if isinstance(n, _Node)]
+        self.session.select_tasks(ids)
+
+    def _session_selection(self, ids: list[str]) -> None:
+        self._syncing = True
+        try:
+            for tid, node in self.nodes.items():
+                node.setSelected(tid in ids)
+        finally:
+            self._syncing = False
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.ControlModifier:
+            factor = 1.2 ** (event.angleDelta().y() / 120)
+            self.scale(factor, factor)
+            event.accept()
+        else:
+            super().wheelEvent(event)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from aiplanner.ui.views.network_view import NetworkView, network_layout
+from tests.ui.views.conftest import is_blank, save_grab
+
+
+def test_layout_levels_follow_the_links(view_session):
+    places = network_layout(view_session.plan, view_session.schedule)
+    assert places["a1"].level == 0
+    assert places["a2"].level == 1
+    assert places["d1"].level == places["d2"].level == 2
+    assert places["m1"].level == 3
+    assert {places["d1"].slot, places["d2"].slot} == {0, 1}
+
+
+def test_click_selects_and_critical_highlighted(qtbot, view_session):
+    view = NetworkView(view_session)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    assert set(view.nodes) == {"a1", "a2", "d1", "d2", "m1"}
+    node = view.nodes["d2"]
+    pos = view.mapFromScene(node.sceneBoundingRect().center())
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=pos)
+    assert view_session.selection == ["d2"]
+    view_session.select_tasks(["a1"])
+    assert view.nodes["a1"].isSelected() and not view.nodes["d2"].isSelected()
+    crit = view_session.schedule.tasks["a1"].critical
+    assert (view.nodes["a1"].pen().color().name() == "#b8392f") == crit
+    save_grab(view, "network")
+    assert not is_blank(view.viewport())
+
+
+def test_rebuilds_on_edit(qtbot, view_session):
+    from aiplanner.ui.commands import RemoveDependencyCommand
+
+    view = NetworkView(view_session)
+    qtbot.addWidget(view)
+    view.show()
+    view_session.push(RemoveDependencyCommand(view_session, "a2", "a1"))
+    assert network_layout(view_session.plan, view_session.schedule)["a2"].level == 0
+    assert view.nodes["a2"].rect().left() == 0
