@@ -1,0 +1,36 @@
+"""``aiplanner import SOURCE -o FILE [--from mermaid|mspdi|csv]``: a foreign file to a plan.
+
+The format follows the extension (``.mmd``, ``.xml``, ``.csv``) unless
+``--from`` names it. What could not be carried over is printed to stderr as
+warnings; a file that cannot be read exits 2 and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "import"
+HELP = "make a plan from a Mermaid gantt chart, MS Project XML or CSV file"
+ORDER = 60
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", help="the file to read (.mmd, .xml, .csv)")
+    parser.add_argument("-o", "--output", required=True, help="the .aiplan file to write")
+    parser.add_argument("--from", dest="fmt", choices=("mermaid", "mspdi", "csv"),
+                        help="the source format (default: from the extension)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from aiplanner.io.importing import import_file
+    from aiplanner.io.native import save_plan
+
+    result = import_file(args.source, args.fmt)
+    for warning in result.warnings:
+        print(f"aiplanner: {args.source}: warning: {warning}", file=sys.stderr)
+    save_plan(result.plan, args.output)
+    plan = result.plan
+    print(f"{args.output}: {len(plan.phases)} phases, {len(plan.tasks)} tasks"
+          f"{f', {len(result.warnings)} warnings' if result.warnings else ''}")
+    return 0

@@ -1,0 +1,172 @@
+"""What every importer shares: the result type, id making, validation, dispatch.
+
+An importer reads a foreign file and returns an :class:`ImportResult`: a
+valid :class:`Plan` and the warnings about what could not be carried over.
+A file that is not what it claims to be raises a :class:`PlanError`
+subclass naming the file and the place (line, row and column, XML element).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from aiplanner.model.errors import InvalidPlanError, PlanFileError, Problem
+from aiplanner.model.graph import find_cycle
+from aiplanner.model.plan import Plan
+from aiplanner.model.validate import plan_problems, pydantic_problems
+
+__all__ = [
+    "ImportResult",
+    "FORMATS",
+    "MAX_IMPORT_BYTES",
+    "format_for",
+    "import_file",
+    "import_bytes",
+    "slugify",
+    "unique_id",
+    "validated_plan",
+]
+
+#: Foreign files larger than this are refused unread.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+#: Format name -> file extensions that imply it.
+FORMATS: dict[str, tuple[str, ...]] = {
+    "mermaid": (".mmd", ".mermaid"),
+    "mspdi": (".xml", ".mspdi"),
+    "csv": (".csv", ".txt"),
+}
+
+
+@dataclass
+class ImportResult:
+    """A plan read from a foreign file, and what did not map."""
+
+    plan: Plan
+    warnings: list[str] = field(default_factory=list)
+
+
+_ID_BAD = re.compile(r"[^A-Za-z0-9_.\-]+")
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """A plan identifier made from ``text`` (lower case, ``-`` between words).
+
+    >>> slugify("Scale & Optimize")
+    'scale-optimize'
+    """
+    slug = _ID_BAD.sub("-", text.strip().lower()).strip("-.")
+    slug = slug[:64].rstrip("-.")
+    return slug or fallback
+
+
+def sanitize_id(text: str, fallback: str = "item") -> str:
+    """``text`` if it is a valid identifier, else a cleaned copy (case kept)."""
+    clean = _ID_BAD.sub("-", text.strip()).strip("-.")[:64].rstrip("-.")
+    return clean or fallback
+
+
+def unique_id(base: str, used: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not in ``used``; adds it."""
+    candidate = base
+    n = 2
+    while candidate in used:
+        suffix = f"-{n}"
+        candidate = base[: 64 - len(suffix)] + suffix
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def validated_plan(data: dict[str, Any], file: str | Path | None = None) -> Plan:
+    """Build a :class:`Plan` from imported data and check it as a loaded file is checked.
+
+    Raises
+    ------
+    InvalidPlanError
+        Field, cross-reference or cycle problems, attributed to ``file``.
+    """
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidPlanError(pydantic_problems(exc), file) from None
+    problems = plan_problems(plan)
+    if problems:
+        raise InvalidPlanError(problems, file)
+    cycle = find_cycle(plan)
+    if cycle:
+        loop = " -> ".join(cycle + cycle[:1])
+        raise InvalidPlanError([Problem("", f"dependency cycle: {loop}")], file)
+    return plan
+
+
+def format_for(path: str | Path, explicit: str | None = None) -> str:
+    """The import format named by ``explicit`` or implied by the file extension."""
+    if explicit:
+        if explicit not in FORMATS:
+            raise PlanFileError(path, f"unknown import format {explicit!r} (choose {', '.join(FORMATS)})")
+        return explicit
+    suffix = Path(path).suffix.lower()
+    for name, suffixes in FORMATS.items():
+        if suffix in suffixes:
+            return name
+    raise PlanFileError(
+        path, f"cannot tell the format from the extension {suffix or '(none)'!r}; use --from mermaid|mspdi|csv"
+    )
+
+
+def _reader(fmt: str) -> Callable[[bytes, str | None], ImportResult]:
+    # Late imports: the CLI only pays for the format it reads.
+    if fmt == "mermaid":
+        from aiplanner.io.mermaid_import import read_mermaid_bytes as reader
+    elif fmt == "mspdi":
+        from aiplanner.io.mspdi_import import read_mspdi_bytes as reader
+    else:
+        from aiplanner.io.csv_import import read_csv_bytes as reader
+    return reader
+
+
+def import_bytes(data: bytes, fmt: str, file: str | None = None) -> ImportResult:
+    """Import the content of a file in format ``fmt`` (``mermaid``, ``mspdi``, ``csv``)."""
+    if fmt not in FORMATS:
+        raise PlanFileError(file or "<input>", f"unknown import format {fmt!r}")
+    return _reader(fmt)(data, file)
+
+
+def import_file(path: str | Path, fmt: str | None = None) -> ImportResult:
+    """Read a Mermaid, MS Project XML or CSV file into a plan (nothing is written)."""
+    path = Path(path)
+    fmt = format_for(path, fmt)
+    try:
+        if path.is_dir():
+            raise PlanFileError(path, "is a folder, not a file")
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise PlanFileError(path, f"too large to import ({size / 1e6:.0f} MB; the limit is "
+                                      f"{MAX_IMPORT_BYTES // 2**20} MiB)")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+    except FileNotFoundError:
+        raise PlanFileError(path, "no such file") from None
+    except PermissionError:
+        raise PlanFileError(path, "permission denied (cannot read the file)") from None
+    except OSError as exc:
+        raise PlanFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    return import_bytes(data, fmt, str(path))
+
+
+def decode_text(data: bytes, file: str | None) -> str:
+    """UTF-8 text with or without a byte-order mark; anything else is refused."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidPlanError([Problem("", f"not UTF-8 text (byte {exc.start})")], file) from None
+    if "\x00" in text:
+        raise InvalidPlanError([Problem("", "binary data (NUL bytes), not a text file")], file)
+    return text

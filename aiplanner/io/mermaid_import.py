@@ -1,0 +1,258 @@
+"""Mermaid gantt chart -> plan, with the same dates Mermaid draws.
+
+Mapping (see README "Interchange"):
+
+- sections become phases (id from the name, or from an ``%% aiplanner
+  phase: ID`` comment written by our exporter); tasks before any section go
+  to a phase ``tasks``;
+- a task keeps its id (made valid and unique when needed; a task without
+  id gets Mermaid's own ``taskN``);
+- ``after a b`` and a task that follows the previous one become FS links;
+  ``until x`` becomes an SF link from ``x`` (the task ends when ``x``
+  starts, with a lag where Mermaid stretches it over excluded days);
+- an explicit start date becomes a "not before" date when links alone would
+  start the task earlier;
+- the duration is the number of working days Mermaid's bar covers; with no
+  ``excludes`` every day is a working day (a 7-day week), with ``excludes``
+  the excluded weekdays are non-working and excluded dates are holidays;
+- durations that are not whole days (``12h``) are rounded up to whole days
+  with a warning; ``done`` sets progress 100, ``milestone`` makes a
+  milestone (successors keep Mermaid's dates through a lag when the
+  milestone was given a length), ``crit``/``active`` are noted.
+
+Afterwards the plan is scheduled and compared with Mermaid's dates; any task
+that does not agree is named in a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aiplanner.io.importing import ImportResult, decode_text, sanitize_id, slugify, unique_id, validated_plan
+from aiplanner.io.links import LinkSyntaxError, parse_links
+from aiplanner.io.mermaid_parse import WEEKDAY_NAMES, Chart, RawTask, date_tasks, parse_chart
+from aiplanner.model.plan import WEEKDAYS, Plan
+from aiplanner.schedule.calendar import WorkCalendar
+from aiplanner.schedule.cpm import schedule_plan
+
+__all__ = ["read_mermaid", "read_mermaid_bytes"]
+
+_ONE = dt.timedelta(days=1)
+
+
+def read_mermaid_bytes(data: bytes, file: str | None = None) -> ImportResult:
+    """Import the bytes of a ``.mmd`` file (UTF-8, BOM allowed)."""
+    return read_mermaid(decode_text(data, file), file)
+
+
+def _ceil_day(value: dt.datetime) -> dt.date:
+    return value.date() + _ONE if value.time() != dt.time(0) else value.date()
+
+
+def _calendar(chart: Chart, first: dt.date, last: dt.date) -> dict:
+    if not chart.excludes:
+        return {"workdays": list(WEEKDAYS), "holidays": []}
+    off = chart.excluded_weekdays()
+    workdays = [WEEKDAYS[i] for i in range(7) if i not in off]
+    holidays = []
+    day = first
+    while day <= last:
+        if day.weekday() not in off and chart.is_excluded(day):
+            holidays.append(day)
+        day += _ONE
+    known = set(WEEKDAY_NAMES) | {"weekends"}
+    dated = {chart.date_format.format(d).lower() for d in holidays}
+    for item in chart.excludes:
+        if item not in known and item not in dated and chart.date_format.parse(item) is None:
+            chart.warnings.append(f"excludes: {item!r} is neither a weekday, 'weekends' nor a date in "
+                                  f"{chart.date_format.text!r} (ignored)")
+    if chart.includes:
+        chart.warnings.append("includes: aiplanner calendars cannot turn excluded days back into working days "
+                              f"({' '.join(chart.includes)} ignored)")
+    return {"workdays": workdays, "holidays": holidays}
+
+
+def read_mermaid(text: str, file: str | None = None) -> ImportResult:
+    """Import a Mermaid gantt chart.
+
+    Raises
+    ------
+    InvalidPlanError
+        The text is not a gantt chart or a line cannot be read; the problem
+        names the line.
+    """
+    chart = parse_chart(text, file)
+    chart_start = date_tasks(chart, file)
+    warnings = chart.warnings
+    tasks = chart.tasks
+    start_day = chart_start.date()
+    last_day = max(_ceil_day(t.end) for t in tasks)  # type: ignore[arg-type]
+    last_day = max(last_day, max(t.start.date() for t in tasks)) + dt.timedelta(days=14)  # type: ignore[union-attr]
+    calendar = _calendar(chart, start_day, last_day)
+    from aiplanner.model.plan import Calendar
+
+    cal = WorkCalendar(Calendar(**calendar), start_day)
+
+    # Ids: kept when valid; Mermaid's taskN for tasks without one; unique.
+    used: set[str] = set()
+    new_ids: list[str] = []
+    by_old: dict[str, str] = {}
+    for task in tasks:
+        base = sanitize_id(task.id, "task")
+        new = unique_id(base, used)
+        if new != task.id:
+            warnings.append(f"line {task.line}: id {task.id!r} is not usable as is; the task is {new!r}")
+        new_ids.append(new)
+        by_old[task.id] = new  # the last task of a repeated id wins, as in Mermaid
+
+    phases, phase_of = _phases(chart)
+    points = [(cal.index_on_or_after(t.start.date()), cal.index_on_or_after(_ceil_day(t.end)))  # type: ignore[union-attr,arg-type]
+              for t in tasks]
+    rows = []
+    for k, task in enumerate(tasks):
+        rows.append(_task_row(chart, k, task, new_ids, by_old, points, phase_of, cal))
+    data = {
+        "name": (chart.title or "Imported Mermaid chart")[:500],
+        "start": start_day,
+        "calendar": calendar,
+        "phases": phases,
+        "tasks": rows,
+    }
+    _drop_cyclic_until(data, tasks, warnings)
+    plan = validated_plan(data, file)
+    plan = _pin_starts(plan, {new_ids[k]: points[k] for k in range(len(tasks))}, cal, tasks, new_ids, warnings)
+    return ImportResult(plan=plan, warnings=warnings)
+
+
+def _phases(chart: Chart) -> tuple[list[dict], dict[int | None, str]]:
+    used: set[str] = set()
+    phases = []
+    phase_of: dict[int | None, str] = {}
+    if any(t.section is None for t in chart.tasks):
+        phase_of[None] = unique_id("tasks", used)
+        phases.append({"id": phase_of[None], "name": "Tasks"})
+    for k, (name, _line, given) in enumerate(chart.sections):
+        pid = unique_id(sanitize_id(given) if given else slugify(name, "section"), used)
+        phase_of[k] = pid
+        phases.append({"id": pid, "name": name[:500]})
+    return phases, phase_of
+
+
+def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], by_old: dict[str, str],
+              points: list[tuple[int, int]], phase_of: dict[int | None, str], cal: WorkCalendar) -> dict:
+    warnings = chart.warnings
+    s, e = points[k]
+    length = task.end - task.start  # type: ignore[operator]
+    milestone = "milestone" in task.tags or "vert" in task.tags
+    if "vert" in task.tags:
+        warnings.append(f"line {task.line}: 'vert' (a vertical marker line) is imported as a milestone")
+    duration = max(e - s, 0)
+    if not milestone:
+        if length % _ONE:
+            warnings.append(f"line {task.line}: duration {task.end_spec!r} is not a whole number of days; "
+                            f"rounded up to {max(duration, 1)} working day(s)")
+        if duration == 0 and length > dt.timedelta(0):
+            duration = 1
+        if length < dt.timedelta(0):
+            warnings.append(f"line {task.line}: task {task.name!r} ends before it starts; imported as a milestone")
+        if not cal.is_working(task.start.date()) and length > dt.timedelta(0):  # type: ignore[union-attr]
+            warnings.append(f"line {task.line}: task {task.name!r} starts on an excluded day "
+                            f"({task.start.date()}); Mermaid counts that day, aiplanner starts on the next "  # type: ignore[union-attr]
+                            "working day")
+    deps: list[dict] = []
+    if task.start_spec is None and task.prev is not None:
+        deps.append(_link(chart, task.prev, new_ids, points, "FS"))
+    for old in task.after:
+        deps.append(_link(chart, chart.tasks.index(chart.tasks[_index(chart, old)]), new_ids, points, "FS"))
+    if task.until is not None:
+        target = _index(chart, task.until)
+        deps.append({"task": new_ids[target], "type": "SF", "lag": (s + (0 if milestone else duration)) - points[target][0]})
+    if task.depends_on_comment is not None:
+        try:
+            deps = [d.model_dump() for d in parse_links(task.depends_on_comment, set(by_old.values()))]
+        except LinkSyntaxError as exc:
+            warnings.append(f"line {task.line - 1}: aiplanner depends_on comment ignored: {exc}")
+    seen: set[str] = set()
+    unique = [d for d in deps if not (d["task"] in seen or seen.add(d["task"]))]  # type: ignore[func-returns-value]
+    notes = []
+    if "crit" in task.tags:
+        notes.append("Marked critical (crit) in the Mermaid chart.")
+    if "active" in task.tags:
+        notes.append("Marked active in the Mermaid chart.")
+    name = task.name
+    if len(name) > 500:
+        warnings.append(f"line {task.line}: task name shortened to 500 characters")
+        name = name[:500]
+    return {
+        "id": new_ids[k],
+        "name": name,
+        "phase": phase_of[task.section],
+        "duration": 0 if milestone or length < dt.timedelta(0) else duration,
+        "milestone": milestone,
+        "depends_on": unique,
+        "progress": 100.0 if "done" in task.tags else 0.0,
+        "notes": " ".join(notes),
+    }
+
+
+def _index(chart: Chart, old_id: str) -> int:
+    found = 0
+    for k, task in enumerate(chart.tasks):
+        if task.id == old_id:
+            found = k
+    return found
+
+
+def _link(chart: Chart, pred: int, new_ids: list[str], points: list[tuple[int, int]], kind: str) -> dict:
+    source = chart.tasks[pred]
+    lag = 0
+    if "milestone" in source.tags or "vert" in source.tags:
+        # Our milestone takes no time; Mermaid's successors start at its drawn end.
+        lag = points[pred][1] - points[pred][0]
+    return {"task": new_ids[pred], "type": kind, "lag": lag}
+
+
+def _drop_cyclic_until(data: dict, tasks: list[RawTask], warnings: list[str]) -> None:
+    from aiplanner.model.graph import find_cycle
+
+    for _ in range(len(data["tasks"])):
+        try:
+            plan = Plan.model_validate(data)
+        except Exception:  # noqa: BLE001 - validated_plan reports it properly next
+            return
+        cycle = find_cycle(plan)
+        if not cycle:
+            return
+        members = set(cycle)
+        for row, task in zip(data["tasks"], tasks):
+            sf = [d for d in row["depends_on"] if d["type"] == "SF" and d["task"] in members]
+            if row["id"] in members and sf:
+                row["depends_on"] = [d for d in row["depends_on"] if d not in sf]
+                warnings.append(f"line {task.line}: 'until' link of {row['id']!r} dropped: it would close a loop")
+                break
+        else:
+            return
+
+
+def _pin_starts(plan: Plan, points: dict[str, tuple[int, int]], cal: WorkCalendar, tasks: list[RawTask],
+                new_ids: list[str], warnings: list[str]) -> Plan:
+    """Add "not before" dates where links alone start a task earlier than Mermaid does."""
+    for _ in range(50):
+        sched = schedule_plan(plan)
+        changed = False
+        for task in plan.tasks:
+            want = points[task.id][0]
+            if sched.tasks[task.id].es < want:
+                task.not_before = cal.date_of(want)
+                changed = True
+        if not changed:
+            break
+    sched = schedule_plan(plan)
+    line_of = dict(zip(new_ids, (t.line for t in tasks)))
+    for task in plan.tasks:
+        got = sched.tasks[task.id]
+        want_s, want_e = points[task.id]
+        if got.es != want_s or (not task.is_milestone and got.ef != want_e):
+            warnings.append(f"line {line_of[task.id]}: {task.id!r} is scheduled {got.start} to {got.finish}, "
+                            f"which differs from Mermaid's bar")
+    return plan
