@@ -1,0 +1,388 @@
+"""The interactive Gantt chart: paints the render layer's scene and edits by dragging.
+
+Hosting: ``view = GanttView(session, parent)``; put it beside the task tree
+(phases -> tasks, all expanded) and keep them aligned with
+``view.set_row_height(tree_row_height)``, ``view.set_header_height(tree
+header height)`` and by sharing vertical scroll values (both in pixels:
+give the tree ``setVerticalScrollMode(ScrollPerPixel)``). Connect
+``taskActivated(str)`` to the task editor and ``message(str)`` to the status
+bar (refused edits are explained there). ``rowsChanged`` fires when the row
+layout changes.
+
+Interaction: drag a bar to move it (sets ``not_before``), drag its right
+end to change its duration (whole working days), Shift+drag or drag from
+the round handle after a bar onto another bar to add an FS link; click
+selects (Ctrl adds), double-click activates; Ctrl+wheel or +/- zooms, 0
+fits the plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from aiplanner.model.errors import PlanError
+from aiplanner.render.scene import GanttOptions, build_gantt_scene
+from aiplanner.ui.gantt_edit import HANDLE_PX, hit_test, link_command, move_command, preview_span, resize_command
+from aiplanner.ui.gantt_header import GanttHeader
+from aiplanner.ui.gantt_index import SceneIndex
+from aiplanner.ui.gantt_paint import Palette, Viewport, paint_chart
+from aiplanner.ui.gantt_scale import TimeScale
+from aiplanner.ui.gantt_tooltip import task_tooltip
+
+__all__ = ["GanttView"]
+
+_PAD_DAYS = 7  # empty days shown before the first and after the last bar
+
+
+class GanttView(QAbstractScrollArea):
+    """Gantt chart of ``session``'s plan; see the module docstring for hosting."""
+
+    taskActivated = Signal(str)
+    rowsChanged = Signal()
+    zoomChanged = Signal(float)
+    message = Signal(str)
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._row_height = 24
+        self.scale = TimeScale(dt.date.today())
+        self.scene = None
+        self.index: SceneIndex | None = None
+        self.last_message = ""
+        self._drag: dict | None = None
+        self._hover_task: str | None = None
+        self.header = GanttHeader(self)
+        self.set_header_height(40)
+        self.viewport().setMouseTracking(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        session.scheduleChanged.connect(self.rebuild)
+        session.documentReplaced.connect(self._document_replaced)
+        session.selectionChanged.connect(self._selection_changed)
+        self._fitted = False
+        if session.document is not None:
+            self.rebuild()
+
+    # -- public API ---------------------------------------------------------
+    def row_height(self) -> int:
+        return self._row_height
+
+    def set_row_height(self, height: int) -> None:
+        """Rows of the chart are ``height`` pixels (match the task tree's)."""
+        height = max(8, int(height))
+        if height != self._row_height:
+            self._row_height = height
+            self._update_scrollbars()
+            self.viewport().update()
+            self.rowsChanged.emit()
+
+    def set_header_height(self, height: int) -> None:
+        """Height of the time header (match the task tree's header)."""
+        self.header.setFixedHeight(int(height))
+        self.setViewportMargins(0, int(height), 0, 0)
+        self._place_header()
+
+    def row_count(self) -> int:
+        return len(self.scene.rows) if self.scene is not None else 0
+
+    def row_of(self, task_id: str) -> int | None:
+        """The chart row of a task (phase header rows come first in each phase)."""
+        return self.index.task_rows.get(task_id) if self.index else None
+
+    def zoom(self, steps: float, anchor_px: float | None = None) -> None:
+        """Zoom in (positive) or out keeping the day under ``anchor_px`` in place."""
+        anchor_px = self.viewport().width() / 2 if anchor_px is None else anchor_px
+        day = self.left_day() + anchor_px / self.scale.px_per_day
+        self.scale.zoom_by(steps)
+        self._after_zoom(day, anchor_px)
+
+    def set_px_per_day(self, value: float) -> None:
+        day = self.left_day() + self.viewport().width() / 2 / self.scale.px_per_day
+        self.scale.set_px_per_day(value)
+        self._after_zoom(day, self.viewport().width() / 2)
+
+    def fit_to_plan(self) -> None:
+        """Zoom so the whole plan fits the width."""
+        if self.scene is None:
+            return
+        self.scale.fit(self.scene.x_min, self.scene.x_max, max(self.viewport().width(), 200))
+        self._update_scrollbars()
+        self.horizontalScrollBar().setValue(round((self.scene.x_min - self._origin_day()) * self.scale.px_per_day)
+                                            - 24)
+        self.zoomChanged.emit(self.scale.px_per_day)
+        self._refresh()
+
+    def scroll_to_task(self, task_id: str) -> None:
+        row = self.row_of(task_id)
+        bar = self.index.item_of.get(task_id) if self.index else None
+        if row is None or bar is None:
+            return
+        bar_y = row * self._row_height
+        vbar = self.verticalScrollBar()
+        if not vbar.value() <= bar_y <= vbar.value() + self.viewport().height() - self._row_height:
+            vbar.setValue(bar_y - self.viewport().height() // 3)
+        x = getattr(bar, "x0", getattr(bar, "x", 0))
+        px = (x - self.left_day()) * self.scale.px_per_day
+        if not 0 <= px <= self.viewport().width() - 40:
+            self.horizontalScrollBar().setValue(round((x - self._origin_day()) * self.scale.px_per_day) - 60)
+
+    def _selection_changed(self, ids: list[str]) -> None:
+        if ids and self._drag is None and not self.viewport().underMouse():
+            self.scroll_to_task(ids[0])  # chosen in another view: bring it into sight
+        self.viewport().update()
+
+    # -- scene ----------------------------------------------------------------
+    def _document_replaced(self) -> None:
+        self._fitted = False
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Rebuild the cached scene from the session's latest schedule."""
+        session = self.session
+        if session.document is None or session.schedule is None:
+            return
+        rows_before = [(r.kind, r.id) for r in self.scene.rows] if self.scene is not None else []
+        left = self.left_day() if self.scene is not None else None
+        self.scale.origin = session.plan.start
+        self.scene = build_gantt_scene(session.plan, session.schedule, self.scene_options())
+        self.index = SceneIndex.build(self.scene)
+        self._update_scrollbars()
+        if left is not None:
+            # The scene's range may grow or re-snap; keep the same days in view.
+            self.horizontalScrollBar().setValue(round((left - self._origin_day()) * self.scale.px_per_day))
+        if not self._fitted and self.viewport().width() > 200:
+            self._fitted = True
+            self.fit_to_plan()
+        self._refresh()
+        if [(r.kind, r.id) for r in self.scene.rows] != rows_before:
+            self.rowsChanged.emit()
+
+    def scene_options(self) -> GanttOptions:
+        """Options of the screen scene: today line, weekends shaded (hidden when zoomed far out)."""
+        return GanttOptions(today=dt.date.today(), shade_weekends=True)
+
+    # -- geometry -----------------------------------------------------------
+    def _origin_day(self) -> float:
+        return (self.scene.x_min if self.scene is not None else 0) - _PAD_DAYS
+
+    def left_day(self) -> float:
+        """Chart day at the viewport's left edge."""
+        return self._origin_day() + self.horizontalScrollBar().value() / self.scale.px_per_day
+
+    def _viewport(self) -> Viewport:
+        vp = self.viewport()
+        return Viewport(self.scale.px_per_day, self._row_height, self.left_day(),
+                        self.verticalScrollBar().value(), vp.width(), vp.height())
+
+    def _update_scrollbars(self) -> None:
+        if self.scene is None:
+            return
+        span = (self.scene.x_max - self.scene.x_min) + 2 * _PAD_DAYS
+        width = math.ceil(span * self.scale.px_per_day)
+        hbar = self.horizontalScrollBar()
+        hbar.setRange(0, max(0, width - self.viewport().width()))
+        hbar.setPageStep(self.viewport().width())
+        hbar.setSingleStep(max(1, round(self.scale.px_per_day)))
+        vbar = self.verticalScrollBar()
+        vbar.setRange(0, max(0, self.row_count() * self._row_height - self.viewport().height()))
+        vbar.setPageStep(self.viewport().height())
+        vbar.setSingleStep(self._row_height)
+
+    def _after_zoom(self, day: float, anchor_px: float) -> None:
+        self._update_scrollbars()
+        self.horizontalScrollBar().setValue(round((day - self._origin_day()) * self.scale.px_per_day - anchor_px))
+        self.zoomChanged.emit(self.scale.px_per_day)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.viewport().update()
+        self.header.update()
+
+    def _scrolled(self, _value: int) -> None:
+        self._refresh()
+
+    def _place_header(self) -> None:
+        rect = self.viewport().geometry()
+        self.header.setGeometry(QRect(rect.left(), rect.top() - self.header.height(), rect.width(),
+                                      self.header.height()))
+
+    def chart_point(self, pos: QPoint | QPointF) -> tuple[float, int]:
+        """Chart coordinates (day, row) of a viewport pixel."""
+        day = self.left_day() + pos.x() / self.scale.px_per_day
+        row = int((pos.y() + self.verticalScrollBar().value()) // self._row_height)
+        return day, row
+
+    def pixel_of(self, day: float, row: float) -> QPoint:
+        """Viewport pixel of a chart point (for tests and tooltips)."""
+        vp = self._viewport()
+        return QPoint(round(vp.x(day)), round(vp.y(row)))
+
+    def _bar_at(self, pos: QPoint | QPointF) -> tuple[str | None, str]:
+        """Task under a viewport pixel and which part: ``body``, ``end`` or ``handle``."""
+        if self.index is None:
+            return None, ""
+        return hit_test(self.index, self._viewport(), pos.x(), pos.y())
+
+    # -- Qt events ------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_header()
+        self._update_scrollbars()
+        if not self._fitted and self.scene is not None and self.viewport().width() > 200:
+            self._fitted = True
+            self.fit_to_plan()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self.viewport())
+        if self.index is None:
+            painter.fillRect(self.viewport().rect(), Palette.background)
+            return
+        selection = set(self.session.selection)
+        paint_chart(painter, self.index, self._viewport(), selection, self._preview())
+        if self._drag is not None and self._drag["mode"] == "link":
+            painter.setRenderHint(QPainter.Antialiasing, True)
+            painter.setPen(QPen(Palette.selection_edge, 1.5, Qt.DashLine))
+            painter.drawLine(self._drag["origin"], self._drag["pos"])
+        elif self._hover_task is not None and self._drag is None:
+            item = self.index.item_of.get(self._hover_task)
+            if item is not None:
+                vp = self._viewport()
+                right = vp.x(item.x1) if hasattr(item, "x1") else vp.x(item.x) + self._row_height / 2
+                painter.setRenderHint(QPainter.Antialiasing, True)
+                painter.setPen(QPen(Palette.selection_edge, 1.2))
+                painter.setBrush(Palette.background)
+                painter.drawEllipse(QPointF(right + HANDLE_PX, vp.y(item.row)), 4, 4)
+        painter.end()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.ToolTip:
+            task, _part = self._bar_at(event.pos())
+            text = self.tooltip_text(task) if task else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_text(self, task_id: str) -> str:
+        """The hover text of a task: dates, duration, float, roles, progress."""
+        return task_tooltip(self.session.plan, self.session.schedule, task_id)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.zoom(steps, event.position().x() - self.viewport().x())
+            event.accept()
+            return
+        if event.modifiers() & Qt.ShiftModifier:
+            hbar = self.horizontalScrollBar()
+            hbar.setValue(hbar.value() - event.angleDelta().y())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key_Plus, Qt.Key_Equal):
+            self.zoom(1)
+        elif key == Qt.Key_Minus:
+            self.zoom(-1)
+        elif key == Qt.Key_0:
+            self.fit_to_plan()
+        elif key in (Qt.Key_Return, Qt.Key_Enter) and self.session.selection:
+            self.taskActivated.emit(self.session.selection[0])
+        else:
+            super().keyPressEvent(event)
+
+    # mouse: press picks the drag mode, move previews, release pushes one command
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.LeftButton or self.index is None:
+            return super().mousePressEvent(event)
+        pos = event.position().toPoint()
+        task, part = self._bar_at(pos)
+        if task is None:
+            self.session.select_tasks([])
+            return
+        if event.modifiers() & Qt.ControlModifier:
+            sel = list(self.session.selection)
+            sel.remove(task) if task in sel else sel.append(task)
+            self.session.select_tasks(sel)
+            return
+        if task not in self.session.selection:
+            self.session.select_tasks([task])
+        mode = "link" if (part == "handle" or event.modifiers() & Qt.ShiftModifier) else (
+            "end" if part == "end" else "move")
+        item = self.index.item_of[task]
+        vp = self._viewport()
+        right = vp.x(item.x1) if hasattr(item, "x1") else vp.x(item.x)
+        origin = QPoint(round(right), round(vp.y(item.row)))
+        self._drag = {"mode": mode, "task": task, "start": pos, "pos": pos, "origin": origin, "delta": 0}
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._drag is None:
+            task, part = self._bar_at(pos)
+            cursor = Qt.SizeHorCursor if part == "end" else (
+                Qt.CrossCursor if part == "handle" else (Qt.OpenHandCursor if task else Qt.ArrowCursor))
+            self.viewport().setCursor(cursor)
+            if task != self._hover_task:
+                self._hover_task = task
+                self.viewport().update()
+            return
+        self._drag["pos"] = pos
+        self._drag["delta"] = round((pos.x() - self._drag["start"].x()) / self.scale.px_per_day)
+        self.viewport().update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self._drag = self._drag, None
+        if drag is None or event.button() != Qt.LeftButton:
+            return super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        drag["delta"] = round((pos.x() - drag["start"].x()) / self.scale.px_per_day)
+        try:
+            if drag["mode"] == "link":
+                target, _ = self._bar_at(pos)
+                if target is not None and target != drag["task"]:
+                    self._push(link_command(self.session, drag["task"], target))
+            elif drag["mode"] == "move":
+                self._push(move_command(self.session, drag["task"], drag["delta"]))
+            else:
+                self._push(resize_command(self.session, drag["task"], drag["delta"]))
+        finally:
+            self.viewport().update()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        task, _ = self._bar_at(event.position().toPoint())
+        if task is not None:
+            self.taskActivated.emit(task)
+
+    # -- edits ----------------------------------------------------------------
+    def _preview(self) -> tuple[str, float, float] | None:
+        drag = self._drag
+        if drag is None or drag["mode"] == "link":
+            return None
+        return preview_span(self.index, drag["task"], drag["mode"], drag["delta"])
+
+    def _push(self, command) -> None:
+        if command is None:
+            return
+        try:
+            self.session.push(command)
+        except PlanError as exc:
+            self._refuse(str(exc))
+
+    def _refuse(self, text: str) -> None:
+        """Explain a refused edit (status bar via ``message``, and a tooltip here)."""
+        self.last_message = text
+        self.message.emit(text)
+        QToolTip.showText(self.viewport().mapToGlobal(self.viewport().rect().center()), text, self.viewport())

@@ -1,0 +1,159 @@
+"""The Gantt widget: scene painting, drag edits with undo, links, zoom, tooltip, rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from aiplanner.ui.gantt_view import GanttView
+
+
+@pytest.fixture
+def session(qtbot, plan):
+    from aiplanner.model.document import Document
+    from aiplanner.ui.session import PlanSession
+
+    s = PlanSession(Document(plan))
+    yield s
+    s.undo_stack.cleanChanged.disconnect()
+
+
+@pytest.fixture
+def gantt(qtbot, session):
+    view = GanttView(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def bar_point(view, task_id, where="middle"):
+    """Viewport pixel on a task's bar."""
+    item = view.index.item_of[task_id]
+    row = view.row_of(task_id)
+    if where == "middle":
+        x = (item.x0 + item.x1) / 2 if hasattr(item, "x0") else item.x
+    else:
+        x = item.x1
+    p = view.pixel_of(x, row)
+    return QPoint(p.x() - (1 if where == "end" else 0), p.y())
+
+
+def drag(qtbot, view, start, end, modifier=Qt.NoModifier):
+    vp = view.viewport()
+    qtbot.mousePress(vp, Qt.LeftButton, modifier, start)
+    steps = 4
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(vp, start + (end - start) * i / steps)
+    qtbot.mouseRelease(vp, Qt.LeftButton, modifier, end)
+
+
+def test_rows_follow_the_scene_phase_then_tasks(gantt):
+    rows = [(r.kind, r.id) for r in gantt.scene.rows]
+    assert rows == [("phase", "assessment"), ("task", "a1"), ("task", "a2"),
+                    ("phase", "design"), ("task", "d1"), ("task", "d2"), ("task", "m1")]
+    assert gantt.row_count() == 7
+    gantt.set_row_height(30)
+    assert gantt.row_height() == 30
+    # A task's bar is painted in the pixel band of its row: row * height .. + height.
+    assert gantt.pixel_of(0, gantt.row_of("d1")).y() == 4 * 30 + 15 - gantt.verticalScrollBar().value()
+
+
+def test_drag_bar_sets_not_before_and_undo_restores(qtbot, gantt, session):
+    start = session.schedule.tasks["d2"].start
+    ppd = gantt.scale.px_per_day
+    p = bar_point(gantt, "d2")
+    drag(qtbot, gantt, p, p + QPoint(round(14 * ppd), 0))
+    task = session.plan.task("d2")
+    assert task.not_before == start + dt.timedelta(days=14)
+    assert session.schedule.tasks["d2"].start == start + dt.timedelta(days=14)
+    session.undo_stack.undo()
+    assert session.plan.task("d2").not_before is None
+    assert session.schedule.tasks["d2"].start == start
+
+
+def test_drag_end_changes_duration_in_working_days(qtbot, gantt, session):
+    assert session.plan.task("a2").duration == 10
+    ppd = gantt.scale.px_per_day
+    p = bar_point(gantt, "a2", "end")
+    drag(qtbot, gantt, p, p + QPoint(round(7 * ppd), 0))  # one calendar week = 5 working days
+    assert session.plan.task("a2").duration == 15
+    session.undo_stack.undo()
+    assert session.plan.task("a2").duration == 10
+
+
+def test_shift_drag_links_tasks_and_cycle_is_refused(qtbot, gantt, session):
+    drag(qtbot, gantt, bar_point(gantt, "d2"), bar_point(gantt, "d1"), Qt.ShiftModifier)
+    assert any(d.task == "d2" and d.type == "FS" for d in session.plan.task("d1").depends_on)
+    assert session.undo_stack.count() == 1
+    before = session.plan.model_dump()
+    drag(qtbot, gantt, bar_point(gantt, "d1"), bar_point(gantt, "a1"), Qt.ShiftModifier)
+    assert "cycle" in gantt.last_message and "a1" in gantt.last_message
+    assert session.plan.model_dump() == before and session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert not any(d.task == "d2" for d in session.plan.task("d1").depends_on)
+
+
+def test_zoom_keys_wheel_and_fit(qtbot, gantt):
+    gantt.fit_to_plan()
+    fitted = gantt.scale.px_per_day
+    span = gantt.scene.x_max - gantt.scene.x_min
+    assert span * fitted <= gantt.viewport().width()
+    qtbot.keyClick(gantt, Qt.Key_Plus)
+    assert gantt.scale.px_per_day == pytest.approx(fitted * 1.25)
+    qtbot.keyClick(gantt, Qt.Key_Minus)
+    qtbot.keyClick(gantt, Qt.Key_Minus)
+    assert gantt.scale.px_per_day == pytest.approx(fitted / 1.25)
+    for _ in range(40):
+        gantt.zoom(1)
+    assert gantt.scale.level == "days"
+    for _ in range(60):
+        gantt.zoom(-1)
+    assert gantt.scale.level == "quarters"
+    qtbot.keyClick(gantt, Qt.Key_0)
+    assert gantt.scale.px_per_day == pytest.approx(fitted)
+
+
+def test_zoom_keeps_anchor_day(gantt):
+    gantt.set_px_per_day(10)
+    anchor = 300
+    day = gantt.left_day() + anchor / gantt.scale.px_per_day
+    gantt.zoom(2, anchor)
+    assert gantt.left_day() + anchor / gantt.scale.px_per_day == pytest.approx(day, abs=0.2)
+
+
+def test_tooltip_text(gantt, session):
+    text = gantt.tooltip_text("a1")
+    assert text.splitlines()[0] == "Current State Analysis (a1)"
+    assert "Mon 04 May 2026 – Fri 12 Jun 2026 (30 working days)" in text
+    assert "Total float: 0 working days" in text and "critical" in text
+    assert "AI Product Manager 0.5 FTE" in text
+    assert "Milestone: " in gantt.tooltip_text("m1")
+
+
+def test_click_selects_and_double_click_activates(qtbot, gantt, session):
+    with qtbot.waitSignal(session.selectionChanged):
+        qtbot.mouseClick(gantt.viewport(), Qt.LeftButton, pos=bar_point(gantt, "a2"))
+    assert session.selection == ["a2"]
+    with qtbot.waitSignal(gantt.taskActivated) as sig:
+        qtbot.mouseDClick(gantt.viewport(), Qt.LeftButton, pos=bar_point(gantt, "d1"))
+    assert sig.args == ["d1"]
+
+
+def test_edit_rebuilds_scene(gantt, session):
+    from aiplanner.ui.commands import EditTaskCommand
+
+    before = gantt.index.item_of["a1"].x1
+    session.push(EditTaskCommand(session, "a1", duration=35))
+    assert gantt.index.item_of["a1"].x1 == before + 7
+
+
+def test_renders_not_blank(gantt):
+    from tests.ui.views.conftest import is_blank, save_grab
+
+    save_grab(gantt, "gantt")
+    assert not is_blank(gantt.viewport())
+    assert not is_blank(gantt.header)
