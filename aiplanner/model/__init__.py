@@ -35,7 +35,9 @@ from aiplanner.model.plan import (
     RoleDemand,
     Task,
 )
+from aiplanner.model.scenario import Baseline, BaselineTask, FrozenFinding, Scenario, TaskOverride
 from aiplanner.model.validate import plan_problems, pydantic_problems
+from aiplanner.model.whatif import apply_scenario, find_scenario, scenario_from_plans
 
 __all__ = [
     "CURRENT_VERSION", "FORMAT", "WEEKDAYS", "SCHEDULING_FIELDS",
@@ -45,4 +47,6 @@ __all__ = [
     "Problem", "PlanError", "InvalidPlanError", "UnsupportedVersionError", "PlanFileError",
     "EditError", "DependencyCycleError", "UnknownTaskError", "DuplicateIdError",
     "check_add_dependency", "find_cycle", "plan_problems", "pydantic_problems",
+    "Baseline", "BaselineTask", "FrozenFinding", "Scenario", "TaskOverride",
+    "apply_scenario", "find_scenario", "scenario_from_plans",
 ]

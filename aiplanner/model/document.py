@@ -17,6 +17,7 @@ from aiplanner.model.errors import DuplicateIdError, EditError, InvalidPlanError
 from aiplanner.model.events import Event, EventEmitter
 from aiplanner.model.graph import check_add_dependency
 from aiplanner.model.plan import Assignment, Dependency, Person, Phase, Plan, Role, Task
+from aiplanner.model.scenario_edits import ScenarioEditsMixin
 from aiplanner.model.validate import plan_problems, pydantic_problems
 
 __all__ = ["Document", "SCHEDULING_FIELDS"]
@@ -25,7 +26,7 @@ __all__ = ["Document", "SCHEDULING_FIELDS"]
 SCHEDULING_FIELDS = frozenset({"duration", "depends_on", "milestone", "not_before", "estimate"})
 
 
-class Document:
+class Document(ScenarioEditsMixin):
     """A plan being edited, with its file path and change events."""
 
     def __init__(self, plan: Plan, path: str | Path | None = None) -> None:
@@ -59,6 +60,7 @@ class Document:
         """Insert ``task`` (at ``index``, default the end of its phase); return its index."""
         if any(t.id == task.id for t in self.plan.tasks):
             raise DuplicateIdError(f"a task with id {task.id!r} already exists")
+        self._check_task_id_free_in_scenarios(task.id)
         if task.phase not in self._phase_ids():
             raise EditError(f"task {task.id!r}: unknown phase {task.phase!r}")
         self._check_demands(task)
@@ -90,6 +92,7 @@ class Document:
             succ = self.plan.task(succ_id)
             succ.depends_on = [d for d in succ.depends_on if d is not dep]
         task = self.plan.tasks.pop(index)
+        self._forget_task_in_scenarios(task_id)
         affected = tuple(dict.fromkeys([task_id] + [s for s, _, _ in removed_links]))
         self._emit("task_removed", affected, index=index, task=task_id)
         return task, index, removed_links
@@ -102,6 +105,7 @@ class Document:
             deps = list(succ.depends_on)
             deps.insert(min(position, len(deps)), dep)
             succ.depends_on = deps
+        self._recall_task_in_scenarios(task.id)
         affected = tuple(dict.fromkeys([task.id] + [s for s, _, _ in links]))
         self._emit("task_added", affected, index=index)
 
@@ -170,6 +174,7 @@ class Document:
                     d.model_copy(update={"task": new_id}) if d.task == old_id else d for d in task.depends_on
                 ]
                 touched.append(task.id)
+        self._rename_task_in_scenarios(old_id, new_id)
         self._emit("task_changed", tuple(touched), fields=("id",), old_id=old_id)
 
     def move_task(self, task_id: str, new_index: int, phase: str | None = None) -> tuple[int, str]:
@@ -221,6 +226,7 @@ class Document:
     def remove_phase(self, phase_id: str) -> tuple[Phase, int]:
         if any(t.phase == phase_id for t in self.plan.tasks):
             raise EditError(f"phase {phase_id!r} still has tasks; move or delete them first")
+        self._check_phase_unused_by_scenarios(phase_id)
         for i, phase in enumerate(self.plan.phases):
             if phase.id == phase_id:
                 self.plan.phases.pop(i)

@@ -230,6 +230,9 @@ class Plan(_Model):
     responsibilities: ResponsibilityMatrix = Field(default_factory=ResponsibilityMatrix)
     metrics: list[Metric] = Field(default_factory=list)
     notes: Text = ""
+    # Workshops (aiplanner.model.scenario): frozen baselines and what-if scenarios.
+    baselines: list[Baseline] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(default_factory=list)
 
     # -- look-ups ---------------------------------------------------------
     def task(self, task_id: str) -> Task:
@@ -246,3 +249,10 @@ class Plan(_Model):
     def tasks_in_phase(self, phase_id: str) -> list[Task]:
         """Tasks of one phase in document order."""
         return [t for t in self.tasks if t.phase == phase_id]
+
+
+# Baseline and Scenario are built from the classes above, so they are
+# imported last and the forward references of Plan resolved afterwards.
+from aiplanner.model.scenario import Baseline, Scenario  # noqa: E402
+
+Plan.model_rebuild()

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from aiplanner.model.errors import Problem
 from aiplanner.model.plan import Plan
+from aiplanner.model.scenario import scenario_problems
 
 __all__ = ["plan_problems", "pydantic_problems"]
 
@@ -88,6 +89,7 @@ def plan_problems(plan: Plan) -> list[Problem]:
                 problems.append(
                     Problem(f"$.responsibilities.rows[{i}].cells", f"unknown party {party!r} for {row.function!r}")
                 )
+    problems += scenario_problems(plan)
     return problems
 
 

@@ -1,0 +1,180 @@
+"""Turning a scenario into a plan, and a changed plan back into a scenario.
+
+:func:`apply_scenario` is what every consumer of a scenario calls (the
+scheduler, the comparison, the presentation view): the plan with the
+scenario's overrides applied, as a full :class:`Plan` that schedules like
+any other. :func:`scenario_from_plans` is its inverse: given the plan and a
+changed copy of it, it records only what differs, so a scenario built from
+a bulk edit (a pattern switch) keeps following the plan everywhere else.
+"""
+
+from __future__ import annotations
+
+from aiplanner.model.errors import DependencyCycleError, EditError
+from aiplanner.model.graph import find_cycle
+from aiplanner.model.plan import Plan, Task
+from aiplanner.model.scenario import OVERRIDE_FIELDS, Scenario, TaskOverride, check_scenario
+
+__all__ = ["CURRENT", "find_scenario", "apply_scenario", "scenario_from_plans"]
+
+#: The name that means "the plan itself" wherever a scenario name is asked for.
+CURRENT = "current"
+
+
+def find_scenario(plan: Plan, name: str) -> Scenario:
+    """The scenario called ``name``; :class:`EditError` lists the known names otherwise."""
+    for scenario in plan.scenarios:
+        if scenario.name == name:
+            return scenario
+    known = ", ".join(repr(s.name) for s in plan.scenarios) or "none"
+    raise EditError(f"no scenario named {name!r} (scenarios: {known})")
+
+
+def _insert_in_phase(tasks: list[Task], task: Task) -> None:
+    """Append ``task`` after the last task of its phase (at the end if none)."""
+    index = len(tasks)
+    for i, other in enumerate(tasks):
+        if other.phase == task.phase:
+            index = i + 1
+    tasks.insert(index, task)
+
+
+def _plain(value: object) -> object:
+    """Model values as plain data (for re-validating an overridden task)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value.model_dump() if hasattr(value, "model_dump") else value
+
+
+def apply_scenario(plan: Plan, scenario: str | Scenario) -> Plan:
+    """The plan as the scenario sees it: a full, schedulable copy.
+
+    The result shares nothing mutable with ``plan``. It keeps the plan's
+    baselines (to compare against) and has no scenarios of its own.
+
+    Raises
+    ------
+    EditError
+        No scenario of that name.
+    InvalidPlanError
+        The scenario names tasks, roles or people the plan does not have.
+    DependencyCycleError
+        The scenario's links close a loop.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from aiplanner.model import Plan, Phase, Task
+    >>> plan = Plan(start=dt.date(2026, 5, 4), phases=[Phase(id="p", name="P")],
+    ...             tasks=[Task(id="a", name="A", phase="p", duration=10)],
+    ...             scenarios=[Scenario(name="fast", overrides=[TaskOverride(task="a", duration=6)])])
+    >>> apply_scenario(plan, "fast").task("a").duration, plan.task("a").duration
+    (6, 10)
+    """
+    if isinstance(scenario, str):
+        scenario = find_scenario(plan, scenario)
+    check_scenario(plan, scenario)
+    removed = set(scenario.removed_tasks)
+    overrides = {o.task: o.changed_fields() for o in scenario.overrides}
+
+    tasks: list[Task] = []
+    for task in plan.tasks:
+        if task.id in removed:
+            continue
+        copy = task.model_copy(deep=True)
+        if removed and any(d.task in removed for d in copy.depends_on):
+            copy.depends_on = [d for d in copy.depends_on if d.task not in removed]
+        tasks.append(copy)
+    for task in scenario.added_tasks:
+        _insert_in_phase(tasks, task.model_copy(deep=True))
+    if overrides:
+        for i, task in enumerate(tasks):
+            fields = overrides.get(task.id)
+            if fields:
+                data = task.model_dump()
+                data.update({k: _plain(v) for k, v in fields.items()})
+                tasks[i] = Task.model_validate(data)
+
+    if scenario.replace_staffing:
+        people, assignments = scenario.people, scenario.assignments
+    else:
+        people = [*plan.people, *scenario.people]
+        assignments = [*plan.assignments, *scenario.assignments]
+    known_roles = {r.id for r in plan.roles}
+    roles = [*plan.roles, *(r for r in scenario.added_roles if r.id not in known_roles)]
+    emptied = {"tasks": [], "roles": [], "people": [], "assignments": [], "scenarios": []}
+    result = plan.model_copy(update=emptied).model_copy(deep=True)
+    result.tasks = tasks
+    result.roles = [r.model_copy(deep=True) for r in roles]
+    result.people = [p.model_copy(deep=True) for p in people]
+    result.assignments = [a.model_copy(deep=True) for a in assignments]
+    result.pattern = scenario.pattern or plan.pattern
+    if scenario.responsibilities is not None:
+        result.responsibilities = scenario.responsibilities.model_copy(deep=True)
+    cycle = find_cycle(result)
+    if cycle:
+        raise DependencyCycleError(cycle)
+    return result
+
+
+def _override_between(base: Task, variant: Task) -> TaskOverride | None:
+    fields: dict[str, object] = {}
+    clear: list[str] = []
+    for name in OVERRIDE_FIELDS:
+        old, new = getattr(base, name), getattr(variant, name)
+        if old == new:
+            continue
+        if new is None:
+            clear.append(name)
+        else:
+            fields[name] = new
+    if not fields and not clear:
+        return None
+    return TaskOverride(task=base.id, clear=clear, **fields)
+
+
+def scenario_from_plans(base: Plan, variant: Plan, name: str, description: str = "") -> Scenario:
+    """Record how ``variant`` differs from ``base`` as a scenario called ``name``.
+
+    Task fields a scenario cannot override (name, phase, tags ...) follow
+    ``base`` for tasks both plans have; a task only ``variant`` has is kept
+    whole. ``apply_scenario(base, result)`` reproduces ``variant``'s tasks,
+    roles, staffing, pattern and matrix.
+    """
+    base_tasks = base.task_index()
+    variant_ids = {t.id for t in variant.tasks}
+    removed = [t.id for t in base.tasks if t.id not in variant_ids]
+    added = [t.model_copy(deep=True) for t in variant.tasks if t.id not in base_tasks]
+    overrides = []
+    for task in variant.tasks:
+        if task.id in base_tasks:
+            override = _override_between(base_tasks[task.id], task)
+            if override is not None:
+                overrides.append(override)
+    base_roles = {r.id for r in base.roles}
+    added_roles = [r.model_copy(deep=True) for r in variant.roles if r.id not in base_roles]
+    base_people = {p.id: p for p in base.people}
+    keeps_people = all(base_people.get(p.id) == p for p in variant.people if p.id in base_people) and all(
+        p.id in {v.id for v in variant.people} for p in base.people
+    )
+    keeps_assignments = all(a in variant.assignments for a in base.assignments)
+    if keeps_people and keeps_assignments:
+        people = [p for p in variant.people if p.id not in base_people]
+        assignments = [a for a in variant.assignments if a not in base.assignments]
+        replace = False
+    else:
+        people, assignments, replace = list(variant.people), list(variant.assignments), True
+    return Scenario(
+        name=name,
+        description=description,
+        pattern=variant.pattern if variant.pattern != base.pattern else None,
+        overrides=overrides,
+        added_tasks=added,
+        removed_tasks=removed,
+        added_roles=added_roles,
+        people=[p.model_copy(deep=True) for p in people],
+        assignments=[a.model_copy(deep=True) for a in assignments],
+        replace_staffing=replace,
+        responsibilities=(variant.responsibilities.model_copy(deep=True)
+                          if variant.responsibilities != base.responsibilities else None),
+    )
