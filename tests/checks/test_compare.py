@@ -86,3 +86,22 @@ def test_names_resolve_and_bad_names_say_what_exists(plan):
         resolve_side(plan, "baseline:y")
     with pytest.raises(EditError, match="not 'current', a baseline or a scenario"):
         resolve_side(plan, "nothing")
+
+
+def test_a_second_person_takes_the_over_allocation_away(plan):
+    from aiplanner.model import Assignment, Person, RoleDemand
+
+    pm = [RoleDemand(role="ai-product-manager", fte=1.0)]
+    plan.task("d1").demands = pm
+    plan.task("d2").demands = pm
+    plan.people = [Person(id="ann", name="Ann")]
+    plan.assignments = [Assignment(person="ann", role="ai-product-manager")]
+    plan.scenarios = [Scenario(name="hire", people=[Person(id="bo", name="Bo")],
+                               assignments=[Assignment(person="bo", role="ai-product-manager")])]
+    result = compare(plan, "current", "hire", risk=False)
+    assert result.tasks == [] and result.finish_delta == 0
+    # d1 [40,70) and d2 [35,55) overlap on [40,55): Ann carries 2 FTE for three whole weeks;
+    # with Bo holding the role too the demand splits evenly: 1 FTE each.
+    people = {p.id: (p.peak_a, p.peak_b, p.over_weeks_a, p.over_weeks_b) for p in result.people}
+    assert people == {"ann": (2.0, 1.0, 3, 0), "bo": (None, 1.0, 0, 0)}
+    assert result.people[0].id == "ann" and result.people[0].over_weeks_delta == -3
