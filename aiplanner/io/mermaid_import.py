@@ -167,11 +167,12 @@ def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], by_old: d
     if task.until is not None:
         target = _index(chart, task.until)
         deps.append({"task": new_ids[target], "type": "SF", "lag": (s + (0 if milestone else duration)) - points[target][0]})
-    if task.depends_on_comment is not None:
+    extra = task.extra or {}
+    if isinstance(extra.get("depends_on"), str):
         try:
-            deps = [d.model_dump() for d in parse_links(task.depends_on_comment, set(by_old.values()))]
+            deps = [d.model_dump() for d in parse_links(extra["depends_on"], set(by_old.values()))]
         except LinkSyntaxError as exc:
-            warnings.append(f"line {task.line - 1}: aiplanner depends_on comment ignored: {exc}")
+            warnings.append(f"line {task.line - 1}: aiplanner links ignored: {exc}")
     seen: set[str] = set()
     unique = [d for d in deps if not (d["task"] in seen or seen.add(d["task"]))]  # type: ignore[func-returns-value]
     notes = []
@@ -179,7 +180,9 @@ def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], by_old: d
         notes.append("Marked critical (crit) in the Mermaid chart.")
     if "active" in task.tags:
         notes.append("Marked active in the Mermaid chart.")
-    name = task.name
+    name = task.name.lstrip("\u200b") or task.name
+    if isinstance(extra.get("name"), str) and extra["name"].strip():
+        name = extra["name"]
     if len(name) > 500:
         warnings.append(f"line {task.line}: task name shortened to 500 characters")
         name = name[:500]
@@ -190,9 +193,23 @@ def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], by_old: d
         "duration": 0 if milestone or length < dt.timedelta(0) else duration,
         "milestone": milestone,
         "depends_on": unique,
-        "progress": 100.0 if "done" in task.tags else 0.0,
+        "progress": _progress(extra.get("progress"), "done" in task.tags),
+        "not_before": _date_or_none(extra.get("not_before")),
         "notes": " ".join(notes),
     }
+
+
+def _date_or_none(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _progress(value: object, done: bool) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 100:
+        return float(value)
+    return 100.0 if done else 0.0
 
 
 def _index(chart: Chart, old_id: str) -> int:

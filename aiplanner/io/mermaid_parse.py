@@ -44,7 +44,7 @@ class RawTask:
     start_spec: str | None  # None: follows the previous task
     end_spec: str
     prev: int | None  # index of the task written before this one
-    depends_on_comment: str | None = None
+    extra: dict | None = None  # facts our exporter keeps in a %% aiplanner {...} comment
     start: dt.datetime | None = None
     end: dt.datetime | None = None
     after: list[str] = field(default_factory=list)  # known ids named by "after"
@@ -144,8 +144,8 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
             elif body.startswith("aiplanner phase:") and chart.sections and seen_gantt:
                 name, line, _ = chart.sections[-1]
                 chart.sections[-1] = (name, line, body.partition(":")[2].strip())
-            elif body.startswith("aiplanner depends_on:"):
-                pending_links = body.partition(":")[2].strip()
+            elif body.startswith("aiplanner {"):
+                pending_links = _extra(body[len("aiplanner"):], lineno, chart)
             continue
         if not seen_gantt:
             if raw.split()[0] != "gantt":
@@ -157,7 +157,7 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
         head = re.split(r"[\s:]", raw, maxsplit=1)[0].lower()
         if head not in _KEYWORDS and ":" in raw:
             task = _task_line(raw, lineno, chart, section, prev, file)
-            task.depends_on_comment, pending_links = pending_links, None
+            task.extra, pending_links = pending_links, None
             chart.tasks.append(task)
             prev = len(chart.tasks) - 1
             continue
@@ -196,6 +196,19 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
     if not chart.tasks:
         raise _error(max(len(lines), 1), "the chart has no tasks", file)
     return chart
+
+
+def _extra(text: str, lineno: int, chart: Chart) -> dict | None:
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        chart.warnings.append(f"line {lineno}: aiplanner comment is not a JSON object (ignored)")
+        return None
+    return value
 
 
 def _task_line(raw: str, lineno: int, chart: Chart, section: int | None, prev: int | None,

@@ -1,0 +1,110 @@
+"""Plan -> Mermaid gantt chart that Mermaid draws with our dates.
+
+- ``dateFormat YYYY-MM-DD``; ``excludes`` lists the plan's non-working
+  weekdays (``weekends`` for Saturday and Sunday) and its holidays (explicit
+  and public) over the schedule, so that Mermaid's day counting equals ours.
+- Phases become sections, tasks keep their ids; ``crit`` marks critical
+  tasks, ``done``/``active`` progress, ``milestone`` milestones.
+- A task starts ``after`` its finish-to-start predecessors when that gives
+  its scheduled start; otherwise (other link types, lags, not-before dates,
+  ids Mermaid cannot reference) it gets its start date. Durations are in
+  days, which Mermaid counts as working days when ``excludes`` is set.
+- What Mermaid cannot say (the exact links, not-before date, partial
+  progress, a name with ``:``) goes in a ``%% aiplanner {...}`` comment
+  that our importer reads back, so plan -> Mermaid -> plan loses nothing of
+  the schedule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from aiplanner.io.exporting import Output, write_out
+from aiplanner.io.importing import slugify
+from aiplanner.io.links import format_links
+from aiplanner.model.plan import WEEKDAYS, Plan
+from aiplanner.schedule.cpm import Schedule
+
+__all__ = ["mermaid_text", "export_mermaid"]
+
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_KEYWORDS = {"dateformat", "excludes", "includes", "inclusiveenddates", "weekend", "title", "section", "click",
+             "call", "href", "axisformat", "tickinterval", "todaymarker", "topaxis", "weekday", "acctitle",
+             "accdescr", "displaymode", "gantt"}
+_AFTER_SAFE = re.compile(r"^[A-Za-z0-9_\-]+$")
+
+
+def _clean(text: str) -> str:
+    """Text Mermaid reads back unchanged on a task or section line."""
+    clean = re.sub(r"[:#;\r\n\t]+", " ", text).strip()
+    clean = re.sub(r"\s{2,}", " ", clean)
+    head = re.split(r"[\s:]", clean, maxsplit=1)[0].lower()
+    if head in _KEYWORDS or clean.startswith("%%") or not clean:
+        clean = "\u200b" + clean  # a zero-width space keeps Mermaid from reading a directive
+    return clean
+
+
+def _excludes(plan: Plan, schedule: Schedule) -> str:
+    off = [i for i in range(7) if WEEKDAYS[i] not in plan.calendar.workdays]
+    words = ["weekends"] if off == [5, 6] else [_DAY_NAMES[i] for i in off]
+    first = min(schedule.start, plan.start)
+    last = schedule.finish + dt.timedelta(days=60)
+    words += [d.isoformat() for d in schedule.calendar.holidays_between(first, last)]
+    return " ".join(words)
+
+
+def mermaid_text(plan: Plan, schedule: Schedule) -> str:
+    """The Mermaid gantt chart of ``plan`` as scheduled."""
+    cal = schedule.calendar
+    times = schedule.tasks
+    lines = ["gantt", f"title {_clean(plan.name)}", "dateFormat YYYY-MM-DD"]
+    excludes = _excludes(plan, schedule)
+    if excludes:
+        lines.append(f"excludes {excludes}")
+    for phase in plan.phases:
+        lines.append(f"section {_clean(phase.name)}")
+        if slugify(phase.name, "section") != phase.id:
+            lines.append(f"%% aiplanner phase: {phase.id}")
+        for task in plan.tasks_in_phase(phase.id):
+            t = times[task.id]
+            extra: dict[str, object] = {}
+            name = _clean(task.name)
+            if name != task.name:
+                extra["name"] = task.name
+            fs0 = [d.task for d in task.depends_on if d.type == "FS" and d.lag == 0]
+            after_ok = (
+                fs0
+                and all(_AFTER_SAFE.match(p) for p in fs0)
+                and max(times[p].ef for p in fs0) == t.es
+            )
+            if after_ok and len(fs0) == len(task.depends_on):
+                start = "after " + " ".join(fs0)
+            else:
+                start = cal.date_of(t.es).isoformat()
+                if task.depends_on:
+                    extra["depends_on"] = format_links(task.depends_on)
+            if task.not_before is not None:
+                extra["not_before"] = task.not_before.isoformat()
+            if 0 < task.progress < 100:
+                extra["progress"] = task.progress
+            tags = []
+            if task.progress >= 100:
+                tags.append("done")
+            elif task.progress > 0:
+                tags.append("active")
+            if t.critical:
+                tags.append("crit")
+            if task.is_milestone:
+                tags.append("milestone")
+            if extra:
+                lines.append("%% aiplanner " + json.dumps(extra, ensure_ascii=False, sort_keys=True))
+            fields = [*tags, task.id, start, f"{task.duration}d"]
+            lines.append(f"{name} :{', '.join(fields)}")
+    return "\n".join(lines) + "\n"
+
+
+def export_mermaid(plan: Plan, schedule: Schedule, out: Output, **options: object) -> None:
+    """Write the Mermaid chart of ``plan`` to a path or stream."""
+    write_out(out, mermaid_text(plan, schedule))
