@@ -59,12 +59,23 @@ def schedule_data(plan, sched) -> dict:
     }
 
 
+def schedule_or_fail(plan, file: str):
+    """Schedule ``plan``; a scheduling fault becomes an error naming ``file`` and the place."""
+    from aiplanner.model.errors import PlanError
+    from aiplanner.schedule import schedule_plan
+    from aiplanner.schedule.problems import as_invalid_plan
+
+    try:
+        return schedule_plan(plan)
+    except PlanError as exc:
+        raise as_invalid_plan(exc, plan, file) from None
+
+
 def run(args: argparse.Namespace) -> int:
     from aiplanner.commands._common import print_json, read_plan, table
-    from aiplanner.schedule import schedule_plan
 
     plan = read_plan(args.file)
-    sched = schedule_plan(plan)
+    sched = schedule_or_fail(plan, args.file)
     data = schedule_data(plan, sched)
     if args.format == "json":
         print_json(data)

@@ -1,32 +1,43 @@
-"""Critical path method over the plan's dependency graph.
+"""Critical path method over the plan's dependency network.
 
 Semantics (DESIGN.md "Scheduling semantics"): time points counted in
 working days from the plan start; a task occupies ``S .. E`` with
-``E = S + duration``; links constrain
+``E = S + duration``; links FS/SS/FF/SF with lags (see
+:mod:`aiplanner.schedule.passes`). Tasks start as soon as possible, never
+before the plan start (time point 0) nor before their not-before date. The
+backward pass runs from the project finish; total float = late start -
+early start, critical = total float <= 0. Deadlines never move a task; a
+missed one is reported with the working days it is missed by.
 
-- FS: ``S_succ >= E_pred + lag``
-- SS: ``S_succ >= S_pred + lag``
-- FF: ``E_succ >= E_pred + lag``
-- SF: ``E_succ >= S_pred + lag``
-
-Tasks start as soon as possible, never before the plan start (time point 0)
-nor before their not-before date. The backward pass runs from the project
-finish; total float = late start - early start.
+The passes run on integer-indexed lists; per-task :class:`TaskTimes` are
+built on first access (``Schedule.tasks`` is a read-only mapping), so a
+10,000-task schedule costs little more than its two passes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-import networkx as nx
-
-from aiplanner.model.errors import DependencyCycleError, UnknownTaskError
 from aiplanner.model.plan import Plan
 from aiplanner.schedule.calendar import WorkCalendar
+from aiplanner.schedule.graph import build_graph, topological_order
+from aiplanner.schedule.network import Network, build_network
+from aiplanner.schedule.passes import backward_all, forward_all, free_float
 
-__all__ = ["TaskTimes", "PhaseSpan", "Schedule", "build_graph", "schedule_plan", "date_span"]
-
+__all__ = [
+    "TaskTimes",
+    "PhaseSpan",
+    "Schedule",
+    "ScheduleState",
+    "TaskTable",
+    "build_graph",
+    "topological_order",
+    "schedule_plan",
+    "date_span",
+    "phase_spans",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,19 +73,128 @@ class PhaseSpan:
     duration: int  # working days from first start to last finish
 
 
+class ScheduleState:
+    """The raw result of the passes: plain lists indexed like ``net.ids``.
+
+    Shared between a :class:`Schedule` and the incremental scheduler; a
+    schedule never sees its state change (the scheduler copies before it
+    edits).
+    """
+
+    __slots__ = ("net", "cal", "dur", "low", "milestone", "deadline", "es", "ef", "ls", "lf", "rep",
+                 "finish_point")
+
+    def __init__(self, net: Network, cal: WorkCalendar, dur: list[int], low: list[int],
+                 milestone: list[bool], deadline: dict[int, int]) -> None:
+        self.net = net
+        self.cal = cal
+        self.dur = dur
+        self.low = low
+        self.milestone = milestone
+        self.deadline = deadline  # task index -> last allowed working day
+        self.es: list[int] = []
+        self.ef: list[int] = []
+        self.ls: list[int] = []
+        self.lf: list[int] = []
+        self.rep: list[bool] = []
+        self.finish_point = 0
+
+    def copy(self) -> ScheduleState:
+        """A copy whose time lists can be edited without touching this one."""
+        other = ScheduleState(self.net, self.cal, list(self.dur), list(self.low), list(self.milestone),
+                              dict(self.deadline))
+        other.es, other.ef, other.ls, other.lf = list(self.es), list(self.ef), list(self.ls), list(self.lf)
+        other.rep = list(self.rep)
+        other.finish_point = self.finish_point
+        return other
+
+    def first_day(self, i: int) -> int:
+        """Working day on which task ``i`` starts (a milestone: the day it is dated on)."""
+        return self.es[i] - 1 if self.rep[i] else self.es[i]
+
+    def last_day(self, i: int) -> int:
+        """Working day on which task ``i`` finishes (a milestone: the day it is dated on)."""
+        if self.dur[i] > 0:
+            return self.ef[i] - 1
+        return self.es[i] - 1 if self.rep[i] else self.es[i]
+
+    def days_late(self, i: int) -> int | None:
+        """Working days past the deadline, or None when met or absent."""
+        limit = self.deadline.get(i)
+        if limit is None:
+            return None
+        late = self.last_day(i) - limit
+        return late if late > 0 else None
+
+    def times(self, i: int) -> TaskTimes:
+        """The :class:`TaskTimes` of task ``i``."""
+        cal = self.cal
+        es, ef, ls, lf = self.es[i], self.ef[i], self.ls[i], self.lf[i]
+        rep = self.rep[i]
+        start, finish = date_span(cal, es, ef, rep)
+        late_start, late_finish = date_span(cal, ls, lf, rep)
+        total = ls - es
+        return TaskTimes(
+            id=self.net.ids[i],
+            duration=self.dur[i],
+            es=es,
+            ef=ef,
+            ls=ls,
+            lf=lf,
+            start=start,
+            finish=finish,
+            late_start=late_start,
+            late_finish=late_finish,
+            total_float=total,
+            free_float=free_float(i, self.net, self.es, self.ef, self.finish_point),
+            critical=total <= 0,
+            milestone=self.milestone[i],
+            deadline_late=self.days_late(i),
+        )
+
+
+class TaskTable(Mapping):
+    """Task id -> :class:`TaskTimes`, in document order, built on first access."""
+
+    __slots__ = ("_state", "_cache")
+
+    def __init__(self, state: ScheduleState) -> None:
+        self._state = state
+        self._cache: dict[str, TaskTimes] = {}
+
+    def __getitem__(self, task_id: str) -> TaskTimes:
+        times = self._cache.get(task_id)
+        if times is None:
+            times = self._cache[task_id] = self._state.times(self._state.net.index[task_id])
+        return times
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state.net.ids)
+
+    def __len__(self) -> int:
+        return len(self._state.net.ids)
+
+    def __contains__(self, task_id: object) -> bool:
+        return task_id in self._state.net.index
+
+    def __repr__(self) -> str:
+        return f"TaskTable({len(self)} tasks)"
+
+
 @dataclass
 class Schedule:
     """The result of scheduling a plan."""
 
     plan_start: dt.date
     calendar: WorkCalendar
-    tasks: dict[str, TaskTimes]
+    tasks: Mapping[str, TaskTimes]
     phases: dict[str, PhaseSpan]
     order: list[str]
     finish_point: int
     start: dt.date
     finish: dt.date
     missed_deadlines: list[str] = field(default_factory=list)
+    state: ScheduleState | None = field(default=None, repr=False, compare=False)
 
     @property
     def duration(self) -> int:
@@ -83,37 +203,14 @@ class Schedule:
 
     def critical_tasks(self) -> list[str]:
         """Ids of critical tasks in topological order."""
+        if self.state is not None:
+            st = self.state
+            return [st.net.ids[i] for i in st.net.order if st.ls[i] <= st.es[i]]
         return [t for t in self.order if self.tasks[t].critical]
 
-
-def build_graph(plan: Plan) -> nx.DiGraph:
-    """Predecessor -> successor graph; edge data ``type`` and ``lag``.
-
-    Raises
-    ------
-    UnknownTaskError
-        A link names a task that is not in the plan (both ids are named).
-    """
-    graph = nx.DiGraph()
-    for task in plan.tasks:
-        graph.add_node(task.id, duration=task.duration)
-    for task in plan.tasks:
-        for dep in task.depends_on:
-            if dep.task not in graph:
-                raise UnknownTaskError(dep.task, referenced_by=task.id)
-            if dep.task == task.id:
-                raise DependencyCycleError([task.id])
-            graph.add_edge(dep.task, task.id, type=dep.type, lag=dep.lag)
-    return graph
-
-
-def topological_order(graph: nx.DiGraph) -> list[str]:
-    """Topological order; a cycle raises :class:`DependencyCycleError` naming it."""
-    try:
-        return list(nx.topological_sort(graph))
-    except nx.NetworkXUnfeasible:
-        cycle = [u for u, _ in nx.find_cycle(graph)]
-        raise DependencyCycleError(cycle) from None
+    def days_late(self) -> dict[str, int]:
+        """Missed deadlines: task id -> working days late."""
+        return {t: self.tasks[t].deadline_late or 0 for t in self.missed_deadlines}
 
 
 def date_span(calendar: WorkCalendar, es: int, ef: int, end_bound: bool) -> tuple[dt.date, dt.date]:
@@ -130,146 +227,100 @@ def date_span(calendar: WorkCalendar, es: int, ef: int, end_bound: bool) -> tupl
     return day, day
 
 
-def schedule_plan(plan: Plan, calendar: WorkCalendar | None = None) -> Schedule:
-    """Compute early and late dates, floats and the critical path of ``plan``."""
-    cal = calendar or WorkCalendar(plan.calendar, plan.start)
-    graph = build_graph(plan)
-    order = topological_order(graph)
-    tasks = plan.task_index()
-    dur = {t.id: t.duration for t in plan.tasks}
-
-    es: dict[str, int] = {}
-    ef: dict[str, int] = {}
-    end_rep: dict[str, bool] = {}
-    pred_adj = graph.pred
-    for tid in order:
-        d = dur[tid]
-        task = tasks[tid]
-        start = 0
-        # Which reading of the time point binds: "end of the previous working
-        # day" (True) or "start of this one" (False). Only milestones show
-        # the difference; on a tie the later instant (start of day) wins.
-        bound_by_end = False
-        if task.not_before is not None:
-            start = max(start, cal.index_on_or_after(task.not_before))
-        for pid, link in pred_adj[tid].items():
-            kind = link["type"]
-            lag = link["lag"]
-            if kind == "FS":
-                candidate = ef[pid] + lag
-                rep = end_rep[pid] if dur[pid] == 0 else True
-            elif kind == "SS":
-                candidate = es[pid] + lag
-                rep = end_rep[pid] if dur[pid] == 0 else False
-            elif kind == "FF":
-                candidate = ef[pid] + lag - d
-                rep = end_rep[pid] if dur[pid] == 0 else True
-            else:  # SF
-                candidate = es[pid] + lag - d
-                rep = end_rep[pid] if dur[pid] == 0 else False
-            if candidate > start:
-                start = candidate
-                bound_by_end = rep
-            elif candidate == start and not rep:
-                bound_by_end = False
-        es[tid] = start
-        ef[tid] = start + d
-        end_rep[tid] = bound_by_end and d == 0
-
-    finish_point = max(ef.values(), default=0)
-
-    lf: dict[str, int] = {}
-    ls: dict[str, int] = {}
-    succ_adj = graph.succ
-    for tid in reversed(order):
-        d = dur[tid]
-        late_finish = finish_point
-        for sid, link in succ_adj[tid].items():
-            kind = link["type"]
-            lag = link["lag"]
-            if kind == "FS":
-                candidate = ls[sid] - lag
-            elif kind == "SS":
-                candidate = ls[sid] - lag + d
-            elif kind == "FF":
-                candidate = lf[sid] - lag
-            else:  # SF
-                candidate = lf[sid] - lag + d
-            if candidate < late_finish:
-                late_finish = candidate
-        lf[tid] = late_finish
-        ls[tid] = late_finish - d
-
-    result: dict[str, TaskTimes] = {}
-    missed: list[str] = []
-    for task in plan.tasks:
-        tid = task.id
-        free = finish_point - ef[tid]
-        for sid, link in succ_adj[tid].items():
-            kind = link["type"]
-            lag = link["lag"]
-            if kind == "FS":
-                slack = es[sid] - (ef[tid] + lag)
-            elif kind == "SS":
-                slack = es[sid] - (es[tid] + lag)
-            elif kind == "FF":
-                slack = ef[sid] - (ef[tid] + lag)
-            else:
-                slack = ef[sid] - (es[tid] + lag)
-            if slack < free:
-                free = slack
-        total = ls[tid] - es[tid]
-        start_date, finish_date = date_span(cal, es[tid], ef[tid], end_rep[tid])
-        late_start_date, late_finish_date = date_span(cal, ls[tid], lf[tid], end_rep[tid])
-        late_by = None
+def prepare_state(plan: Plan, cal: WorkCalendar, net: Network | None = None) -> ScheduleState:
+    """Index ``plan`` and read the per-task inputs of the passes."""
+    net = net or build_network(plan)
+    dur: list[int] = []
+    low: list[int] = []
+    milestone: list[bool] = []
+    deadline: dict[int, int] = {}
+    for i, task in enumerate(plan.tasks):
+        dur.append(task.duration)
+        milestone.append(task.milestone or task.duration == 0)
+        low.append(max(0, cal.index_on_or_after(task.not_before)) if task.not_before is not None else 0)
         if task.deadline is not None:
-            limit = cal.index_on_or_before(task.deadline)
-            last_day = ef[tid] - 1 if ef[tid] > es[tid] else (es[tid] - 1 if end_rep[tid] else es[tid])
-            if last_day > limit:
-                late_by = last_day - limit
-                missed.append(tid)
-        result[tid] = TaskTimes(
-            id=tid,
-            duration=dur[tid],
-            es=es[tid],
-            ef=ef[tid],
-            ls=ls[tid],
-            lf=lf[tid],
-            start=start_date,
-            finish=finish_date,
-            late_start=late_start_date,
-            late_finish=late_finish_date,
-            total_float=total,
-            free_float=max(free, 0),
-            critical=total <= 0,
-            milestone=task.is_milestone,
-            deadline_late=late_by,
-        )
+            deadline[i] = cal.index_on_or_before(task.deadline)
+    return ScheduleState(net, cal, dur, low, milestone, deadline)
 
-    phases = phase_spans(plan, result, cal)
-    if result:
-        start_point = min(t.es for t in result.values())
-        project_start = min(t.start for t in result.values())
-        project_finish = max(t.finish for t in result.values())
+
+def run_passes(state: ScheduleState) -> None:
+    """Both passes over the whole network (fills ``state`` in place)."""
+    state.es, state.ef, state.rep = forward_all(state.net, state.dur, state.low)
+    state.finish_point = max(state.ef, default=0)
+    state.ls, state.lf = backward_all(state.net, state.dur, state.finish_point)
+
+
+def assemble(plan: Plan, state: ScheduleState) -> Schedule:
+    """Wrap a computed state as a :class:`Schedule` (phases, project span, deadlines)."""
+    cal = state.cal
+    n = len(state.dur)
+    if n:
+        first = min(state.first_day(i) for i in range(n))
+        last = max(state.last_day(i) for i in range(n))
+        start, finish = cal.date_of(first), cal.date_of(last)
     else:
-        start_point = 0
-        project_start = project_finish = cal.date_of(0)
-    del start_point
+        start = finish = cal.date_of(0)
+    missed = [state.net.ids[i] for i in sorted(state.deadline) if state.days_late(i) is not None]
+    ids = state.net.ids
     return Schedule(
         plan_start=plan.start,
         calendar=cal,
-        tasks=result,
-        phases=phases,
-        order=order,
-        finish_point=finish_point,
-        start=project_start,
-        finish=project_finish,
+        tasks=TaskTable(state),
+        phases=phase_spans_of(plan, state),
+        order=[ids[i] for i in state.net.order],
+        finish_point=state.finish_point,
+        start=start,
+        finish=finish,
         missed_deadlines=missed,
+        state=state,
     )
 
 
-def phase_spans(plan: Plan, times: dict[str, TaskTimes], cal: WorkCalendar) -> dict[str, PhaseSpan]:
+def phase_spans_of(plan: Plan, state: ScheduleState) -> dict[str, PhaseSpan]:
     """Each phase's span from its tasks (phases without tasks are left out)."""
+    members: dict[str, list[int]] = {p.id: [] for p in plan.phases}
+    for i, task in enumerate(plan.tasks):
+        bucket = members.get(task.phase)
+        if bucket is not None:
+            bucket.append(i)
+    spans: dict[str, PhaseSpan] = {}
+    cal = state.cal
+    for pid, idx in members.items():
+        if not idx:
+            continue
+        es = min(state.es[i] for i in idx)
+        ef = max(state.ef[i] for i in idx)
+        spans[pid] = PhaseSpan(
+            id=pid,
+            es=es,
+            ef=ef,
+            start=cal.date_of(min(state.first_day(i) for i in idx)),
+            finish=cal.date_of(max(state.last_day(i) for i in idx)),
+            duration=ef - es,
+        )
+    return spans
+
+
+def schedule_plan(plan: Plan, calendar: WorkCalendar | None = None) -> Schedule:
+    """Compute early and late dates, floats and the critical path of ``plan``.
+
+    Raises
+    ------
+    UnknownTaskError
+        A link names a task that is not in the plan (both ids are named).
+    DependencyCycleError
+        The links form a loop (the tasks of one loop are named in order).
+    CalendarError
+        The calendar cannot be used (unknown holiday region, dates out of range).
+    """
+    cal = calendar or WorkCalendar(plan.calendar, plan.start)
+    state = prepare_state(plan, cal)
+    run_passes(state)
+    return assemble(plan, state)
+
+
+def phase_spans(plan: Plan, times: Mapping[str, TaskTimes], cal: WorkCalendar) -> dict[str, PhaseSpan]:
+    """Each phase's span from per-task times (phases without tasks are left out)."""
     spans: dict[str, PhaseSpan] = {}
     for phase in plan.phases:
         members = [times[t.id] for t in plan.tasks if t.phase == phase.id and t.id in times]
@@ -278,11 +329,7 @@ def phase_spans(plan: Plan, times: dict[str, TaskTimes], cal: WorkCalendar) -> d
         es = min(m.es for m in members)
         ef = max(m.ef for m in members)
         spans[phase.id] = PhaseSpan(
-            id=phase.id,
-            es=es,
-            ef=ef,
-            start=min(m.start for m in members),
-            finish=max(m.finish for m in members),
-            duration=ef - es,
+            id=phase.id, es=es, ef=ef, start=min(m.start for m in members),
+            finish=max(m.finish for m in members), duration=ef - es,
         )
     return spans
