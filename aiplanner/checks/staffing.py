@@ -1,0 +1,86 @@
+"""Staffing checks: key roles in place for Build Foundation, overload, work nobody can do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aiplanner.checks.domain import key_roles
+from aiplanner.checks.findings import CheckContext, Finding, rule
+
+__all__: list[str] = []
+
+BUILD_PHASE = "build"
+
+
+def _available_holders(ctx: CheckContext, role: str, day: int) -> list[str]:
+    """People holding ``role`` with capacity who are not away on working day ``day``."""
+    date = ctx.schedule.calendar.date_of(day)
+    people = {p.id: p for p in ctx.plan.people}
+    found = []
+    for a in ctx.plan.assignments:
+        person = people.get(a.person)
+        if a.role != role or person is None or person.capacity <= 0:
+            continue
+        if any(ab.start <= date <= ab.end for ab in person.absences):
+            continue
+        found.append(person.id)
+    return found
+
+
+@rule("staffing.key-roles", "Key roles staffed for Build Foundation")
+def key_roles_staffed(ctx: CheckContext) -> Iterator[Finding]:
+    """AI PM, platform and governance roles have someone available when Build Foundation starts."""
+    span = ctx.schedule.phases.get(BUILD_PHASE)
+    day = span.es if span is not None else 0
+    when = f"when Build Foundation starts on {ctx.day(day)}" if span is not None else "at the start of the plan"
+    missing = [r for r in key_roles() if not _available_holders(ctx, r, day)]
+    if missing:
+        names = ", ".join(ctx.role_name(r) for r in missing)
+        yield Finding(
+            "staffing.key-roles", "warning",
+            f"Nobody is available in the key role{'s' if len(missing) > 1 else ''} {names} {when}.",
+            "Assign people to these roles (with capacity, not away that day) before Build Foundation begins.",
+            roles=tuple(missing),
+            phases=(BUILD_PHASE,) if span is not None else (),
+        )
+
+
+@rule("staffing.over-allocated", "Over-allocated people")
+def over_allocated(ctx: CheckContext) -> Iterator[Finding]:
+    """People whose load exceeds their capacity on some working day."""
+    if not ctx.plan.people:
+        return
+    runs_by_person: dict[str, list] = {}
+    for run in ctx.load.over_allocations():
+        runs_by_person.setdefault(run.person, []).append(run)
+    order = {t.id: i for i, t in enumerate(ctx.plan.tasks)}
+    for person, runs in runs_by_person.items():
+        days = sum(r.days for r in runs)
+        weeks = sorted({w for r in runs for w in r.weeks})
+        worst = max(runs, key=lambda r: (r.peak - r.capacity, -r.days))
+        tasks = sorted({t for r in runs for t in r.tasks}, key=order.__getitem__)
+        yield Finding(
+            "staffing.over-allocated", "warning",
+            f"{ctx.person_name(person)} is over capacity on {days} working day{'s' if days > 1 else ''} in "
+            f"{len(weeks)} week{'s' if len(weeks) > 1 else ''} from {runs[0].first.isoformat()}, "
+            f"peaking at {worst.peak:g} FTE against {worst.capacity:g}.",
+            "Level the plan (aiplanner level), share the role with someone else, or lower the tasks' FTE.",
+            tasks=tuple(tasks),
+            people=(person,),
+        )
+
+
+@rule("staffing.unstaffed-role", "Work nobody can do")
+def unstaffed_role(ctx: CheckContext) -> Iterator[Finding]:
+    """Tasks demand a role that no person holds (once the plan has people)."""
+    if not ctx.plan.people:
+        return
+    for gap in ctx.load.unstaffed_roles():
+        yield Finding(
+            "staffing.unstaffed-role", "error",
+            f"Nobody holds the role {ctx.role_name(gap.role)}, so {gap.demand:g} person-days of work in "
+            f"{ctx.quote(gap.tasks)} cannot be done.",
+            f"Assign someone to {ctx.role_name(gap.role)} or change the tasks' role demands.",
+            tasks=gap.tasks,
+            roles=(gap.role,),
+        )
