@@ -1,0 +1,130 @@
+"""``aiplanner export FILE --to FORMAT [-o OUT]``: write the plan in another format.
+
+Formats come from the registry :mod:`aiplanner.io.exporters`; this command
+parses the options, loads and validates the plan, calls the format's
+function with an :class:`~aiplanner.io.exporters.ExportRequest` and writes
+the bytes atomically (``-o -``: stdout).
+
+Adding a format (the registration hook)
+---------------------------------------
+Add a line to ``aiplanner.io.exporters.BUILTIN`` (or call
+``register_exporter(name, "module:function", suffix=..., description=...)``
+in that module). The function receives an ``ExportRequest`` whose
+``options`` hold every option below by its ``dest`` name (``paper``,
+``orientation``, ``sections``, ``date_from``, ``date_to``, ``fit``,
+``chart``, ``columns``, ``today``, ``dpi``, ``seed``) and returns bytes. A
+format that needs an option of its own adds it to :func:`add_arguments`
+here, in its own argument group.
+
+``--to`` takes a format name, and for compatibility with the design's
+``--from DATE --to DATE`` also a date: ``--to pdf --from 2026-05-01 --to
+2026-09-30`` works (``--until`` is the unambiguous spelling).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+NAME = "export"
+HELP = "export the plan: PDF report, PNG/SVG charts and interchange formats"
+ORDER = 70
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _choices(valid: tuple[str, ...], what: str):
+    def parse(text: str) -> tuple[str, ...]:
+        items = tuple(s.strip() for s in text.split(",") if s.strip())
+        bad = [s for s in items if s not in valid]
+        if bad or not items:
+            raise argparse.ArgumentTypeError(f"unknown {what} {', '.join(bad) or text!r}; choose from {', '.join(valid)}")
+        return items
+    return parse
+
+
+class _ToAction(argparse.Action):
+    """``--to`` is a format name, or (DESIGN.md's ``--from/--to``) the window's last date."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        from aiplanner.io.exporters import exporter_names
+
+        if value in exporter_names():
+            namespace.format = value
+            return
+        try:
+            namespace.date_to = dt.date.fromisoformat(value)
+        except ValueError:
+            parser.error(f"--to: {value!r} is neither a format ({', '.join(exporter_names())}) nor a date")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from aiplanner.io.exporters import exporter_names, get_exporter
+    from aiplanner.render.options import CHARTS, PAPERS, SECTIONS
+    from aiplanner.render.scene import COLUMNS
+
+    formats = "; ".join(f"{n}: {get_exporter(n).description}" for n in exporter_names())
+    parser.add_argument("file", help="the .aiplan file")
+    parser.add_argument("--to", action=_ToAction, dest="format", metavar="FORMAT",
+                        help=f"output format ({formats}); default from the -o suffix")
+    parser.add_argument("-o", "--output", metavar="OUT",
+                        help="output file ('-' for stdout); default: FILE with the format's suffix")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="report progress on stderr (default: when stderr is a terminal)")
+    parser.set_defaults(date_to=None)
+
+    view = parser.add_argument_group("report and charts (pdf, png, svg)")
+    view.add_argument("--paper", choices=tuple(PAPERS), default="a4")
+    view.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
+    view.add_argument("--sections", type=_choices(SECTIONS, "section"), default=None, metavar="S[,S...]",
+                      help=f"report sections, any of {','.join(SECTIONS)} (default: all)")
+    view.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="timeline window start")
+    view.add_argument("--until", dest="date_to", type=_date, metavar="DATE",
+                      help="timeline window end (also accepted as --to DATE)")
+    view.add_argument("--fit", choices=("split", "width"), default="split",
+                      help="wide timelines: split over pages in time (default) or fit to the page width")
+    view.add_argument("--chart", choices=CHARTS, default="gantt", help="chart for png/svg (default gantt)")
+    view.add_argument("--columns", type=_choices(tuple(COLUMNS), "column"), default=None, metavar="C[,C...]",
+                      help=f"timeline columns beside the name, any of {','.join(COLUMNS)} (default start,finish)")
+    view.add_argument("--today", type=_date, metavar="DATE", help="draw a today line on this date")
+    view.add_argument("--dpi", type=int, default=150, help="png resolution (default 150)")
+    view.add_argument("--seed", type=int, default=1, help="Monte Carlo seed for the risk section (default 1)")
+
+
+def _progress_printer(enabled: bool):
+    if not enabled:
+        return lambda fraction, message: None
+
+    def report(fraction: float, message: str) -> None:
+        print(f"export: {fraction * 100:3.0f}% {message}", file=sys.stderr, flush=True)
+    return report
+
+
+def run(args: argparse.Namespace) -> int:
+    from aiplanner.commands._common import read_plan, write_output
+    from aiplanner.io.exporters import ExportRequest, exporter_names, get_exporter
+    from aiplanner.model.errors import InvalidPlanError, Problem
+
+    fmt = args.format
+    if fmt is None and args.output not in (None, "-"):
+        suffix = Path(args.output).suffix.lower()
+        fmt = next((n for n in exporter_names() if get_exporter(n).suffix == suffix), None)
+    if fmt is None:
+        raise InvalidPlanError([Problem("", f"say which format with --to ({', '.join(exporter_names())})")])
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        raise InvalidPlanError([Problem("", f"--to {args.date_to} is before --from {args.date_from}")])
+    exporter = get_exporter(fmt)
+    output = args.output or str(Path(args.file).with_suffix(exporter.suffix))
+    plan = read_plan(args.file)
+    progress = _progress_printer(sys.stderr.isatty() if args.progress is None else args.progress)
+    options = {k: v for k, v in vars(args).items() if not k.startswith("_") and k not in ("file", "output")}
+    data = exporter.load()(ExportRequest(plan=plan, source=args.file, options=options, progress=progress))
+    write_output(output, data)
+    return 0

@@ -1,0 +1,109 @@
+"""The registry behind ``aiplanner export FILE --to FORMAT``.
+
+Each format names the function that writes it as a ``"module:function"``
+string, so listing the formats (``--help``, argument checking) imports
+nothing heavy: matplotlib loads only when a PDF/PNG/SVG is actually made.
+
+An export function takes one :class:`ExportRequest` and returns the bytes
+of the file; the command writes them atomically (or to stdout). To add a
+format, add one line to :data:`BUILTIN` (or call :func:`register_exporter`
+from a module the command imports)::
+
+    register_exporter("csv", "aiplanner.io.csv_export:export_csv", suffix=".csv",
+                      description="tasks with computed dates, one row each")
+
+Options of the command (paper, date window ...) reach every function in
+``request.options``; a format reads the ones it understands and ignores
+the rest.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Exporter", "ExportRequest", "register_exporter", "get_exporter", "exporter_names", "BUILTIN"]
+
+ProgressCallback = Callable[[float, str], None]
+
+
+def _silent(fraction: float, message: str) -> None:
+    """The default progress callback: says nothing."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What an export function gets.
+
+    Attributes
+    ----------
+    plan : aiplanner.model.Plan
+        The plan to export.
+    source
+        Where the plan came from (a file name, for messages and metadata).
+    options
+        Command options by name: ``paper``, ``orientation``, ``sections``,
+        ``date_from``, ``date_to``, ``fit``, ``chart``, ``columns``, ``today`` ...
+        (absent or ``None`` = the format's default).
+    progress
+        ``progress(fraction 0..1, message)``, called as work advances.
+    """
+
+    plan: Any
+    source: str = ""
+    options: Mapping[str, Any] = field(default_factory=dict)
+    progress: ProgressCallback = _silent
+
+    def option(self, name: str, default: Any = None) -> Any:
+        """An option's value, ``default`` when absent or ``None``."""
+        value = self.options.get(name)
+        return default if value is None else value
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """A format of ``--to``: its function path, file suffix and one-line description."""
+
+    name: str
+    target: str
+    suffix: str
+    description: str
+
+    def load(self) -> Callable[[ExportRequest], bytes]:
+        """Import and return the export function."""
+        module, _, function = self.target.partition(":")
+        return getattr(importlib.import_module(module), function)
+
+
+_REGISTRY: dict[str, Exporter] = {}
+
+
+def register_exporter(name: str, target: str, *, suffix: str, description: str) -> Exporter:
+    """Add (or replace) the format ``name``; returns its :class:`Exporter`."""
+    if ":" not in target:
+        raise ValueError(f"exporter target must be 'module:function', got {target!r}")
+    exporter = Exporter(name, target, suffix, description)
+    _REGISTRY[name] = exporter
+    return exporter
+
+
+def get_exporter(name: str) -> Exporter:
+    """The exporter of ``name``; ``KeyError`` when there is none."""
+    return _REGISTRY[name]
+
+
+def exporter_names() -> list[str]:
+    """Format names in registration order."""
+    return list(_REGISTRY)
+
+
+#: The formats that ship with aiplanner: (name, target, suffix, description).
+BUILTIN: tuple[tuple[str, str, str, str], ...] = (
+    ("png", "aiplanner.render.export:export_png", ".png", "one chart as an image (--chart, default the Gantt)"),
+    ("svg", "aiplanner.render.export:export_svg", ".svg", "one chart as vector graphics (--chart)"),
+)
+
+for _entry in BUILTIN:
+    register_exporter(_entry[0], _entry[1], suffix=_entry[2], description=_entry[3])

@@ -1,0 +1,113 @@
+"""The export functions behind ``--to pdf|png|svg`` (see :mod:`aiplanner.io.exporters`).
+
+Each takes an :class:`~aiplanner.io.exporters.ExportRequest` and returns the
+file's bytes. The same bytes come out for the same plan, options and
+``SOURCE_DATE_EPOCH`` (or fixed ``printed`` date).
+"""
+
+from __future__ import annotations
+
+import io
+
+from aiplanner.io.exporters import ExportRequest
+from aiplanner.model.errors import InvalidPlanError, Problem
+from aiplanner.render.options import CHARTS, SECTIONS, ReportOptions
+
+__all__ = ["report_options", "export_pdf", "export_png", "export_svg", "chart_figure", "gantt_figure"]
+
+
+def report_options(request: ExportRequest) -> ReportOptions:
+    """Report options from the command's options (``None`` = default)."""
+    opt = request.option
+    try:
+        return ReportOptions(
+            paper=opt("paper", "a4"),
+            orientation=opt("orientation", "landscape"),
+            sections=tuple(opt("sections", SECTIONS)),
+            date_from=opt("date_from"),
+            date_to=opt("date_to"),
+            fit=opt("fit", "split"),
+            columns=tuple(opt("columns", ("start", "finish"))),
+            today=opt("today"),
+            seed=int(opt("seed", 1)),
+        )
+    except ValueError as exc:
+        raise InvalidPlanError([Problem("", str(exc))]) from None
+
+
+def gantt_figure(plan, schedule, options: ReportOptions):
+    """The whole timeline on one figure sized to fit it (for PNG/SVG)."""
+    from matplotlib.figure import Figure
+
+    from aiplanner.render.gantt import GanttGeometry, paint_gantt, plan_table
+    from aiplanner.render.page import paint_legend, paint_title
+    from aiplanner.render.style import TextMeasure
+    from aiplanner.render.timeline import CELL_DAYS, MIN_CELL, timeline_scene
+
+    measure = TextMeasure()
+    geometry = GanttGeometry()
+    scene = timeline_scene(plan, schedule, options)
+    table = plan_table(scene, measure, max_width=4.0 * 72)
+    span = scene.x_max - scene.x_min
+    chart_w = min(max(span * MIN_CELL[scene.scale] / CELL_DAYS[scene.scale] * 1.4, 7.0), 40.0)
+    margin = 0.3
+    width = table.width / 72 + chart_w + 2 * margin
+    body = geometry.header_height + max(len(scene.rows), 1) * geometry.row_height
+    fig = Figure(figsize=(width, 1.0))
+    legend_h = paint_legend(fig, scene, None, width - 2 * margin, measure, dry_run=True)
+    height = margin + 0.45 + body + 0.12 + legend_h + margin
+    fig.set_size_inches(width, height)
+    paint_title(fig, plan, schedule, (margin, height - margin - 0.4, width - 2 * margin, 0.4))
+    paint_gantt(fig, scene, (margin, height - margin - 0.45 - body, width - 2 * margin, body),
+                (0, len(scene.rows)), (scene.x_min, scene.x_max), table, measure, geometry)
+    paint_legend(fig, scene, (margin, margin), width - 2 * margin, measure)
+    return fig
+
+
+def chart_figure(plan, schedule, chart: str, options: ReportOptions):
+    """One chart (``gantt``, ``network``, ``load`` or ``risk``) as a figure."""
+    if chart not in CHARTS:
+        raise InvalidPlanError([Problem("", f"unknown chart {chart!r}; choose from {', '.join(CHARTS)}")])
+    if chart == "gantt":
+        return gantt_figure(plan, schedule, options)
+    from aiplanner.render import charts
+
+    return charts.chart_figure(plan, schedule, chart, options)
+
+
+def _image(request: ExportRequest, fmt: str) -> bytes:
+    from aiplanner.render.style import mpl_context
+    from aiplanner.schedule import schedule_plan
+
+    options = report_options(request)
+    request.progress(0.0, "scheduling")
+    schedule = schedule_plan(request.plan)
+    request.progress(0.3, f"drawing the {request.option('chart', 'gantt')} chart")
+    with mpl_context():
+        fig = chart_figure(request.plan, schedule, request.option("chart", "gantt"), options)
+        buffer = io.BytesIO()
+        request.progress(0.7, f"writing {fmt.upper()}")
+        if fmt == "png":
+            fig.savefig(buffer, format="png", dpi=int(request.option("dpi", 150)),
+                        metadata={"Software": None}, facecolor="white")
+        else:
+            fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, facecolor="white")
+    request.progress(1.0, "done")
+    return buffer.getvalue()
+
+
+def export_png(request: ExportRequest) -> bytes:
+    """A chart as PNG (``--chart``, default the Gantt)."""
+    return _image(request, "png")
+
+
+def export_svg(request: ExportRequest) -> bytes:
+    """A chart as SVG (``--chart``, default the Gantt)."""
+    return _image(request, "svg")
+
+
+def export_pdf(request: ExportRequest) -> bytes:
+    """The paginated PMO report (see :mod:`aiplanner.render.report`)."""
+    from aiplanner.render.report import build_report
+
+    return build_report(request.plan, report_options(request), request.progress, source=request.source)

@@ -1,0 +1,185 @@
+"""The matplotlib painter of a :class:`~aiplanner.render.scene.GanttScene`.
+
+:func:`paint_gantt` draws one window of the scene (a range of rows, a range
+of x) into a rectangle of a figure, measured in inches: the task table on the
+left, the two-tier time header on top, the chart below it. The report calls
+it once per page; PNG/SVG exports call it once on a figure sized to fit.
+
+Text never leaves its area: names are cut with an ellipsis to their column,
+header text that does not fit its cell is shortened or left out, bar labels
+move to the other side of their bar or are dropped, and everything is
+clipped to its axes as a last guard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiplanner.render.scene import GanttScene
+from aiplanner.render.style import (
+    CRITICAL, GRID, HOLIDAY, INK, MUTED, WEEKEND, TextMeasure, phase_colour, tint,
+)
+
+__all__ = ["TableLayout", "GanttGeometry", "plan_table", "paint_gantt", "legend_handles"]
+
+FONT = 7.0
+PAD = 3.0  # points of padding inside table cells
+SLACK = 3.0  # points: hinting at low resolution draws text a little wider than measured
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """Column widths (points) of the task table beside the chart."""
+
+    name_width: float
+    column_widths: tuple[float, ...]
+
+    @property
+    def width(self) -> float:
+        """Total table width in points."""
+        return self.name_width + sum(self.column_widths)
+
+
+@dataclass(frozen=True)
+class GanttGeometry:
+    """Sizes in inches: one row, one header tier."""
+
+    row_height: float = 0.18
+    tier_height: float = 0.17
+
+    @property
+    def header_height(self) -> float:
+        """Both header tiers."""
+        return 2 * self.tier_height
+
+
+def plan_table(scene: GanttScene, measure: TextMeasure, max_width: float) -> TableLayout:
+    """Column widths for ``scene``'s rows: each extra column as wide as its
+    widest cell, the name column what is left up to ``max_width`` points."""
+    widths = []
+    for i, column in enumerate(scene.columns):
+        widest_cell = max((measure.width(r.cells[i], FONT, "bold" if r.kind == "phase" else "normal")
+                           for r in scene.rows), default=0.0)
+        widths.append(max(widest_cell, measure.width(column.title, FONT, "bold")) + 2 * PAD + SLACK)
+    extra = sum(widths)
+    widest = max((measure.width(r.text, FONT, "bold" if r.kind == "phase" else "normal") + (0 if r.kind == "phase" else 8)
+                  for r in scene.rows), default=40.0) + 2 * PAD + SLACK
+    name = max(min(widest, max_width - extra), 60.0)
+    return TableLayout(name, tuple(widths))
+
+
+def _axes(fig, rect_in: tuple[float, float, float, float]):
+    fw, fh = fig.get_size_inches()
+    left, bottom, width, height = rect_in
+    ax = fig.add_axes((left / fw, bottom / fh, width / fw, height / fh))
+    ax.set_axis_off()
+    return ax
+
+
+def paint_gantt(
+    fig,
+    scene: GanttScene,
+    rect: tuple[float, float, float, float],
+    rows: tuple[int, int],
+    xlim: tuple[float, float],
+    table: TableLayout,
+    measure: TextMeasure,
+    geometry: GanttGeometry = GanttGeometry(),
+) -> dict:
+    """Draw rows ``rows[0] .. rows[1]-1`` and x in ``xlim`` into ``rect``.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    rect
+        ``(left, bottom, width, height)`` in inches; the header takes the top
+        :attr:`GanttGeometry.header_height`, the rows fill downwards from it.
+    rows, xlim
+        The window of the scene to draw.
+    table
+        Column widths from :func:`plan_table` (shared by all pages of a report).
+
+    Returns
+    -------
+    dict
+        The axes by role ("chart", "header", "table", "table_header").
+    """
+    left, bottom, width, height = rect
+    r0, r1 = rows
+    table_w = table.width / 72.0
+    chart_w = width - table_w
+    rows_h = (r1 - r0) * geometry.row_height
+    top = bottom + height
+    body_bottom = top - geometry.header_height - rows_h
+    ylim = (r1 - 0.5, r0 - 0.5)
+
+    chart = _axes(fig, (left + table_w, body_bottom, chart_w, rows_h))
+    chart.set_xlim(*xlim)
+    chart.set_ylim(*ylim)
+    header = _axes(fig, (left + table_w, top - geometry.header_height, chart_w, geometry.header_height))
+    header.set_xlim(*xlim)
+    header.set_ylim(0, 2)
+    tab = _axes(fig, (left, body_bottom, table_w, rows_h))
+    tab.set_xlim(0, table.width)
+    tab.set_ylim(*ylim)
+    tab_head = _axes(fig, (left, top - geometry.header_height, table_w, geometry.header_height))
+    tab_head.set_xlim(0, table.width)
+    tab_head.set_ylim(0, 2)
+
+    from aiplanner.render import gantt_parts as parts
+
+    per_point = (xlim[1] - xlim[0]) / (chart_w * 72.0)  # chart units per point
+    parts.paint_rows(chart, tab, scene, r0, r1, xlim, table)
+    parts.paint_shading_and_grid(chart, scene, xlim, ylim)
+    parts.paint_header(header, scene, xlim, measure, per_point)
+    parts.paint_table(tab, tab_head, scene, r0, r1, table, measure)
+    visible = [b for b in scene.bars if r0 <= b.row < r1]
+    parts.paint_ghosts(chart, [g for g in scene.ghosts if r0 <= g.row < r1])
+    parts.paint_bands(chart, [b for b in scene.bands if r0 <= b.row0 < r1], per_point)
+    parts.paint_links(chart, scene.links, per_point)
+    parts.paint_bars(chart, visible)
+    parts.paint_milestones(chart, [m for m in scene.milestones if r0 <= m.row < r1])
+    parts.paint_labels(chart, [lb for lb in scene.labels if r0 <= lb.row < r1], xlim, measure, per_point)
+    if scene.today is not None and xlim[0] <= scene.today.x <= xlim[1]:
+        chart.axvline(scene.today.x, color=CRITICAL, lw=1.0, ls=(0, (4, 2)), zorder=6)
+        header.axvline(scene.today.x, color=CRITICAL, lw=1.0, ls=(0, (4, 2)))
+    # frame lines
+    for ax in (chart, tab):
+        ax.axhline(r1 - 0.5, color=MUTED, lw=0.6, clip_on=False)
+    for ax in (header, tab_head):
+        ax.axhline(0, color=MUTED, lw=0.6)
+        ax.axhline(2, color=MUTED, lw=0.6)
+    tab.axvline(table.width, color=MUTED, lw=0.6)
+    tab_head.axvline(table.width, color=MUTED, lw=0.6)
+    return {"chart": chart, "header": header, "table": tab, "table_header": tab_head}
+
+
+def legend_handles(scene: GanttScene) -> list:
+    """Proxy artists for the legend: only what the scene actually shows."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = []
+    for band in scene.bands:
+        colour = phase_colour(band.index)
+        handles.append(Patch(facecolor=tint(colour, 0.35), edgecolor=colour, lw=0.6, label=band.title))
+    if any(b.critical for b in scene.bars):
+        handles.append(Patch(facecolor=CRITICAL, edgecolor=INK, hatch="////", lw=0.6, label="Critical task"))
+    if scene.milestones:
+        handles.append(Line2D([], [], ls="", marker="D", ms=5, mfc="white", mec=INK, label="Milestone"))
+    if any(m.critical for m in scene.milestones):
+        handles.append(Line2D([], [], ls="", marker="D", ms=5, mfc=CRITICAL, mec=INK, label="Critical milestone"))
+    if any(b.progress > 0 for b in scene.bars):
+        handles.append(Patch(facecolor=INK, alpha=0.6, label="Progress"))
+    if scene.links:
+        handles.append(Line2D([], [], color=MUTED, lw=0.7, marker=">", ms=3, label="Dependency"))
+        if any(link.critical for link in scene.links):
+            handles.append(Line2D([], [], color=CRITICAL, lw=1.1, marker=">", ms=3, label="Critical link"))
+    if scene.ghosts:
+        handles.append(Patch(facecolor="#a0a0a0", label="Baseline"))
+    if scene.shades:
+        handles.append(Patch(facecolor=HOLIDAY if any(s.kind == "holiday" for s in scene.shades) else WEEKEND,
+                             edgecolor=GRID, label="Non-working days"))
+    if scene.today is not None:
+        handles.append(Line2D([], [], color=CRITICAL, lw=1.0, ls=(0, (4, 2)), label=f"Today {scene.today.date}"))
+    return handles

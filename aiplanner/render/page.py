@@ -1,0 +1,68 @@
+"""Page furniture: title line, legend, footer with "n / N".
+
+All positions are in inches from the figure's bottom-left corner.
+"""
+
+from __future__ import annotations
+
+from aiplanner.render.style import INK, MUTED, TextMeasure
+
+__all__ = ["paint_title", "paint_legend", "paint_footer", "fig_text"]
+
+LEGEND_FONT = 6.5
+LEGEND_ROW = 0.17
+
+
+def fig_text(fig, x: float, y: float, text: str, **kwargs):
+    """``fig.text`` with x, y in inches."""
+    fw, fh = fig.get_size_inches()
+    return fig.text(x / fw, y / fh, text, **kwargs)
+
+
+def paint_title(fig, plan, schedule, rect: tuple[float, float, float, float], subtitle: str = "") -> None:
+    """Plan name on the left; dates (and ``subtitle``) under it, small."""
+    left, bottom, width, height = rect
+    fig_text(fig, left, bottom + height * 0.55, plan.name, fontsize=12, weight="bold", color=INK, va="bottom")
+    dates = f"{schedule.start:%d %b %Y} – {schedule.finish:%d %b %Y} · {schedule.duration} working days"
+    if plan.organisation:
+        dates = f"{plan.organisation} · {dates}"
+    if subtitle:
+        dates = f"{dates} · {subtitle}"
+    fig_text(fig, left, bottom + height * 0.05, dates, fontsize=7.5, color=MUTED, va="bottom")
+
+
+def _legend_columns(handles, width_in: float, measure: TextMeasure) -> int:
+    widest = max(measure.width(h.get_label(), LEGEND_FONT) for h in handles) + 30
+    return max(1, min(len(handles), int(width_in * 72 // widest)))
+
+
+def paint_legend(fig, scene, origin: tuple[float, float] | None, width: float, measure: TextMeasure,
+                 dry_run: bool = False) -> float:
+    """The Gantt legend in rows under the chart; returns its height in inches.
+
+    With ``dry_run`` nothing is drawn (to size a figure first).
+    """
+    from aiplanner.render.gantt import legend_handles
+
+    handles = legend_handles(scene)
+    if not handles:
+        return 0.0
+    ncol = _legend_columns(handles, width, measure)
+    rows = -(-len(handles) // ncol)
+    height = rows * LEGEND_ROW + 0.04
+    if dry_run or origin is None:
+        return height
+    fw, fh = fig.get_size_inches()
+    fig.legend(handles=handles, loc="lower left", ncol=ncol, frameon=False, fontsize=LEGEND_FONT,
+               bbox_to_anchor=(origin[0] / fw, origin[1] / fh, width / fw, height / fh), mode="expand",
+               borderaxespad=0, borderpad=0, handlelength=1.8, handleheight=0.8, columnspacing=1.0,
+               labelspacing=0.35)
+    return height
+
+
+def paint_footer(fig, page: int, pages: int, left_text: str, margins: tuple[float, float]) -> None:
+    """Footer line: ``left_text`` on the left, "n / N" on the right."""
+    fw, _ = fig.get_size_inches()
+    side, bottom = margins
+    fig_text(fig, side, bottom, left_text, fontsize=6.5, color=MUTED, va="bottom", ha="left")
+    fig_text(fig, fw - side, bottom, f"{page} / {pages}", fontsize=7, color=INK, va="bottom", ha="right")

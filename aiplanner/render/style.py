@@ -1,0 +1,134 @@
+"""Colours, fonts and text measurement shared by every matplotlib painter.
+
+The palette is Okabe–Ito (distinguishable with the common colour-vision
+deficiencies); critical work is also told apart without colour — a dark
+outline and hatching — so a grayscale print keeps the meaning.
+
+Fonts: DejaVu Sans (ships with matplotlib: Latin, Greek, Cyrillic) first,
+then any installed CJK family, so names in Chinese, Japanese or Korean render
+when such a font exists and fall back to empty boxes — never a crash — when
+not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from collections.abc import Iterator
+from functools import lru_cache
+
+__all__ = [
+    "OKABE_ITO", "PHASE_COLOURS", "CRITICAL", "INK", "MUTED", "GRID", "WEEKEND", "HOLIDAY",
+    "phase_colour", "tint", "font_families", "mpl_context", "TextMeasure",
+]
+
+OKABE_ITO = {
+    "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
+}
+#: Phase colours in phase order (yellow left out: too pale on white paper).
+PHASE_COLOURS = ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000")
+CRITICAL = "#D55E00"
+INK = "#1a1a1a"
+MUTED = "#5f5f5f"
+GRID = "#d9d9d9"
+WEEKEND = "#f2f2f2"
+HOLIDAY = "#e3e3e3"
+
+CJK_FAMILIES = (
+    "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK KR", "Source Han Sans",
+    "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "IPAGothic", "IPAexGothic",
+    "TakaoGothic", "Unifont",
+)
+
+
+def phase_colour(index: int) -> str:
+    """Colour of the phase at ``index`` in plan order (cycles)."""
+    return PHASE_COLOURS[index % len(PHASE_COLOURS)]
+
+
+def tint(colour: str, amount: float) -> tuple[float, float, float]:
+    """``colour`` mixed with white: ``amount`` 0 = unchanged, 1 = white."""
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(colour)
+    return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
+
+
+@lru_cache(maxsize=1)
+def font_families() -> tuple[str, ...]:
+    """DejaVu Sans followed by the installed CJK fallback families."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return ("DejaVu Sans",) + tuple(f for f in CJK_FAMILIES if f in installed)
+
+
+@contextlib.contextmanager
+def mpl_context() -> Iterator[None]:
+    """rcParams of every export: embedded TrueType (selectable, searchable text),
+    font fallback, no timestamps or hash salts that would change the bytes."""
+    import matplotlib
+
+    rc = {
+        "font.family": list(font_families()),
+        "pdf.fonttype": 42,
+        "ps.fonttype": 42,
+        "svg.fonttype": "path",
+        "svg.hashsalt": "aiplanner",
+        "pdf.compression": 6,
+        "path.simplify": True,
+        "hatch.linewidth": 0.6,
+        "axes.unicode_minus": False,
+    }
+    with matplotlib.rc_context(rc), warnings.catch_warnings():
+        # A name in a script no installed font covers is drawn as boxes; say nothing.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
+        warnings.filterwarnings("ignore", message=r"Matplotlib currently does not support")
+        yield
+
+
+class TextMeasure:
+    """Widths of strings in points, measured with the fonts used for drawing.
+
+    Examples
+    --------
+    >>> m = TextMeasure()
+    >>> m.width("Gap Analysis", 8) > m.width("Gap", 8) > 0
+    True
+    >>> m.fit("A very long task name indeed", 8, m.width("A very long", 8))
+    'A very…'
+    """
+
+    def __init__(self) -> None:
+        from matplotlib.backends.backend_agg import RendererAgg
+
+        self._renderer = RendererAgg(10, 10, 72)  # 72 dpi: pixels are points
+        self._cache: dict[tuple[str, float, str], float] = {}
+
+    def width(self, text: str, size: float, weight: str = "normal") -> float:
+        """Width of ``text`` at ``size`` points, in points."""
+        key = (text, size, weight)
+        found = self._cache.get(key)
+        if found is None:
+            from matplotlib.font_manager import FontProperties
+
+            prop = FontProperties(family=list(font_families()), size=size, weight=weight)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                found = self._renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+            self._cache[key] = found
+        return found
+
+    def fit(self, text: str, size: float, width: float, weight: str = "normal") -> str:
+        """``text`` cut with an ellipsis so it is at most ``width`` points wide."""
+        if self.width(text, size, weight) <= width:
+            return text
+        lo, hi = 0, len(text)
+        while lo < hi:  # longest prefix that fits with the ellipsis
+            mid = (lo + hi + 1) // 2
+            if self.width(text[:mid].rstrip() + "…", size, weight) <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        return text[:lo].rstrip() + "…" if lo else ""

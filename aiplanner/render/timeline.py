@@ -1,0 +1,112 @@
+"""Timeline layout: a Gantt on one image, or paginated over report pages.
+
+Long plans paginate by rows (the time header repeats on every page). Wide
+plans either continue over further pages in time — each slice overlaps the
+previous one by one header cell, marked as such — or are squeezed to the
+page width (``fit="width"``), at the finest time scale whose header cells
+stay readable.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from aiplanner.render.gantt import GanttGeometry, plan_table
+from aiplanner.render.options import ReportOptions
+from aiplanner.render.scene import GanttOptions, GanttScene, build_gantt_scene
+from aiplanner.render.style import TextMeasure
+from aiplanner.render.timescale import SCALES
+
+__all__ = ["MIN_CELL", "TimelinePage", "fit_scale", "timeline_scene", "plan_timeline_pages", "split_x"]
+
+#: Narrowest readable lower-tier header cell per scale, in inches.
+MIN_CELL = {"days": 0.16, "weeks": 0.24, "months": 0.32, "quarters": 0.4}
+CELL_DAYS = {"days": 1, "weeks": 7, "months": 30.44, "quarters": 91.3}
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    """One timeline page: rows ``rows[0]..rows[1]-1`` over x ``xlim``; slice ``part`` of ``parts`` in time."""
+
+    rows: tuple[int, int]
+    xlim: tuple[float, float]
+    part: int
+    parts: int
+    overlap_left: float | None = None   # x where the previous slice ended (shown hatched)
+    overlap_right: float | None = None  # x where the next slice begins
+
+
+def fit_scale(span_days: float, chart_width: float) -> str:
+    """The finest scale whose header cells are readable when ``span_days``
+    fill ``chart_width`` inches."""
+    for scale in SCALES:
+        if chart_width / span_days * CELL_DAYS[scale] >= MIN_CELL[scale]:
+            return scale
+    return "quarters"
+
+
+def timeline_scene(plan, schedule, options: ReportOptions, scale: str = "auto") -> GanttScene:
+    """The scene the report and images draw, from the report options."""
+    return build_gantt_scene(plan, schedule, GanttOptions(
+        date_from=options.date_from, date_to=options.date_to, columns=options.columns,
+        today=options.today, scale=scale))
+
+
+def split_x(x_min: float, x_max: float, ticks, fit_days: float) -> list[tuple[float, float]]:
+    """Cut ``x_min .. x_max`` into slices at most ``fit_days`` wide, ending on
+    lower-tier tick boundaries; each slice after the first starts one cell
+    before the previous slice ended (the overlap)."""
+    bounds = sorted({t.x for t in ticks if t.tier == 1} | {x_max})
+    slices: list[tuple[float, float]] = []
+    start = x_min
+    while True:
+        ends = [b for b in bounds if start < b <= start + fit_days]
+        end = max(ends) if ends else min(x_max, start + fit_days)
+        slices.append((start, end))
+        if end >= x_max:
+            return slices
+        before = [b for b in bounds if start < b < end]
+        start = before[-1] if before and before[-1] > start else end
+
+
+def plan_timeline_pages(
+    plan, schedule, options: ReportOptions, frame: tuple[float, float], measure: TextMeasure,
+    geometry: GanttGeometry = GanttGeometry(),
+) -> tuple[GanttScene, object, list[TimelinePage]]:
+    """The scene, its table layout and the pages that show it in a ``frame``
+    of (width, height) inches.
+    """
+    width, height = frame
+    probe = timeline_scene(plan, schedule, options)
+    table = plan_table(probe, measure, max_width=0.38 * width * 72)
+    chart_w = width - table.width / 72.0
+    span = probe.x_max - probe.x_min
+    if options.fit == "width":
+        scene = timeline_scene(plan, schedule, options, fit_scale(span, chart_w))
+        slices = [(scene.x_min, scene.x_max)]
+    else:
+        scene = probe
+        density = MIN_CELL[scene.scale] / CELL_DAYS[scene.scale]  # inches per day
+        fit_days = max(chart_w / density, CELL_DAYS[scene.scale] * 2)
+        if span <= fit_days * 1.15:  # a little squeeze beats a second page
+            slices = [(scene.x_min, scene.x_max)]
+        else:
+            slices = split_x(scene.x_min, scene.x_max, scene.ticks, fit_days)
+    per_page = max(1, int((height - geometry.header_height) / geometry.row_height))
+    n_rows = len(scene.rows)
+    chunks = [(a, min(a + per_page, n_rows)) for a in range(0, max(n_rows, 1), per_page)] or [(0, 0)]
+    pages = []
+    for rows in chunks:
+        for i, (a, b) in enumerate(slices):
+            pages.append(TimelinePage(
+                rows, (a, b), i + 1, len(slices),
+                overlap_left=slices[i - 1][1] if i else None,
+                overlap_right=slices[i + 1][0] if i + 1 < len(slices) else None))
+    return scene, table, pages
+
+
+def pages_needed(n_rows: int, height: float, geometry: GanttGeometry = GanttGeometry()) -> int:
+    """How many row chunks ``n_rows`` take in ``height`` inches."""
+    per_page = max(1, int((height - geometry.header_height) / geometry.row_height))
+    return max(1, math.ceil(n_rows / per_page))

@@ -1,0 +1,74 @@
+"""``aiplanner export``: format registry, options, images, clean errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiplanner.cli import main
+from aiplanner.io.exporters import ExportRequest, exporter_names, get_exporter, register_exporter
+from aiplanner.io.native import save_plan
+
+
+@pytest.fixture
+def plan_file(plan, tmp_path):
+    path = tmp_path / "plan.aiplan"
+    save_plan(plan, path)
+    return path
+
+
+def test_registry_lists_formats_and_loads_lazily():
+    assert {"png", "svg"} <= set(exporter_names())
+    assert get_exporter("png").suffix == ".png"
+    assert callable(get_exporter("svg").load())
+    with pytest.raises(ValueError):
+        register_exporter("bad", "no_colon_here", suffix=".x", description="")
+
+
+def test_registered_format_is_dispatched(plan_file, tmp_path, monkeypatch):
+    import aiplanner.io.exporters as registry
+
+    seen = {}
+
+    def fake(request: ExportRequest) -> bytes:
+        seen.update(request.options)
+        return request.plan.name.encode()
+
+    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))
+    monkeypatch.setitem(globals(), "fake", fake)
+    register_exporter("txt", f"{__name__}:fake", suffix=".txt", description="test")
+    out = tmp_path / "out.txt"
+    assert main(["export", str(plan_file), "--to", "txt", "-o", str(out),
+                 "--from", "2026-05-01", "--to", "2026-06-30"]) == 0
+    assert out.read_bytes() == b"Test plan"
+    assert str(seen["date_from"]) == "2026-05-01" and str(seen["date_to"]) == "2026-06-30"
+
+
+def test_png_and_svg_of_the_gantt(plan_file, tmp_path):
+    png, svg = tmp_path / "g.png", tmp_path / "g.svg"
+    assert main(["export", str(plan_file), "--to", "png", "-o", str(png), "--dpi", "40"]) == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main(["export", str(plan_file), "-o", str(svg)]) == 0  # format from the suffix
+    text = svg.read_text()
+    assert text.startswith("<?xml") and "<svg" in text
+
+
+def test_bad_options_are_one_line_errors(plan_file, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:  # argparse's own exit, still code 2 and one line
+        main(["export", str(plan_file), "--to", "nonsense"])
+    assert exc.value.code == 2
+    assert "neither a format" in capsys.readouterr().err
+    assert main(["export", str(plan_file), "-o", str(tmp_path / "x.unknown")]) == 2
+    assert "--to" in capsys.readouterr().err
+    assert main(["export", str(plan_file), "--to", "png", "--from", "2026-07-01", "--until", "2026-06-01",
+                 "-o", str(tmp_path / "x.png")]) == 2
+    assert not (tmp_path / "x.png").exists()
+    assert main(["export", str(tmp_path / "missing.aiplan"), "--to", "png"]) == 2
+    err = capsys.readouterr().err
+    assert "missing.aiplan" in err and "Traceback" not in err
+
+
+def test_progress_goes_to_stderr(plan_file, tmp_path, capsys):
+    assert main(["export", str(plan_file), "--to", "png", "-o", str(tmp_path / "p.png"), "--dpi", "30",
+                 "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "export:" in err and "100%" in err
