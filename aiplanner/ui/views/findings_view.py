@@ -1,0 +1,149 @@
+"""Findings of the plan checks, live: errors, warnings and notes about the plan.
+
+Hosting: ``FindingsView(session, parent)`` in a dock or tab. It re-runs
+:func:`aiplanner.checks.run_checks` shortly after every schedule change.
+Clicking a finding selects the tasks it names (and the tasks of the phases
+it names) through ``session.select_tasks``; the people it names are sent
+with ``peopleSelected(list)`` (connect it to ``PeopleView.select_people``).
+``countsChanged(errors, warnings)`` feeds the status bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
+
+__all__ = ["FindingsModel", "FindingsView"]
+
+_ICONS = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
+          "info": QStyle.SP_MessageBoxInformation}
+
+
+class FindingsModel(QAbstractTableModel):
+    """One row per finding: severity (icon), message, what to do, rule id."""
+
+    HEADERS = ("", "Finding", "What to do", "Rule")
+
+    def __init__(self, style, parent=None) -> None:
+        super().__init__(parent)
+        self.findings: list = []
+        self._icons = {k: style.standardIcon(v) for k, v in _ICONS.items()}
+
+    def set_findings(self, findings: list) -> None:
+        self.beginResetModel()
+        self.findings = list(findings)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        f = self.findings[index.row()]
+        col = index.column()
+        if role == Qt.DecorationRole and col == 0:
+            return self._icons.get(f.severity)
+        if role == Qt.DisplayRole:
+            return ("", f.message, f.fix, f.rule)[col]
+        if role == Qt.ToolTipRole:
+            names = [("Tasks", f.tasks), ("People", f.people), ("Roles", f.roles), ("Phases", f.phases)]
+            extra = "\n".join(f"{label}: {', '.join(ids)}" for label, ids in names if ids)
+            return f"{f.severity.capitalize()}: {f.message}\n{f.fix}" + (f"\n{extra}" if extra else "")
+        if role == Qt.ForegroundRole and col == 3:
+            return QColor("#6b7280")
+        if role == Qt.AccessibleTextRole and col == 0:
+            return f.severity
+        return None
+
+
+class FindingsView(QWidget):
+    """Live list of check findings; click one to select what it names."""
+
+    peopleSelected = Signal(list)
+    countsChanged = Signal(int, int)
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = FindingsModel(self.style(), self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Fixed)
+        header.resizeSection(0, 28)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        # Wrapped rows must be re-measured once the columns have their real widths.
+        self._rows_timer = QTimer(self, singleShot=True, interval=0)
+        self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._rows_timer.start())
+        self.table.clicked.connect(lambda index: self.activate(index.row()))
+        self.table.activated.connect(lambda index: self.activate(index.row()))
+        self.summary = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        self._timer = QTimer(self, singleShot=True, interval=200)
+        self._timer.timeout.connect(self.refresh)
+        session.scheduleChanged.connect(self._timer.start)
+        session.planChanged.connect(lambda e: self._timer.start() if e.kind == "staffing_changed" else None)
+        session.documentReplaced.connect(self.refresh)
+        self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._rows_timer.start()
+
+    def refresh(self) -> None:
+        """Run the checks on the session's plan now."""
+        from aiplanner.checks import run_checks
+        from aiplanner.model.errors import PlanError
+
+        session = self.session
+        if session.document is None:
+            self.model.set_findings([])
+        elif session.schedule_error or session.schedule is None:
+            self.model.set_findings([])
+            self.summary.setText(f"Cannot check the plan: {session.schedule_error}")
+            return
+        else:
+            try:
+                self.model.set_findings(run_checks(session.plan, session.schedule))
+            except PlanError as exc:
+                self.model.set_findings([])
+                self.summary.setText(f"Cannot check the plan: {exc}")
+                return
+        self.table.resizeRowsToContents()
+        counts = {s: sum(1 for f in self.model.findings if f.severity == s) for s in ("error", "warning", "info")}
+        self.summary.setText(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
+                             if self.model.findings else "No findings: the checks pass.")
+        self.countsChanged.emit(counts["error"], counts["warning"])
+
+    def activate(self, row: int) -> None:
+        """Select the tasks (and phases' tasks) a finding names; announce its people."""
+        if not 0 <= row < len(self.model.findings):
+            return
+        finding = self.model.findings[row]
+        tasks = list(finding.tasks)
+        if finding.phases:
+            tasks += [t.id for t in self.session.plan.tasks if t.phase in finding.phases and t.id not in tasks]
+        if tasks:
+            self.session.select_tasks(tasks)
+        if finding.people:
+            self.peopleSelected.emit(list(finding.people))

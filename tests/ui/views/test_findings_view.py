@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from aiplanner.ui.views.findings_view import FindingsView
+from tests.ui.views.conftest import is_blank, save_grab
+
+
+def _view(qtbot, session):
+    view = FindingsView(session)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    return view
+
+
+def test_lists_findings_with_severity_first(qtbot, view_session):
+    view = _view(qtbot, view_session)
+    findings = view.model.findings
+    assert findings, "the small plan has no change management, no governance ... the checks say so"
+    ranks = [("error", "warning", "info").index(f.severity) for f in findings]
+    assert ranks == sorted(ranks)
+    assert view.model.data(view.model.index(0, 0), Qt.DecorationRole) is not None
+    qtbot.wait(50)
+    save_grab(view, "findings")
+    assert not is_blank(view.table.viewport())
+
+
+def test_click_selects_the_tasks_a_finding_names(qtbot, view_session):
+    view = _view(qtbot, view_session)
+    rows = [i for i, f in enumerate(view.model.findings) if f.tasks or f.phases]
+    assert rows
+    row = rows[0]
+    finding = view.model.findings[row]
+    rect = view.table.visualRect(view.model.index(row, 1))
+    with qtbot.waitSignal(view_session.selectionChanged):
+        qtbot.mouseClick(view.table.viewport(), Qt.LeftButton, pos=rect.center())
+    expected = set(finding.tasks) | {t.id for t in view_session.plan.tasks if t.phase in finding.phases}
+    assert set(view_session.selection) == expected
+
+
+def test_people_findings_are_announced_and_list_is_live(qtbot, view_session):
+    from aiplanner.model.plan import RoleDemand
+    from aiplanner.ui.commands import EditTaskCommand
+
+    view = _view(qtbot, view_session)
+    before = {f.rule for f in view.model.findings}
+    view_session.push(EditTaskCommand(view_session, "a1", demands=[RoleDemand(role="ai-product-manager", fte=3)]))
+    qtbot.waitUntil(lambda: any(f.people for f in view.model.findings), timeout=2000)
+    row = next(i for i, f in enumerate(view.model.findings) if f.people)
+    with qtbot.waitSignal(view.peopleSelected) as sig:
+        view.activate(row)
+    assert set(sig.args[0]) <= {"ana", "ben"} and sig.args[0]
+    assert {f.rule for f in view.model.findings} != before
+
+
+def test_rows_fit_their_text(qtbot, view_session):
+    view = _view(qtbot, view_session)
+    qtbot.wait(50)
+    assert view.table.rowHeight(0) < 120
