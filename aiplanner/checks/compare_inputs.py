@@ -37,11 +37,17 @@ def p80_of(plan: Plan, schedule: Schedule, *, iterations: int, seed: int) -> dt.
 
 
 def finding_key(finding) -> str:
-    """A key that names the same finding on both sides of a comparison."""
-    code = getattr(finding, "code", None) or getattr(finding, "rule", None) or type(finding).__name__
-    tasks = ",".join(getattr(finding, "tasks", ()) or ())
-    subject = getattr(finding, "subject", None) or ""
-    return ":".join(part for part in (str(code), subject, tasks) if part)
+    """A key that names the same finding on both sides of a comparison.
+
+    The rule and what it is about (tasks, people, roles, phases), not the
+    message: a message may quote numbers that differ between the sides.
+    """
+    parts = [str(getattr(finding, "rule", None) or type(finding).__name__)]
+    for kind in ("tasks", "people", "roles", "phases"):
+        ids = getattr(finding, kind, ()) or ()
+        if ids:
+            parts.append(f"{kind}={','.join(ids)}")
+    return " ".join(parts)
 
 
 def finding_facts(plan: Plan, schedule: Schedule) -> dict | None:

@@ -218,6 +218,8 @@ def _scenario_problems_one(plan, scenario: Scenario, where: str) -> list[Problem
             problems.append(Problem(f"{path}.phase", f"{label}: task {task.id!r} is in unknown phase {task.phase!r}"))
     known = (plan_tasks - removed) | added
     for j, task in enumerate(scenario.added_tasks):
+        if task.is_milestone and task.duration:
+            problems.append(Problem(f"{where}.added_tasks[{j}].duration", f"{label}: milestone {task.id!r} must have duration 0"))
         for k, dep in enumerate(task.depends_on):
             if dep.task not in known or dep.task == task.id:
                 problems.append(

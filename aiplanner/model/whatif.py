@@ -31,12 +31,25 @@ def find_scenario(plan: Plan, name: str) -> Scenario:
 
 
 def _insert_in_phase(tasks: list[Task], task: Task) -> None:
-    """Append ``task`` after the last task of its phase (at the end if none)."""
-    index = len(tasks)
+    """Insert an added task where a reader expects it within its phase.
+
+    Before the first task of its phase that depends on it, else after its
+    last predecessor in the phase, else at the end of the phase (the end of
+    the plan when the phase is empty).
+    """
+    preds = {d.task for d in task.depends_on}
+    end = after_pred = None
     for i, other in enumerate(tasks):
-        if other.phase == task.phase:
-            index = i + 1
-    tasks.insert(index, task)
+        if other.phase != task.phase:
+            continue
+        if any(d.task == task.id for d in other.depends_on):
+            tasks.insert(i, task)
+            return
+        end = i + 1
+        if other.id in preds:
+            after_pred = i + 1
+    index = after_pred if after_pred is not None else end
+    tasks.insert(len(tasks) if index is None else index, task)
 
 
 def _plain(value: object) -> object:
@@ -74,26 +87,33 @@ def apply_scenario(plan: Plan, scenario: str | Scenario) -> Plan:
     if isinstance(scenario, str):
         scenario = find_scenario(plan, scenario)
     check_scenario(plan, scenario)
+    added = {t.id: t for t in scenario.added_tasks}
+    # A task both removed and added is replaced in place: links to it stay.
+    gone = set(scenario.removed_tasks) - set(added)
     removed = set(scenario.removed_tasks)
     overrides = {o.task: o.changed_fields() for o in scenario.overrides}
 
     tasks: list[Task] = []
     for task in plan.tasks:
         if task.id in removed:
+            if task.id in added:
+                tasks.append(added[task.id].model_copy(deep=True))
             continue
         copy = task.model_copy(deep=True)
-        if removed and any(d.task in removed for d in copy.depends_on):
-            copy.depends_on = [d for d in copy.depends_on if d.task not in removed]
+        if gone and any(d.task in gone for d in copy.depends_on):
+            copy.depends_on = [d for d in copy.depends_on if d.task not in gone]
         tasks.append(copy)
-    for task in scenario.added_tasks:
-        _insert_in_phase(tasks, task.model_copy(deep=True))
+    new_tasks = [t.model_copy(deep=True) for t in scenario.added_tasks if t.id not in removed]
     if overrides:
-        for i, task in enumerate(tasks):
-            fields = overrides.get(task.id)
-            if fields:
-                data = task.model_dump()
-                data.update({k: _plain(v) for k, v in fields.items()})
-                tasks[i] = Task.model_validate(data)
+        for group in (tasks, new_tasks):
+            for i, task in enumerate(group):
+                fields = overrides.get(task.id)
+                if fields:
+                    data = task.model_dump()
+                    data.update({k: _plain(v) for k, v in fields.items()})
+                    group[i] = Task.model_validate(data)
+    for task in new_tasks:
+        _insert_in_phase(tasks, task)
 
     if scenario.replace_staffing:
         people, assignments = scenario.people, scenario.assignments
@@ -136,10 +156,11 @@ def _override_between(base: Task, variant: Task) -> TaskOverride | None:
 def scenario_from_plans(base: Plan, variant: Plan, name: str, description: str = "") -> Scenario:
     """Record how ``variant`` differs from ``base`` as a scenario called ``name``.
 
-    Task fields a scenario cannot override (name, phase, tags ...) follow
-    ``base`` for tasks both plans have; a task only ``variant`` has is kept
-    whole. ``apply_scenario(base, result)`` reproduces ``variant``'s tasks,
-    roles, staffing, pattern and matrix.
+    A task both plans have is recorded as an override of the fields a
+    scenario may override; when other fields differ too (name, phase,
+    tags ...) it is recorded whole, as removed and added again.
+    ``apply_scenario(base, result)`` reproduces ``variant``'s tasks (order
+    within a phase aside), roles, staffing, pattern and matrix.
     """
     base_tasks = base.task_index()
     variant_ids = {t.id for t in variant.tasks}
@@ -147,10 +168,16 @@ def scenario_from_plans(base: Plan, variant: Plan, name: str, description: str =
     added = [t.model_copy(deep=True) for t in variant.tasks if t.id not in base_tasks]
     overrides = []
     for task in variant.tasks:
-        if task.id in base_tasks:
-            override = _override_between(base_tasks[task.id], task)
-            if override is not None:
-                overrides.append(override)
+        if task.id not in base_tasks:
+            continue
+        same_rest = task.model_copy(update={f: getattr(base_tasks[task.id], f) for f in OVERRIDE_FIELDS})
+        if same_rest != base_tasks[task.id]:
+            removed.append(task.id)
+            added.append(task.model_copy(deep=True))
+            continue
+        override = _override_between(base_tasks[task.id], task)
+        if override is not None:
+            overrides.append(override)
     base_roles = {r.id for r in base.roles}
     added_roles = [r.model_copy(deep=True) for r in variant.roles if r.id not in base_roles]
     base_people = {p.id: p for p in base.people}

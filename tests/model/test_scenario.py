@@ -96,7 +96,7 @@ def test_apply_scenario_overrides_adds_removes_and_restaffs(plan):
         assignments=[Assignment(person="bo", role="mlops-engineer")],
     )]
     result = apply_scenario(plan, "what-if")
-    assert [t.id for t in result.tasks] == ["a1", "a2", "x1", "d2", "m1"]
+    assert [t.id for t in result.tasks] == ["a1", "x1", "a2", "d2", "m1"]  # x1 right after its predecessor
     assert result.task("a1").duration == 20
     assert result.task("a2").not_before is None
     assert result.task("d2").depends_on == [Dependency(task="a1")]
@@ -143,3 +143,16 @@ def test_scenario_from_plans_records_only_the_differences(plan):
     assert scenario.people == [Person(id="cy", name="Cy")] and not scenario.replace_staffing
     applied = apply_scenario(plan, scenario)
     assert sorted(t.model_dump_json() for t in applied.tasks) == sorted(t.model_dump_json() for t in variant.tasks)
+
+
+def test_a_task_changed_beyond_overrides_is_replaced_in_place(plan):
+    variant = plan.model_copy(deep=True)
+    variant.task("a2").name = "Gap analysis per business unit"
+    variant.task("a2").tags = ["assessment"]
+    scenario = scenario_from_plans(plan, variant, "renamed")
+    assert scenario.removed_tasks == ["a2"] and [t.id for t in scenario.added_tasks] == ["a2"]
+    applied = apply_scenario(plan, scenario)
+    assert [t.id for t in applied.tasks] == [t.id for t in plan.tasks]
+    assert applied.task("a2").name == "Gap analysis per business unit"
+    assert applied.task("d1").depends_on == plan.task("d1").depends_on  # links to it survive
+    assert plan_problems(plan.model_copy(update={"scenarios": [scenario]})) == []
