@@ -37,6 +37,10 @@ __all__ = [
     "schedule_plan",
     "date_span",
     "phase_spans",
+    "phase_members",
+    "prepare_state",
+    "run_passes",
+    "assemble",
 ]
 
 
@@ -250,24 +254,37 @@ def run_passes(state: ScheduleState) -> None:
     state.ls, state.lf = backward_all(state.net, state.dur, state.finish_point)
 
 
-def assemble(plan: Plan, state: ScheduleState) -> Schedule:
+def phase_members(plan: Plan) -> dict[str, list[int]]:
+    """Phase id -> indices of its tasks (document order), for every phase of the plan."""
+    members: dict[str, list[int]] = {p.id: [] for p in plan.phases}
+    for i, task in enumerate(plan.tasks):
+        bucket = members.get(task.phase)
+        if bucket is not None:
+            bucket.append(i)
+    return members
+
+
+def assemble(plan: Plan, state: ScheduleState, members: dict[str, list[int]] | None = None,
+             order_ids: list[str] | None = None) -> Schedule:
     """Wrap a computed state as a :class:`Schedule` (phases, project span, deadlines)."""
     cal = state.cal
-    n = len(state.dur)
-    if n:
-        first = min(state.first_day(i) for i in range(n))
-        last = max(state.last_day(i) for i in range(n))
+    es, ef, rep, dur = state.es, state.ef, state.rep, state.dur
+    if dur:
+        first = min(e - 1 if r else e for e, r in zip(es, rep))
+        last = max(f - 1 if d else (e - 1 if r else e) for e, f, r, d in zip(es, ef, rep, dur))
         start, finish = cal.date_of(first), cal.date_of(last)
     else:
         start = finish = cal.date_of(0)
     missed = [state.net.ids[i] for i in sorted(state.deadline) if state.days_late(i) is not None]
-    ids = state.net.ids
+    if order_ids is None:
+        ids = state.net.ids
+        order_ids = [ids[i] for i in state.net.order]
     return Schedule(
         plan_start=plan.start,
         calendar=cal,
         tasks=TaskTable(state),
-        phases=phase_spans_of(plan, state),
-        order=[ids[i] for i in state.net.order],
+        phases=phase_spans_of(state, phase_members(plan) if members is None else members),
+        order=order_ids,
         finish_point=state.finish_point,
         start=start,
         finish=finish,
@@ -276,28 +293,20 @@ def assemble(plan: Plan, state: ScheduleState) -> Schedule:
     )
 
 
-def phase_spans_of(plan: Plan, state: ScheduleState) -> dict[str, PhaseSpan]:
+def phase_spans_of(state: ScheduleState, members: dict[str, list[int]]) -> dict[str, PhaseSpan]:
     """Each phase's span from its tasks (phases without tasks are left out)."""
-    members: dict[str, list[int]] = {p.id: [] for p in plan.phases}
-    for i, task in enumerate(plan.tasks):
-        bucket = members.get(task.phase)
-        if bucket is not None:
-            bucket.append(i)
     spans: dict[str, PhaseSpan] = {}
     cal = state.cal
+    es, ef, rep, dur = state.es, state.ef, state.rep, state.dur
     for pid, idx in members.items():
         if not idx:
             continue
-        es = min(state.es[i] for i in idx)
-        ef = max(state.ef[i] for i in idx)
-        spans[pid] = PhaseSpan(
-            id=pid,
-            es=es,
-            ef=ef,
-            start=cal.date_of(min(state.first_day(i) for i in idx)),
-            finish=cal.date_of(max(state.last_day(i) for i in idx)),
-            duration=ef - es,
-        )
+        first = min(es[i] - 1 if rep[i] else es[i] for i in idx)
+        last = max(ef[i] - 1 if dur[i] else (es[i] - 1 if rep[i] else es[i]) for i in idx)
+        lo = min(es[i] for i in idx)
+        hi = max(ef[i] for i in idx)
+        spans[pid] = PhaseSpan(id=pid, es=lo, ef=hi, start=cal.date_of(first), finish=cal.date_of(last),
+                               duration=hi - lo)
     return spans
 
 

@@ -41,16 +41,37 @@ class Network:
 
     __slots__ = ("ids", "index", "preds", "succs", "order", "pos")
 
-    def __init__(self, ids: list[str], index: dict[str, int], preds: list[list[Edge]], succs: list[list[Edge]]):
+    def __init__(self, ids: list[str], index: dict[str, int], preds: list[list[Edge]], succs: list[list[Edge]],
+                 order: list[int] | None = None, pos: list[int] | None = None):
         self.ids = ids
         self.index = index
         self.preds = preds
         self.succs = succs
-        self.order = canonical_order(ids, preds, succs)
-        pos = [0] * len(ids)
-        for p, i in enumerate(self.order):
-            pos[i] = p
+        if order is None or pos is None:
+            order = canonical_order(ids, preds, succs)
+            pos = [0] * len(ids)
+            for p, i in enumerate(order):
+                pos[i] = p
+        self.order = order
         self.pos = pos
+
+    def with_link_values(self, changes: dict[int, list[Edge]]) -> Network:
+        """A network whose tasks ``changes`` have new link types/lags but the same predecessors.
+
+        The predecessor sets (and so the topological order) are unchanged; the
+        original network is left as it was (schedules built on it stay valid).
+        """
+        preds = list(self.preds)
+        succs = list(self.succs)
+        copied: set[int] = set()
+        for i, edges in changes.items():
+            preds[i] = list(edges)
+            for p, kind, lag in edges:
+                if p not in copied:
+                    succs[p] = list(succs[p])
+                    copied.add(p)
+                succs[p] = [(s, kind, lag) if s == i else (s, k, g) for s, k, g in succs[p]]
+        return Network(self.ids, self.index, preds, succs, self.order, self.pos)
 
 
 def link_key(plan_task) -> tuple:
