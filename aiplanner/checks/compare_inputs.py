@@ -1,19 +1,22 @@
 """The risk and findings facts of one side of a comparison.
 
 Kept apart from :mod:`aiplanner.checks.sides` because they lean on two
-engines built elsewhere: the Monte Carlo simulation
+engines of their own: the Monte Carlo simulation
 (:mod:`aiplanner.schedule.montecarlo`) and the plan checks
-(:func:`aiplanner.checks.run_checks`). While either is missing from an
-installation the comparison says so (``None``) instead of guessing.
+(:func:`aiplanner.checks.run_checks`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
+from typing import TYPE_CHECKING
 
 from aiplanner.model.plan import Plan
 from aiplanner.schedule.cpm import Schedule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from aiplanner.checks.sides import FindingFact
 
 __all__ = ["p80_of", "finding_facts", "finding_key"]
 
@@ -50,16 +53,13 @@ def finding_key(finding) -> str:
     return " ".join(parts)
 
 
-def finding_facts(plan: Plan, schedule: Schedule) -> dict | None:
-    """The open findings of ``plan`` by key (None when the checks are not available)."""
+def finding_facts(plan: Plan, schedule: Schedule) -> dict[str, FindingFact]:
+    """The open findings of ``plan`` by :func:`finding_key`."""
+    from aiplanner.checks import run_checks
     from aiplanner.checks.sides import FindingFact
 
-    checks = _optional("aiplanner.checks")
-    run_checks = getattr(checks, "run_checks", None)
-    if run_checks is None:
-        return None
     facts = {}
     for finding in run_checks(plan, schedule):
         key = finding_key(finding)
-        facts[key] = FindingFact(key, str(getattr(finding, "message", finding)), str(getattr(finding, "severity", "")))
+        facts[key] = FindingFact(key, finding.message, finding.severity)
     return facts

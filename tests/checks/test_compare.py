@@ -105,3 +105,20 @@ def test_a_second_person_takes_the_over_allocation_away(plan):
     people = {p.id: (p.peak_a, p.peak_b, p.over_weeks_a, p.over_weeks_b) for p in result.people}
     assert people == {"ann": (2.0, 1.0, 3, 0), "bo": (None, 1.0, 0, 0)}
     assert result.people[0].id == "ann" and result.people[0].over_weeks_delta == -3
+
+
+def test_findings_that_appear_and_disappear(plan):
+    from aiplanner.model import Assignment, Person, RoleDemand
+
+    plan.task("a1").deadline = dt.date(2026, 6, 12)  # a1 finishes on exactly that day
+    plan.task("d1").demands = plan.task("d2").demands = [RoleDemand(role="ai-product-manager", fte=1.0)]
+    plan.people = [Person(id="ann", name="Ann")]
+    plan.assignments = [Assignment(person="ann", role="ai-product-manager")]
+    plan.scenarios = [Scenario(name="slow but staffed", overrides=[TaskOverride(task="a1", duration=35)],
+                               people=[Person(id="bo", name="Bo")],
+                               assignments=[Assignment(person="bo", role="ai-product-manager")])]
+    result = compare(plan, "current", "slow but staffed", risk=False)
+    assert result.findings_compared
+    assert [f.key for f in result.appeared] == ["timeline.missed-deadline tasks=a1"]
+    assert [f.key for f in result.disappeared] == ["staffing.over-allocated tasks=d1,d2 people=ann"]
+    assert "a1" in result.appeared[0].message or "Current State Analysis" in result.appeared[0].message
