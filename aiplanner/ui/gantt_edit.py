@@ -87,3 +87,19 @@ def resize_command(session, task_id: str, delta_days: int) -> EditTaskCommand | 
 def link_command(session, predecessor: str, successor: str) -> AddDependencyCommand:
     """A finish-to-start link ``predecessor -> successor`` (checked when pushed)."""
     return AddDependencyCommand(session, successor, Dependency(task=predecessor, type="FS"))
+
+
+def describe_drag(session, task_id: str, mode: str, delta_days: int) -> str:
+    """What releasing the drag now would do, for a label beside the cursor."""
+    times = session.schedule.tasks.get(task_id)
+    if times is None:
+        return ""
+    cal = session.schedule.calendar
+    if mode == "move":
+        target = times.start + dt.timedelta(days=delta_days)
+        snapped = cal.date_of(cal.index_on_or_after(target))
+        return f"Not before {snapped:%a %d %b}"
+    if mode == "end" and not times.milestone:
+        days = max(1, cal.working_days_between(times.start, times.finish + dt.timedelta(days=delta_days)))
+        return f"{days} working day" + ("" if days == 1 else "s")
+    return ""

@@ -21,13 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from aiplanner.model.errors import PlanError
 from aiplanner.render.scene import GanttOptions, build_gantt_scene
-from aiplanner.ui.gantt_edit import HANDLE_PX, hit_test, link_command, move_command, preview_span, resize_command
+from aiplanner.ui.gantt_edit import HANDLE_PX, describe_drag, hit_test, link_command, move_command, preview_span, resize_command
 from aiplanner.ui.gantt_header import GanttHeader
 from aiplanner.ui.gantt_index import SceneIndex
 from aiplanner.ui.gantt_paint import Palette, Viewport, paint_chart
@@ -251,6 +251,15 @@ class GanttView(QAbstractScrollArea):
             painter.setRenderHint(QPainter.Antialiasing, True)
             painter.setPen(QPen(Palette.selection_edge, 1.5, Qt.DashLine))
             painter.drawLine(self._drag["origin"], self._drag["pos"])
+        elif self._drag is not None and self._drag["delta"]:
+            text = describe_drag(self.session, self._drag["task"], self._drag["mode"], self._drag["delta"])
+            if text:
+                fm = painter.fontMetrics()
+                box = QRectF(self._drag["pos"].x() + 12, self._drag["pos"].y() - fm.height() - 10,
+                             fm.horizontalAdvance(text) + 10, fm.height() + 4)
+                painter.fillRect(box, Palette.label)
+                painter.setPen(Palette.background)
+                painter.drawText(box, Qt.AlignCenter, text)
         elif self._hover_task is not None and self._drag is None:
             item = self.index.item_of.get(self._hover_task)
             if item is not None:

@@ -157,3 +157,33 @@ def test_renders_not_blank(gantt):
     save_grab(gantt, "gantt")
     assert not is_blank(gantt.viewport())
     assert not is_blank(gantt.header)
+
+
+def test_drag_from_link_handle_adds_link(qtbot, gantt, session):
+    item = gantt.index.item_of["a1"]
+    handle = gantt.pixel_of(item.x1, gantt.row_of("a1")) + QPoint(10, 0)
+    qtbot.mouseMove(gantt.viewport(), handle)
+    drag(qtbot, gantt, handle, bar_point(gantt, "d2"))
+    assert [d.task for d in session.plan.task("d2").depends_on] == ["a2", "a1"]
+
+
+def test_drag_milestone_moves_it(qtbot, gantt, session):
+    ms_date = session.schedule.tasks["m1"].start
+    p = bar_point(gantt, "m1")
+    drag(qtbot, gantt, p, p + QPoint(round(10 * gantt.scale.px_per_day), 0))
+    assert session.plan.task("m1").not_before is not None
+    assert session.schedule.tasks["m1"].start > ms_date
+
+
+def test_drag_label_says_what_happens(qtbot, gantt, session):
+    from aiplanner.ui.gantt_edit import describe_drag
+
+    assert describe_drag(session, "a2", "end", 7) == "15 working days"
+    assert describe_drag(session, "a2", "move", 5) == "Not before Mon 22 Jun"  # Saturday snaps to Monday
+    vp = gantt.viewport()
+    p = bar_point(gantt, "a2")
+    qtbot.mousePress(vp, Qt.LeftButton, Qt.NoModifier, p)
+    qtbot.mouseMove(vp, p + QPoint(round(7 * gantt.scale.px_per_day), 0))
+    gantt.viewport().grab()  # paints the preview and the label without error
+    qtbot.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, p + QPoint(round(7 * gantt.scale.px_per_day), 0))
+    assert session.undo_stack.count() == 1
