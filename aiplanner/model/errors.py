@@ -21,6 +21,7 @@ __all__ = [
     "DependencyCycleError",
     "UnknownTaskError",
     "DuplicateIdError",
+    "CatalogError",
 ]
 
 
@@ -101,3 +102,10 @@ class UnknownTaskError(EditError, KeyError):
 
 class DuplicateIdError(EditError):
     """An id is already used by another item of the same kind."""
+
+
+class CatalogError(InvalidPlanError):
+    """The shipped domain data (``resources/``) breaks its own rules.
+
+    ``file`` names the resource file; each problem carries the JSON path.
+    """
