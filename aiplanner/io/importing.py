@@ -31,6 +31,7 @@ __all__ = [
     "slugify",
     "unique_id",
     "validated_plan",
+    "pin_starts",
 ]
 
 #: Foreign files larger than this are refused unread.
@@ -170,3 +171,42 @@ def decode_text(data: bytes, file: str | None) -> str:
     if "\x00" in text:
         raise InvalidPlanError([Problem("", "binary data (NUL bytes), not a text file")], file)
     return text
+
+
+def pin_starts(plan: Plan, wanted: dict[str, tuple[int, int]], where: Callable[[str], str],
+               warnings: list[str], limit: int = 10) -> Plan:
+    """Make the schedule of ``plan`` start each task where the source file did.
+
+    ``wanted`` maps task ids to the time points (start, end) the source drew.
+    A task that its links alone would start earlier gets a "not before"
+    date; tasks that still disagree afterwards are reported (the first
+    ``limit`` by name, the rest counted).
+    """
+    from aiplanner.schedule.cpm import schedule_plan
+
+    sched = schedule_plan(plan)
+    cal = sched.calendar
+    for _ in range(50):
+        changed = False
+        for task in plan.tasks:
+            if task.id in wanted and sched.tasks[task.id].es < wanted[task.id][0]:
+                task.not_before = cal.date_of(wanted[task.id][0])
+                changed = True
+        if not changed:
+            break
+        sched = schedule_plan(plan)
+    differ = []
+    for task in plan.tasks:
+        if task.id not in wanted:
+            continue
+        got = sched.tasks[task.id]
+        start, end = wanted[task.id]
+        if got.es != start or (not task.is_milestone and got.ef != end):
+            differ.append(task.id)
+    for tid in differ[:limit]:
+        got = sched.tasks[tid]
+        warnings.append(f"{where(tid)}: {tid!r} is scheduled {got.start} to {got.finish}, "
+                        "which differs from the source file")
+    if len(differ) > limit:
+        warnings.append(f"{len(differ) - limit} more tasks are scheduled differently from the source file")
+    return plan

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiplanner.io.importing import ImportResult, decode_text, sanitize_id, slugify, unique_id, validated_plan
+from aiplanner.io.importing import (ImportResult, decode_text, pin_starts, sanitize_id, slugify, unique_id,
+                                   validated_plan)
 from aiplanner.io.links import LinkSyntaxError, parse_links
 from aiplanner.io.mermaid_parse import WEEKDAY_NAMES, Chart, RawTask, date_tasks, parse_chart
 from aiplanner.model.plan import WEEKDAYS, Plan
 from aiplanner.schedule.calendar import WorkCalendar
-from aiplanner.schedule.cpm import schedule_plan
 
 __all__ = ["read_mermaid", "read_mermaid_bytes"]
 
@@ -120,7 +120,8 @@ def read_mermaid(text: str, file: str | None = None) -> ImportResult:
     }
     _drop_cyclic_until(data, tasks, warnings)
     plan = validated_plan(data, file)
-    plan = _pin_starts(plan, {new_ids[k]: points[k] for k in range(len(tasks))}, cal, tasks, new_ids, warnings)
+    line_of = {new_ids[k]: f"line {t.line}" for k, t in enumerate(tasks)}
+    plan = pin_starts(plan, {new_ids[k]: points[k] for k in range(len(tasks))}, line_of.__getitem__, warnings)
     return ImportResult(plan=plan, warnings=warnings)
 
 
@@ -249,27 +250,3 @@ def _drop_cyclic_until(data: dict, tasks: list[RawTask], warnings: list[str]) ->
                 break
         else:
             return
-
-
-def _pin_starts(plan: Plan, points: dict[str, tuple[int, int]], cal: WorkCalendar, tasks: list[RawTask],
-                new_ids: list[str], warnings: list[str]) -> Plan:
-    """Add "not before" dates where links alone start a task earlier than Mermaid does."""
-    for _ in range(50):
-        sched = schedule_plan(plan)
-        changed = False
-        for task in plan.tasks:
-            want = points[task.id][0]
-            if sched.tasks[task.id].es < want:
-                task.not_before = cal.date_of(want)
-                changed = True
-        if not changed:
-            break
-    sched = schedule_plan(plan)
-    line_of = dict(zip(new_ids, (t.line for t in tasks)))
-    for task in plan.tasks:
-        got = sched.tasks[task.id]
-        want_s, want_e = points[task.id]
-        if got.es != want_s or (not task.is_milestone and got.ef != want_e):
-            warnings.append(f"line {line_of[task.id]}: {task.id!r} is scheduled {got.start} to {got.finish}, "
-                            f"which differs from Mermaid's bar")
-    return plan

@@ -360,6 +360,8 @@ def _date_one(chart: Chart, k: int, by_id: dict[str, int], chart_start: dt.datet
             manual = _ISO.parse(spec) is not None  # Mermaid tests the ISO form, whatever dateFormat says
             if chart.inclusive_end_dates:
                 end += _ONE
+    if abs((end - task.start).days) > 36_600 or not 1900 <= task.start.year <= 2400:
+        raise _error(task.line, f"task {task.name!r} is dated outside 1900-2400 or spans more than a century", file)
     if chart.excludes and not manual:
         end = _fix_end(chart, task.start, end)
     task.end = end  # type: ignore[assignment]

@@ -1,0 +1,106 @@
+"""MSPDI resources and assignments -> roles, people, assignments and role demands."""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element
+
+from aiplanner.io.importing import sanitize_id, slugify, unique_id
+from aiplanner.io.mspdi_calendar import child_text, local
+from aiplanner.io.mspdi_common import RESOURCE_ID_FIELD
+
+__all__ = ["read_resources"]
+
+
+def _number(text: str | None, default: float) -> float:
+    try:
+        value = float(text) if text else default
+    except ValueError:
+        return default
+    return value if value == value and abs(value) != float("inf") else default
+
+
+def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], tasks: dict[str, dict],
+                   warnings: list[str]) -> tuple[list[dict], list[dict], list[dict]]:
+    """Roles, people and assignments; role demands are added to ``tasks`` in place."""
+    roles: dict[str, dict] = {}  # role name -> role
+    used_roles: set[str] = set()
+    people: list[dict] = []
+    used_people: set[str] = set()
+    assignments: list[dict] = []
+    res_roles: dict[str, list[str]] = {}  # resource UID -> role ids
+
+    def role_for(name: str) -> str:
+        if name not in roles:
+            roles[name] = {"id": unique_id(slugify(name, "role"), used_roles), "name": name[:500]}
+        return roles[name]["id"]
+
+    ungrouped = []
+    for block in root:
+        if local(block.tag) != "Resources":
+            continue
+        for res in block:
+            if local(res.tag) != "Resource":
+                continue
+            uid = child_text(res, "UID") or ""
+            name = (child_text(res, "Name") or "").strip()
+            if child_text(res, "IsNull") == "1" or not name:
+                continue
+            kind = child_text(res, "Type") or "1"
+            if kind != "1":
+                warnings.append(f"resource UID {uid}: {'material' if kind == '0' else 'cost'} resource {name!r} "
+                                "is not imported")
+                continue
+            groups = [g.strip() for g in (child_text(res, "Group") or "").split(",") if g.strip()]
+            if child_text(res, "IsGeneric") == "1":
+                res_roles[uid] = [role_for(g) for g in groups or [name]]
+                continue
+            if not groups:
+                ungrouped.append(name)
+                groups = [name]
+            role_ids = [role_for(g) for g in groups]
+            res_roles[uid] = role_ids
+            capacity = _number(child_text(res, "MaxUnits"), 1.0)
+            if capacity > 10:
+                capacity /= 100  # some writers give percent
+            given = None
+            if RESOURCE_ID_FIELD in fields:
+                for child in res:
+                    if local(child.tag) == "ExtendedAttribute" and child_text(child, "FieldID") == RESOURCE_ID_FIELD:
+                        given = child_text(child, "Value")
+            pid = unique_id(sanitize_id(given) if given else slugify(name, "person"), used_people)
+            people.append({"id": pid, "name": name[:500], "capacity": min(max(capacity, 0.0), 10.0)})
+            assignments += [{"person": pid, "role": r} for r in dict.fromkeys(role_ids)]
+    if ungrouped:
+        shown = ", ".join(repr(n) for n in ungrouped[:5]) + (" ..." if len(ungrouped) > 5 else "")
+        warnings.append(f"resources without a group became roles of their own: {shown}")
+    demands: dict[str, dict[str, float]] = {}
+    for block in root:
+        if local(block.tag) != "Assignments":
+            continue
+        for node in block:
+            if local(node.tag) != "Assignment":
+                continue
+            task_uid = child_text(node, "TaskUID") or ""
+            res_uid = child_text(node, "ResourceUID") or ""
+            tid = uid_to_id.get(task_uid)
+            if res_uid not in res_roles:
+                if res_uid not in ("", "-65535", "0"):
+                    warnings.append(f"assignment UID {child_text(node, 'UID')}: resource UID {res_uid} is not "
+                                    "imported (assignment dropped)")
+                continue
+            if not tid:
+                warnings.append(f"assignment UID {child_text(node, 'UID')}: task UID {task_uid} is a summary or "
+                                "unknown (assignment dropped)")
+                continue
+            units = _number(child_text(node, "Units"), 1.0)
+            if units > 100:
+                units /= 100
+            if units <= 0:
+                continue
+            share = units / len(res_roles[res_uid])
+            for role_id in res_roles[res_uid]:
+                per_task = demands.setdefault(tid, {})
+                per_task[role_id] = per_task.get(role_id, 0.0) + share
+    for tid, per_role in demands.items():
+        tasks[tid]["demands"] = [{"role": r, "fte": round(min(f, 100.0), 4)} for r, f in per_role.items()]
+    return list(roles.values()), people, assignments
