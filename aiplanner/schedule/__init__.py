@@ -5,6 +5,8 @@ from __future__ import annotations
 from aiplanner.schedule.availability import available_dates, available_days, is_available
 from aiplanner.schedule.calendar import CalendarError, WorkCalendar, public_holidays
 from aiplanner.schedule.cpm import PhaseSpan, Schedule, TaskTimes, build_graph, schedule_plan
+from aiplanner.schedule.incremental import IncrementalScheduler
+from aiplanner.schedule.montecarlo import SimulationCancelled, SimulationResult, simulate
 from aiplanner.schedule.load import Load, OverAllocation, UnstaffedRole, compute_load
 
 __all__ = [
@@ -19,6 +21,10 @@ __all__ = [
     "PhaseSpan",
     "build_graph",
     "schedule_plan",
+    "IncrementalScheduler",
+    "simulate",
+    "SimulationResult",
+    "SimulationCancelled",
     "Load",
     "OverAllocation",
     "UnstaffedRole",
