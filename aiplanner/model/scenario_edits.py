@@ -19,8 +19,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from aiplanner.model.errors import DuplicateIdError, EditError
-from aiplanner.model.scenario import Baseline, Scenario, TaskOverride, check_scenario
+from aiplanner.model.errors import DuplicateIdError, EditError, InvalidPlanError
+from aiplanner.model.scenario import Baseline, Scenario, TaskOverride
+from aiplanner.model.scenario import check_scenario as _check_against_plan
 from aiplanner.model.validate import pydantic_problems
 
 __all__ = ["ScenarioEditsMixin"]
@@ -225,6 +226,14 @@ class ScenarioEditsMixin:
         for scenario in self.plan.scenarios:
             if any(t.phase == phase_id for t in scenario.added_tasks):
                 raise EditError(f"scenario {scenario.name!r} still has tasks in phase {phase_id!r}")
+
+
+def check_scenario(plan, scenario: Scenario) -> None:
+    """Refuse a scenario that does not fit the plan, as an edit error (one line per problem)."""
+    try:
+        _check_against_plan(plan, scenario)
+    except InvalidPlanError as exc:
+        raise EditError("\n".join(p.message for p in exc.problems)) from None
 
 
 def _plain(value: Any) -> Any:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from aiplanner.model import (
-    Dependency, DependencyCycleError, DuplicateIdError, EditError, InvalidPlanError, Phase, Scenario, Task,
+    Dependency, DependencyCycleError, DuplicateIdError, EditError, Phase, Scenario, Task,
     TaskOverride, apply_scenario,
 )
 from aiplanner.schedule.baseline import freeze_schedule
@@ -48,7 +48,7 @@ def test_scenarios_add_rename_update_remove(document):
     document.add_scenario(Scenario(name="fast"))
     with pytest.raises(DuplicateIdError):
         document.add_scenario(Scenario(name="fast"))
-    with pytest.raises(InvalidPlanError, match="unknown task 'zz'"):
+    with pytest.raises(EditError, match="unknown task 'zz'"):
         document.add_scenario(Scenario(name="bad", removed_tasks=["zz"]))
     document.rename_scenario("fast", "faster")
     old = document.update_scenario("faster", description="start the platform early", pattern="federated")
@@ -69,7 +69,7 @@ def test_set_task_override_merges_returns_previous_and_refuses_bad_edits(documen
     assert document.plan.scenarios[0].overrides == [
         TaskOverride(task="a1", duration=20, not_before=dt.date(2026, 6, 1))]
     assert events[-1].kind == "scenario_changed" and events[-1].tasks == ("a1",)
-    with pytest.raises(InvalidPlanError, match="unknown task 'nope'"):
+    with pytest.raises(EditError, match="unknown task 'nope'"):
         document.set_task_override("s", "nope", duration=1)
     with pytest.raises(DependencyCycleError):
         document.set_task_override("s", "a1", depends_on=[Dependency(task="m1")])
