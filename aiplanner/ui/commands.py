@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtGui import QUndoCommand
 
 from aiplanner.model.errors import EditError
 from aiplanner.model.graph import check_add_dependency
 from aiplanner.model.plan import Dependency, Plan, Task
+from aiplanner.model.validate import pydantic_problems
 
 __all__ = [
     "EditTaskCommand",
@@ -25,7 +27,18 @@ __all__ = [
     "MoveTaskCommand",
     "EditPlanCommand",
     "ReplacePlanCommand",
+    "RenameTaskCommand",
+    "EditPhaseCommand",
 ]
+
+
+def _plain(value: Any) -> Any:
+    """Pydantic models (and lists of them) as plain data, for validating a candidate."""
+    if hasattr(value, "model_dump"):
+        return value.model_dump()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 class _SessionCommand(QUndoCommand):
@@ -42,7 +55,7 @@ class _SessionCommand(QUndoCommand):
 
 
 class EditTaskCommand(_SessionCommand):
-    """Change one or more fields of a task (merges successive edits of one cell? no: one edit, one step)."""
+    """Change one or more fields of a task (one edit, one undo step)."""
 
     def __init__(self, session, task_id: str, text: str | None = None, **fields: Any) -> None:
         names = ", ".join(fields)
@@ -52,15 +65,26 @@ class EditTaskCommand(_SessionCommand):
         self.old: dict[str, Any] | None = None
 
     def check(self) -> None:
-        task = self.document.plan.task_index().get(self.task_id)
+        plan = self.document.plan
+        task = plan.task_index().get(self.task_id)
         if task is None:
             raise EditError(f"unknown task {self.task_id!r}")
         data = task.model_dump()
-        data.update(self.fields)
-        Task.model_validate(data)
+        data.update({k: _plain(v) for k, v in self.fields.items()})
+        try:
+            candidate = Task.model_validate(data)
+        except ValidationError as exc:
+            raise EditError(
+                f"task {task.name!r} ({self.task_id}): " + "; ".join(str(p) for p in pydantic_problems(exc))
+            ) from None
+        if candidate.phase not in {p.id for p in plan.phases}:
+            raise EditError(f"task {task.name!r} ({self.task_id}): unknown phase {candidate.phase!r}")
+        roles = {r.id for r in plan.roles}
+        for demand in candidate.demands:
+            if demand.role not in roles:
+                raise EditError(f"task {task.name!r} ({self.task_id}): unknown role {demand.role!r}")
         if "depends_on" in self.fields:
-            self.document._check_links(self.task_id, [Dependency.model_validate(d) if isinstance(d, dict) else d
-                                                      for d in self.fields["depends_on"]])
+            self.document._check_links(self.task_id, candidate.depends_on)
 
     def redo(self) -> None:
         self.old = self.document.update_task(self.task_id, **self.fields)
@@ -217,3 +241,61 @@ class ReplacePlanCommand(_SessionCommand):
 
     def undo(self) -> None:
         self.document.restore(self.old_snapshot)
+
+
+class RenameTaskCommand(_SessionCommand):
+    """Change a task's id (and every link that names it)."""
+
+    def __init__(self, session, old_id: str, new_id: str) -> None:
+        super().__init__(session, f"Rename {old_id} to {new_id}")
+        self.old_id = old_id
+        self.new_id = new_id
+
+    def check(self) -> None:
+        ids = self.document.plan.task_index()
+        if self.old_id not in ids:
+            raise EditError(f"unknown task {self.old_id!r}")
+        if self.new_id != self.old_id and self.new_id in ids:
+            raise EditError(f"a task with id {self.new_id!r} already exists ({ids[self.new_id].name!r})")
+        try:
+            Task.model_validate({**ids[self.old_id].model_dump(), "id": self.new_id})
+        except ValidationError:
+            raise EditError(
+                f"{self.new_id!r} is not a valid task id (letters, digits, '_', '.', '-'; at most 64)"
+            ) from None
+
+    def redo(self) -> None:
+        self.document.rename_task(self.old_id, self.new_id)
+
+    def undo(self) -> None:
+        self.document.rename_task(self.new_id, self.old_id)
+
+
+class EditPhaseCommand(_SessionCommand):
+    """Change fields of a phase (its name, notes)."""
+
+    def __init__(self, session, phase_id: str, **fields: Any) -> None:
+        super().__init__(session, f"Edit phase {phase_id}")
+        self.phase_id = phase_id
+        self.fields = fields
+        self.old: dict[str, Any] | None = None
+
+    def check(self) -> None:
+        from aiplanner.model.plan import Phase
+
+        for phase in self.document.plan.phases:
+            if phase.id == self.phase_id:
+                try:
+                    Phase.model_validate({**phase.model_dump(), **self.fields})
+                except ValidationError as exc:
+                    raise EditError(
+                        f"phase {phase.name!r}: " + "; ".join(str(p) for p in pydantic_problems(exc))
+                    ) from None
+                return
+        raise EditError(f"unknown phase {self.phase_id!r}")
+
+    def redo(self) -> None:
+        self.old = self.document.update_phase(self.phase_id, **self.fields)
+
+    def undo(self) -> None:
+        self.document.update_phase(self.phase_id, **self.old)

@@ -1,46 +1,239 @@
-"""The main window (interim: phases and tasks in a tree with their dates)."""
+"""The main window: the task tree and the Gantt side by side, views in docks.
+
+The window owns one :class:`PlanSession`; every widget reads from it and
+edits through undo commands. File handling lives in
+:class:`~aiplanner.ui.files.FileController`, the menus in
+:mod:`aiplanner.ui.menus`, the status bar in :mod:`aiplanner.ui.status`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from aiplanner.io.native import load_plan
 from aiplanner.model.document import Document
-from aiplanner.schedule import schedule_plan
+from aiplanner.ui.files import FileController
+from aiplanner.ui.gantt_placeholder import TimelinePlaceholder
+from aiplanner.ui.prompts import Prompts
+from aiplanner.ui.session import PlanSession
+from aiplanner.ui.settings import app_settings
+from aiplanner.ui.task_editor import TaskEditorDialog
+from aiplanner.ui.task_tree import TaskTreeView
 
-__all__ = ["MainWindow"]
+__all__ = ["MainWindow", "app_icon"]
+
+
+def app_icon() -> QIcon:
+    """The application icon (our own SVG in ``resources/``)."""
+    from importlib import resources
+
+    icon_file = resources.files("aiplanner.resources").joinpath("aiplanner.svg")
+    return QIcon(str(icon_file)) if icon_file.is_file() else QIcon()
 
 
 class MainWindow(QMainWindow):
-    """Shows the plan's phases and tasks with their scheduled dates."""
+    """One open plan: table, Gantt, docks, menus, status bar."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.document: Document | None = None
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Task", "Start", "Finish", "Days", "Float"])
-        self.setCentralWidget(self.tree)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.settings = app_settings()
+        self.session = PlanSession(parent=self)
+        self.prompts = Prompts(self)
+        self.files = FileController(self.session, self.prompts, self)
+        self.docks: dict[str, QDockWidget] = {}
+
+        self.tree = TaskTreeView(self.session)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter tasks (name, id, role, tag)…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter tasks")
+        self.filter_edit.textChanged.connect(self.tree.proxy.set_filter_text)
+        self.critical_only = QCheckBox("&Critical only")
+        self.critical_only.toggled.connect(self.tree.proxy.set_critical_only)
+        left = QWidget()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 0)
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.critical_only)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(bar)
+        column.addWidget(self.tree, 1)
+
+        self.gantt = self._make_gantt()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.gantt)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 720])
+        self.setCentralWidget(self.splitter)
+
+        self.undo_view = QUndoView(self.session.undo_stack)
+        self.undo_view.setEmptyLabel("<opened>")
+        self.undo_view.setAccessibleName("Undo history")
+        self.add_dock("history", "Undo &history", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_views()
+
+        self._link_tree_and_gantt()
+        from aiplanner.ui.menus import build_menus
+        from aiplanner.ui.status import StatusPanel
+
+        self.actions_by_name = build_menus(self)
+        self.status = StatusPanel(self.session, self.statusBar())
+        self.session.editRefused.connect(self._show_refusal)
+        self.session.dirtyChanged.connect(self._update_title)
+        self.files.pathChanged.connect(self._update_title)
+        self.session.documentReplaced.connect(self._update_title)
+        self.tree.openTaskEditor.connect(self.open_task_editor)
         self.resize(1280, 720)
-        self.setWindowTitle("aiplanner")
+        self.setMinimumSize(960, 540)
+        self.restore_settings()
+        self._update_title()
 
-    def open_path(self, path: str | Path) -> None:
-        self.set_document(Document(load_plan(path), path))
+    # -- layout -----------------------------------------------------------------
+    def _make_gantt(self) -> QWidget:
+        return TimelinePlaceholder(self.session)
+
+    def _add_views(self) -> None:
+        """The teammates' views (network, people, matrix, metrics, findings, risk) as docks."""
+
+    def add_dock(self, name: str, title: str, widget: QWidget, area=Qt.DockWidgetArea.BottomDockWidgetArea,
+                 visible: bool = True) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        dock.setVisible(visible)
+        self.docks[name] = dock
+        return dock
+
+    def _link_tree_and_gantt(self) -> None:
+        """Same rows, same row height, one vertical scroll position."""
+        gantt = self.gantt
+        gantt.set_row_height(self.tree.row_height())
+        self.tree.rowsChanged.connect(self.sync_gantt_rows)
+        tree_bar = self.tree.verticalScrollBar()
+        gantt_bar = gantt.verticalScrollBar()
+        tree_bar.valueChanged.connect(lambda v: gantt_bar.setValue(v) if gantt_bar.value() != v else None)
+        gantt_bar.valueChanged.connect(lambda v: tree_bar.setValue(v) if tree_bar.value() != v else None)
+        tree_bar.rangeChanged.connect(lambda _lo, _hi: gantt_bar.setValue(tree_bar.value()))
+        self.sync_gantt_rows()
+
+    def sync_gantt_rows(self) -> None:
+        self.gantt.set_rows(self.tree.visible_row_keys())
+        self.gantt.verticalScrollBar().setValue(self.tree.verticalScrollBar().value())
+
+    # -- documents ----------------------------------------------------------------
+    def open_path(self, path: str | Path) -> bool:
+        """Open a plan file (asks about unsaved changes; errors shown, window kept)."""
+        return self.files.open_path(path)
 
     def set_document(self, document: Document) -> None:
-        self.document = document
-        plan = document.plan
-        sched = schedule_plan(plan)
-        self.tree.clear()
-        for phase in plan.phases:
-            span = sched.phases.get(phase.id)
-            item = QTreeWidgetItem([phase.name, str(span.start) if span else "", str(span.finish) if span else ""])
-            self.tree.addTopLevelItem(item)
-            for task in plan.tasks_in_phase(phase.id):
-                t = sched.tasks[task.id]
-                QTreeWidgetItem(item, [task.name, str(t.start), str(t.finish), str(t.duration), str(t.total_float)])
-            item.setExpanded(True)
-        self.tree.resizeColumnToContents(0)
-        name = document.path.name if document.path else plan.name
-        self.setWindowTitle(f"{name} — aiplanner")
+        """Show ``document`` without a file round trip (not an edit)."""
+        self.session.set_document(document)
+        self.files.stamp = None
+        self._update_title()
+
+    @property
+    def document(self) -> Document | None:
+        return self.session.document
+
+    def _update_title(self, *_args) -> None:
+        if self.session.document is None:
+            self.setWindowTitle("aiplanner")
+            return
+        name = self.session.path.name if self.session.path else f"{self.session.plan.name} (not saved)"
+        self.setWindowTitle(f"{name}[*] — aiplanner")
+        self.setWindowModified(self.session.dirty)
+
+    # -- editing ------------------------------------------------------------------
+    def open_task_editor(self, task_id: str) -> TaskEditorDialog | None:
+        """Open the task editor for ``task_id`` (non-blocking); return the dialog."""
+        if self.session.document is None or task_id not in self.session.plan.task_index():
+            return None
+        dialog = TaskEditorDialog(self.session, task_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _show_refusal(self, message: str) -> None:
+        self.statusBar().showMessage(f"Edit refused: {message}", 10_000)
+        # After the editor that caused it has closed: no modal dialog inside commitData.
+        QTimer.singleShot(0, lambda: self.prompts.error("Edit refused", message))
+
+    # -- drag and drop ---------------------------------------------------------------
+    @staticmethod
+    def _dropped_file(event) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().endswith(".aiplan"):
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        path = self._dropped_file(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: self.open_path(path))
+
+    # -- settings and closing ---------------------------------------------------------
+    def restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save("close the window"):
+            event.ignore()
+            return
+        self.save_settings()
+        self.files.autosave_timer.stop()
+        self.files.recovery.close()
+        event.accept()

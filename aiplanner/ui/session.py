@@ -14,12 +14,34 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from aiplanner.model.document import Document
-from aiplanner.model.errors import PlanError
+from aiplanner.model.errors import DependencyCycleError, PlanError, UnknownTaskError
 from aiplanner.model.events import Event
 from aiplanner.model.plan import Plan
 from aiplanner.schedule import Schedule, schedule_plan
 
-__all__ = ["PlanSession"]
+__all__ = ["PlanSession", "describe_error"]
+
+
+def describe_error(exc: Exception, plan: Plan | None) -> str:
+    """A refused edit as a sentence for the user: task ids get their names.
+
+    A cycle reads ``dependency cycle: Gap Analysis (a2) -> Current State
+    Analysis (a1) -> Gap Analysis (a2)``.
+    """
+    if isinstance(exc, DependencyCycleError) and plan is not None:
+        names = plan.task_index()
+
+        def label(task_id: str) -> str:
+            task = names.get(task_id)
+            return f"{task.name} ({task_id})" if task else task_id
+
+        loop = exc.cycle + exc.cycle[:1]
+        return "This link would make a dependency cycle: " + " -> ".join(label(t) for t in loop)
+    if isinstance(exc, UnknownTaskError) and plan is not None and exc.referenced_by:
+        task = plan.task_index().get(exc.referenced_by)
+        who = f"{task.name} ({task.id})" if task else exc.referenced_by
+        return f"{who}: there is no task with id {exc.task_id!r}"
+    return str(exc)
 
 
 class PlanSession(QObject):
@@ -37,6 +59,10 @@ class PlanSession(QObject):
         The selected task ids changed (any view may set them).
     dirtyChanged(bool)
         The plan became modified / saved.
+    riskChanged()
+        :attr:`risk_result` was set (a Monte Carlo run finished) or cleared.
+    editRefused(str)
+        A pushed edit was refused; the argument is the message (names the tasks).
     """
 
     documentReplaced = Signal()
@@ -44,17 +70,24 @@ class PlanSession(QObject):
     scheduleChanged = Signal()
     selectionChanged = Signal(list)
     dirtyChanged = Signal(bool)
+    riskChanged = Signal()
+    editRefused = Signal(str)
 
     def __init__(self, document: Document | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.document: Document | None = None
         self.schedule: Schedule | None = None
         self.schedule_error: str | None = None
         self.selection: list[str] = []
+        #: Latest Monte Carlo result (set by the risk view), or None.
+        self.risk_result: object | None = None
         if document is not None:
             self.set_document(document)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirtyChanged.emit(not clean)
 
     # -- document ---------------------------------------------------------
     @property
@@ -71,6 +104,7 @@ class PlanSession(QObject):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.selection = []
+        self.set_risk_result(None)
         self.reschedule()
         self.documentReplaced.emit()
         self.dirtyChanged.emit(False)
@@ -89,6 +123,19 @@ class PlanSession(QObject):
             self.document.path = Path(path)
         self.undo_stack.setClean()
 
+    def mark_unsaved(self) -> None:
+        """Record that the document differs from any file (recovered or imported plans)."""
+        self.undo_stack.resetClean()
+        self.dirtyChanged.emit(True)
+
+    # -- risk ---------------------------------------------------------------
+    def set_risk_result(self, result: object | None) -> None:
+        """Store the latest Monte Carlo result and announce it (``None`` clears it)."""
+        if result is None and self.risk_result is None:
+            return
+        self.risk_result = result
+        self.riskChanged.emit()
+
     # -- editing ----------------------------------------------------------
     def push(self, command: QUndoCommand) -> bool:
         """Run ``command`` and put it on the undo stack.
@@ -103,6 +150,14 @@ class PlanSession(QObject):
             check()  # raises EditError naming the tasks; nothing changed
         self.undo_stack.push(command)
         return True
+
+    def try_push(self, command: QUndoCommand) -> bool:
+        """Like :meth:`push`, but a refused edit emits :attr:`editRefused` and returns False."""
+        try:
+            return self.push(command)
+        except PlanError as exc:
+            self.editRefused.emit(describe_error(exc, self.document.plan if self.document else None))
+            return False
 
     # -- schedule ---------------------------------------------------------
     def _on_event(self, event: Event) -> None:

@@ -1,0 +1,214 @@
+"""Text of the task table's cells: parse what a user types, format what we show.
+
+Plain functions without Qt, so the rules are easy to test. Every parser
+raises :class:`~aiplanner.model.errors.EditError` with a sentence that says
+what was expected; the task model adds the task's name to it.
+
+Durations are in working days; ``w`` means working weeks of the plan's
+calendar (5 days for Mon-Fri, DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from aiplanner.model.errors import EditError
+from aiplanner.model.plan import Dependency, Estimate, RoleDemand
+
+__all__ = [
+    "parse_duration",
+    "format_duration",
+    "parse_estimate",
+    "format_estimate",
+    "parse_links",
+    "format_links",
+    "parse_demands",
+    "format_demands",
+    "parse_date",
+    "format_date",
+    "parse_progress",
+    "format_progress",
+]
+
+_AMOUNT = re.compile(r"^\s*(?P<sign>[-+]?)\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-z]*)\s*$", re.I)
+_UNITS = {"": 1, "d": 1, "day": 1, "days": 1, "w": None, "wk": None, "week": None, "weeks": None}
+
+
+def _days(text: str, days_per_week: int, what: str, allow_negative: bool = False) -> float:
+    match = _AMOUNT.match(text)
+    if not match or match["unit"].lower() not in _UNITS:
+        raise EditError(f"{what} {text.strip()!r} is not a number of days or weeks (e.g. 10, 10d, 3w)")
+    value = float(match["num"].replace(",", "."))
+    if _UNITS[match["unit"].lower()] is None:
+        value *= days_per_week
+    if match["sign"] == "-":
+        if not allow_negative:
+            raise EditError(f"{what} cannot be negative ({text.strip()!r})")
+        value = -value
+    return value
+
+
+def parse_duration(text: str, days_per_week: int = 5) -> int:
+    """Working days from ``"4"``, ``"10d"`` or ``"3w"`` (weeks of ``days_per_week``).
+
+    Examples
+    --------
+    >>> parse_duration("3w"), parse_duration("10d"), parse_duration(" 4 ")
+    (15, 10, 4)
+    >>> parse_duration("1.5w")
+    8
+    """
+    if not text.strip():
+        raise EditError("a duration is required (0 makes a milestone)")
+    value = _days(text, days_per_week, "duration")
+    return int(value + 0.5)
+
+
+def format_duration(days: int, days_per_week: int = 5) -> str:
+    """Working days as shown in the table (``"30d"``; ``"0d"`` is a milestone)."""
+    return f"{days}d"
+
+
+def parse_estimate(text: str, days_per_week: int = 5) -> Estimate | None:
+    """A three-point estimate ``"optimistic/likely/pessimistic"``; empty clears it.
+
+    Examples
+    --------
+    >>> parse_estimate("10/15/25")
+    Estimate(optimistic=10.0, likely=15.0, pessimistic=25.0)
+    >>> parse_estimate("2w/3w/4w").pessimistic
+    20.0
+    """
+    if not text.strip():
+        return None
+    parts = re.split(r"\s*[/;]\s*", text.strip())
+    if len(parts) != 3:
+        raise EditError(f"estimate {text.strip()!r} needs three values: optimistic/likely/pessimistic (e.g. 10/15/25)")
+    low, likely, high = (_days(p, days_per_week, "estimate") for p in parts)
+    if not low <= likely <= high:
+        raise EditError(f"estimate {text.strip()!r} must be ordered optimistic <= likely <= pessimistic")
+    return Estimate(optimistic=low, likely=likely, pessimistic=high)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def format_estimate(estimate: Estimate | None) -> str:
+    """``"10/15/25"`` or empty."""
+    if estimate is None:
+        return ""
+    return "/".join(_num(v) for v in (estimate.optimistic, estimate.likely, estimate.pessimistic))
+
+
+_LINK = re.compile(r"^(?P<id>[A-Za-z0-9_][A-Za-z0-9_.\-]*?)(?P<type>FS|SS|FF|SF)?(?P<lag>[-+]\d+(?:[.,]\d+)?[dDwW]?)?$")
+
+
+def parse_links(text: str, known: Iterable[str] | None = None, days_per_week: int = 5) -> list[Dependency]:
+    """Predecessors typed as ``"a1FS+2, b2SS, c3"`` (type defaults to FS, lag to 0).
+
+    ``known`` (task ids) settles ids that themselves end like a link type
+    or a lag (``"step-2"``): a token that is a known id is taken whole.
+
+    Examples
+    --------
+    >>> [(d.task, d.type, d.lag) for d in parse_links("a1FS+2, b2SS; c3-1w")]
+    [('a1', 'FS', 2), ('b2', 'SS', 0), ('c3', 'FS', -5)]
+    """
+    known_ids = set(known or ())
+    result: list[Dependency] = []
+    for token in re.split(r"[,;\s]+", text.strip()):
+        if not token:
+            continue
+        if token in known_ids:
+            result.append(Dependency(task=token))
+            continue
+        match = _LINK.match(token)
+        if not match:
+            raise EditError(f"predecessor {token!r} is not a task id with an optional type and lag (e.g. a1FS+2)")
+        lag = 0
+        if match["lag"]:
+            lag_text = match["lag"]
+            unit = lag_text[-1].lower() if lag_text[-1].isalpha() else ""
+            lag = int(round(_days(lag_text.rstrip("dDwW") + unit, days_per_week, "lag", allow_negative=True)))
+        result.append(Dependency(task=match["id"], type=match["type"] or "FS", lag=lag))
+    return result
+
+
+def format_links(deps: Iterable[Dependency]) -> str:
+    """``"a1, b2SS+2"``: FS without lag is the bare id."""
+    parts = []
+    for dep in deps:
+        text = dep.task
+        if dep.type != "FS" or dep.lag:
+            text += dep.type
+        if dep.lag:
+            text += f"{dep.lag:+d}"
+        parts.append(text)
+    return ", ".join(parts)
+
+
+def parse_demands(text: str, roles: Iterable[str] | None = None) -> list[RoleDemand]:
+    """Role demands typed as ``"ai-product-manager:0.5, mlops-engineer"`` (FTE defaults to 1).
+
+    ``roles`` (known role ids) makes an unknown role an error naming it.
+    """
+    known = list(roles) if roles is not None else None
+    result: list[RoleDemand] = []
+    for token in re.split(r"\s*[,;]\s*", text.strip()):
+        if not token:
+            continue
+        role, _, fte_text = token.partition(":")
+        role = role.strip()
+        try:
+            fte = float(fte_text.strip().replace(",", ".")) if fte_text.strip() else 1.0
+        except ValueError:
+            raise EditError(f"role demand {token!r}: FTE {fte_text.strip()!r} is not a number") from None
+        if fte <= 0:
+            raise EditError(f"role demand {token!r}: FTE must be more than 0")
+        if known is not None and role not in known:
+            raise EditError(f"unknown role {role!r} (known roles: {', '.join(known) or 'none'})")
+        if any(d.role == role for d in result):
+            raise EditError(f"role {role!r} is listed twice")
+        try:
+            result.append(RoleDemand(role=role, fte=fte))
+        except ValueError:
+            raise EditError(f"role demand {token!r} is not a role id with an optional FTE (e.g. mlops-engineer:0.5)") from None
+    return result
+
+
+def format_demands(demands: Iterable[RoleDemand]) -> str:
+    """``"ai-product-manager:0.5, mlops-engineer"`` (FTE 1 left out)."""
+    return ", ".join(d.role if d.fte == 1 else f"{d.role}:{_num(d.fte)}" for d in demands)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """An ISO date (``2026-05-04``); empty clears the field."""
+    if not text.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise EditError(f"{text.strip()!r} is not a date (write YYYY-MM-DD, e.g. 2026-05-04)") from None
+
+
+def format_date(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def parse_progress(text: str) -> float:
+    """Percent complete, ``"50"`` or ``"50%"`` (0..100)."""
+    cleaned = text.strip().rstrip("%").strip().replace(",", ".") or "0"
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise EditError(f"progress {text.strip()!r} is not a percentage") from None
+    if not 0 <= value <= 100:
+        raise EditError(f"progress must be between 0 and 100 % (got {text.strip()})")
+    return value
+
+
+def format_progress(value: float) -> str:
+    return f"{_num(value)}%"

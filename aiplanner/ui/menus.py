@@ -1,0 +1,127 @@
+"""The main window's menus and their actions.
+
+:func:`build_menus` returns the actions by name (``"save"``, ``"undo"`` ...)
+so tests and other code trigger exactly what a menu click triggers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from aiplanner.ui.settings import recent_files
+
+if TYPE_CHECKING:  # pragma: no cover
+    from aiplanner.ui.main_window import MainWindow
+
+__all__ = ["build_menus"]
+
+
+def _action(window: "MainWindow", text: str, slot, keys=(), tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if keys:
+        action.setShortcuts([QKeySequence(k) if isinstance(k, str) else QKeySequence(k) for k in keys])
+    action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_menus(window: "MainWindow") -> dict[str, QAction]:
+    """Create the menu bar of ``window``; return its actions by name."""
+    files = window.files
+    session = window.session
+    acts: dict[str, QAction] = {}
+    bar = window.menuBar()
+
+    # -- File --------------------------------------------------------------------
+    menu = bar.addMenu("&File")
+    acts["new"] = _action(window, "&New from pattern…", window.new_from_pattern, [QKeySequence.StandardKey.New],
+                          "Start a plan from one of the three organisational patterns")
+    acts["open"] = _action(window, "&Open…", files.open_dialog, [QKeySequence.StandardKey.Open])
+    menu.addAction(acts["new"])
+    menu.addAction(acts["open"])
+    recent_menu = menu.addMenu("Open &Recent")
+    window.recent_menu = recent_menu
+
+    def fill_recent() -> None:
+        recent_menu.clear()
+        entries = recent_files(window.settings)
+        for n, entry in enumerate(entries):
+            label = f"&{n + 1} {Path(entry).name}" if n < 9 else Path(entry).name
+            action = recent_menu.addAction(label)
+            action.setToolTip(entry)
+            action.setStatusTip(entry)
+            action.triggered.connect(lambda _c=False, p=entry: files.open_path(p))
+        recent_menu.setEnabled(bool(entries))
+
+    files.recentChanged.connect(fill_recent)
+    fill_recent()
+    menu.addSeparator()
+    acts["save"] = _action(window, "&Save", files.save, [QKeySequence.StandardKey.Save])
+    acts["save_as"] = _action(window, "Save &As…", files.save_as, [QKeySequence.StandardKey.SaveAs, "Ctrl+Shift+S"])
+    acts["revert"] = _action(window, "Re&vert", files.revert, (), "Reload the file, dropping unsaved changes")
+    for name in ("save", "save_as", "revert"):
+        menu.addAction(acts[name])
+    menu.addSeparator()
+    acts["import"] = _action(window, "&Import…", window.import_dialog, ["Ctrl+Shift+I"],
+                             "Read a Mermaid gantt, MS Project XML or CSV file as a new plan")
+    acts["export"] = _action(window, "&Export…", window.export_dialog, ["Ctrl+Shift+E"],
+                             "Write PDF, PNG, SVG, CSV, Mermaid, MS Project XML or iCalendar")
+    menu.addAction(acts["import"])
+    menu.addAction(acts["export"])
+    menu.addSeparator()
+    acts["quit"] = _action(window, "&Quit", window.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+    menu.addAction(acts["quit"])
+
+    # -- Edit --------------------------------------------------------------------
+    menu = bar.addMenu("&Edit")
+    stack = session.undo_stack
+    acts["undo"] = stack.createUndoAction(window, "&Undo")
+    acts["undo"].setShortcuts([QKeySequence.StandardKey.Undo])
+    acts["redo"] = stack.createRedoAction(window, "&Redo")
+    acts["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    menu.addAction(acts["undo"])
+    menu.addAction(acts["redo"])
+    menu.addSeparator()
+    acts["edit_task"] = _action(window, "&Edit task…", window.edit_current_task, ["Ctrl+E"],
+                                "Open the task editor for the current task")
+    menu.addAction(acts["edit_task"])
+    tree = window.tree
+    for name, action in zip(("insert_task", "delete_task", "move_up", "move_down", "outdent", "indent"),
+                            tree.task_actions()):
+        acts[name] = action
+        menu.addAction(action)
+    menu.addSeparator()
+    acts["find"] = _action(window, "&Filter tasks", window.focus_filter, [QKeySequence.StandardKey.Find])
+    menu.addAction(acts["find"])
+
+    # -- View --------------------------------------------------------------------
+    menu = bar.addMenu("&View")
+    acts["focus_table"] = _action(window, "Task &table", lambda: window.tree.setFocus(), ["Alt+1"])
+    acts["focus_gantt"] = _action(window, "&Gantt chart", lambda: window.gantt.setFocus(), ["Alt+2"])
+    acts["expand"] = _action(window, "E&xpand all phases", window.tree.expandAll, ["Ctrl+Shift+Down"])
+    acts["collapse"] = _action(window, "&Collapse all phases", window.tree.collapseAll, ["Ctrl+Shift+Up"])
+    for name in ("focus_table", "focus_gantt", "expand", "collapse"):
+        menu.addAction(acts[name])
+    window.view_menu = menu
+    window.extend_view_menu(menu, acts)
+    menu.addSeparator()
+    for name, dock in window.docks.items():
+        toggle = dock.toggleViewAction()
+        acts[f"dock_{name}"] = toggle
+        menu.addAction(toggle)
+
+    # -- Help --------------------------------------------------------------------
+    menu = bar.addMenu("&Help")
+    acts["shortcuts"] = _action(window, "&Keyboard shortcuts", window.show_shortcuts, ["F1"])
+    acts["guide"] = _action(window, "&Guide: patterns and roles", window.show_guide)
+    acts["about"] = _action(window, "&About aiplanner", window.show_about)
+    for name in ("shortcuts", "guide", "about"):
+        menu.addAction(acts[name])
+
+    for action in acts.values():
+        if action.parent() is window:
+            window.addAction(action)
+    return acts

@@ -1,0 +1,54 @@
+"""Questions and messages the window asks the user, in one replaceable place.
+
+The window never calls ``QMessageBox``/``QFileDialog`` directly: it asks
+its :class:`Prompts`. Tests swap in an object with the same methods that
+answers from a script, so no modal dialog ever blocks a test run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+__all__ = ["Prompts", "PLAN_FILTER"]
+
+PLAN_FILTER = "aiplanner plans (*.aiplan);;All files (*)"
+
+
+class Prompts:
+    """Modal dialogs parented to ``parent``."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def error(self, title: str, text: str) -> None:
+        """Tell the user something failed (the window stays usable)."""
+        QMessageBox.critical(self.parent, title, text)
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def ask(self, title: str, text: str, choices: Sequence[str], default: str | None = None) -> str:
+        """Ask a question with labelled buttons; return the chosen label (the last one = cancel/escape)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
+        buttons = {}
+        for n, label in enumerate(choices):
+            role = (QMessageBox.ButtonRole.RejectRole if n == len(choices) - 1 and len(choices) > 1
+                    else QMessageBox.ButtonRole.DestructiveRole if label.startswith(("Discard", "Don't"))
+                    else QMessageBox.ButtonRole.AcceptRole)
+            buttons[box.addButton(label, role)] = label
+        if default is not None:
+            for button, label in buttons.items():
+                if label == default:
+                    box.setDefaultButton(button)
+        box.exec()
+        return buttons.get(box.clickedButton(), choices[-1])
+
+    def open_path(self, title: str, file_filter: str = PLAN_FILTER, folder: str = "") -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, file_filter)
+        return path or None
+
+    def save_path(self, title: str, file_filter: str = PLAN_FILTER, suggested: str = "") -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
+        return path or None
