@@ -71,9 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _open_window(argv: Sequence[str]) -> int:
     parser = _Parser(prog="aiplanner", add_help=False)
     parser.add_argument("file", nargs="?")
+    parser.add_argument("--screenshot", help=argparse.SUPPRESS)  # render the window to a PNG and exit
     args, qt_args = parser.parse_known_args(argv)
     from aiplanner.ui.app import run_app  # Qt only when the window is wanted
 
+    if args.screenshot:
+        qt_args = [*qt_args, "--screenshot", args.screenshot]
     return run_app(args.file, qt_args)
 
 
@@ -83,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from aiplanner.model.errors import PlanError
 
     known = {m.NAME for m in _command_modules()}
-    first = next((a for a in argv if not a.startswith("-")), None)
+    first = next((a for i, a in enumerate(argv)
+                  if not a.startswith("-") and (i == 0 or argv[i - 1] != "--screenshot")), None)
     wants_parser = any(a in ("-h", "--help", "--version") for a in argv[:1]) or (first in known)
     try:
         if not wants_parser:

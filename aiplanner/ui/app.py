@@ -1,16 +1,24 @@
 """Start the Qt application and the main window.
 
-(Interim window: the full editor comes with the window issue.)
+``aiplanner [FILE]`` opens FILE; without one, the last plan opened (from
+the settings), else the built-in sample. A plan that cannot be opened
+leaves the window running with a dialog that says why. After a crash the
+window offers to recover the autosaved changes.
+
+``--screenshot OUT.png`` (or ``AIPLANNER_SCREENSHOT=OUT.png``) renders the
+window once the plan is shown, saves it and exits: for README pictures and
+smoke tests under ``QT_QPA_PLATFORM=offscreen``.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["run_app", "builtin_sample_path"]
+__all__ = ["run_app", "builtin_sample_path", "initial_path", "create_application"]
 
 BUILTIN_SAMPLE = "coe-rollout.aiplan"
 
@@ -21,21 +29,72 @@ def builtin_sample_path() -> Path | None:
     return Path(str(candidate)) if candidate.is_file() else None
 
 
-def run_app(file: str | None, qt_args: Sequence[str] = ()) -> int:
-    """Open the window on ``file`` (or the built-in sample) and run the event loop."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def initial_path(file: str | None) -> Path | None:
+    """What to open: ``file``, else the last plan (if it still exists), else the sample."""
+    if file:
+        return Path(file)
+    from aiplanner.ui.settings import app_settings
 
-    from aiplanner.ui.main_window import MainWindow
+    last = app_settings().value("files/last")
+    if last and Path(str(last)).is_file():
+        return Path(str(last))
+    return builtin_sample_path()
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+
+def create_application(qt_args: Sequence[str] = ()):
+    """The QApplication (high-DPI aware: Qt 6 scales by the screen; we keep fractional factors)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("aiplanner")
     app.setOrganizationName("aiplanner")
+    app.setApplicationDisplayName("aiplanner")
+    app.setDesktopFileName("aiplanner")
+    return app
+
+
+def _split_screenshot(qt_args: Sequence[str]) -> tuple[str | None, list[str]]:
+    args = list(qt_args)
+    shot = os.environ.get("AIPLANNER_SCREENSHOT") or None
+    for i, arg in enumerate(args):
+        if arg == "--screenshot" and i + 1 < len(args):
+            shot = args[i + 1]
+            del args[i:i + 2]
+            break
+        if arg.startswith("--screenshot="):
+            shot = arg.split("=", 1)[1]
+            del args[i]
+            break
+    return shot, args
+
+
+def run_app(file: str | None, qt_args: Sequence[str] = ()) -> int:
+    """Open the window on ``file`` (see :func:`initial_path`) and run the event loop."""
+    screenshot, qt_args = _split_screenshot(qt_args)
+    app = create_application(qt_args)
+    from PySide6.QtCore import QTimer
+
+    from aiplanner.ui.main_window import MainWindow, app_icon
+
+    app.setWindowIcon(app_icon())
     window = MainWindow()
-    path = Path(file) if file else builtin_sample_path()
-    if path is not None:
-        try:
-            window.open_path(path)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, window stays up
-            QMessageBox.critical(window, "Cannot open plan", str(exc))
+    window.prompts.headless = bool(screenshot)
+    path = initial_path(file)
+    recovered = False if screenshot else window.files.offer_recovery()
+    if path is not None and not recovered:
+        # Errors are shown by the window, which stays up (open another plan from the menu).
+        window.files.open_path(path, ask=False)
     window.show()
+    if screenshot:
+        def grab() -> None:
+            window.grab().save(screenshot)
+            window.files.recovery.close()
+            app.exit(0)
+
+        QTimer.singleShot(300, grab)
     return app.exec()

@@ -5,7 +5,8 @@ raises :class:`~aiplanner.model.errors.EditError` with a sentence that says
 what was expected; the task model adds the task's name to it.
 
 Durations are in working days; ``w`` means working weeks of the plan's
-calendar (5 days for Mon-Fri, DESIGN.md).
+calendar (5 days for Mon-Fri, DESIGN.md). Predecessors use the syntax shared
+with CSV and Mermaid (:mod:`aiplanner.io.links`, re-exported here).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from aiplanner.io.links import format_links, parse_links
 from aiplanner.model.errors import EditError
-from aiplanner.model.plan import Dependency, Estimate, RoleDemand
+from aiplanner.model.plan import Estimate, RoleDemand
 
 __all__ = [
     "parse_duration",
@@ -101,53 +103,6 @@ def format_estimate(estimate: Estimate | None) -> str:
     if estimate is None:
         return ""
     return "/".join(_num(v) for v in (estimate.optimistic, estimate.likely, estimate.pessimistic))
-
-
-_LINK = re.compile(r"^(?P<id>[A-Za-z0-9_][A-Za-z0-9_.\-]*?)(?P<type>FS|SS|FF|SF)?(?P<lag>[-+]\d+(?:[.,]\d+)?[dDwW]?)?$")
-
-
-def parse_links(text: str, known: Iterable[str] | None = None, days_per_week: int = 5) -> list[Dependency]:
-    """Predecessors typed as ``"a1FS+2, b2SS, c3"`` (type defaults to FS, lag to 0).
-
-    ``known`` (task ids) settles ids that themselves end like a link type
-    or a lag (``"step-2"``): a token that is a known id is taken whole.
-
-    Examples
-    --------
-    >>> [(d.task, d.type, d.lag) for d in parse_links("a1FS+2, b2SS; c3-1w")]
-    [('a1', 'FS', 2), ('b2', 'SS', 0), ('c3', 'FS', -5)]
-    """
-    known_ids = set(known or ())
-    result: list[Dependency] = []
-    for token in re.split(r"[,;\s]+", text.strip()):
-        if not token:
-            continue
-        if token in known_ids:
-            result.append(Dependency(task=token))
-            continue
-        match = _LINK.match(token)
-        if not match:
-            raise EditError(f"predecessor {token!r} is not a task id with an optional type and lag (e.g. a1FS+2)")
-        lag = 0
-        if match["lag"]:
-            lag_text = match["lag"]
-            unit = lag_text[-1].lower() if lag_text[-1].isalpha() else ""
-            lag = int(round(_days(lag_text.rstrip("dDwW") + unit, days_per_week, "lag", allow_negative=True)))
-        result.append(Dependency(task=match["id"], type=match["type"] or "FS", lag=lag))
-    return result
-
-
-def format_links(deps: Iterable[Dependency]) -> str:
-    """``"a1, b2SS+2"``: FS without lag is the bare id."""
-    parts = []
-    for dep in deps:
-        text = dep.task
-        if dep.type != "FS" or dep.lag:
-            text += dep.type
-        if dep.lag:
-            text += f"{dep.lag:+d}"
-        parts.append(text)
-    return ", ".join(parts)
 
 
 def parse_demands(text: str, roles: Iterable[str] | None = None) -> list[RoleDemand]:

@@ -15,18 +15,18 @@ from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
-    QHBoxLayout,
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QToolBar,
     QUndoView,
-    QVBoxLayout,
     QWidget,
 )
 
 from aiplanner.model.document import Document
 from aiplanner.ui.files import FileController
-from aiplanner.ui.gantt_placeholder import TimelinePlaceholder
+from aiplanner.ui.gantt_host import RowAlignedSession
+from aiplanner.ui.gantt_view import GanttView
 from aiplanner.ui.prompts import Prompts
 from aiplanner.ui.session import PlanSession
 from aiplanner.ui.settings import app_settings
@@ -66,21 +66,19 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(self.tree.proxy.set_filter_text)
         self.critical_only = QCheckBox("&Critical only")
         self.critical_only.toggled.connect(self.tree.proxy.set_critical_only)
-        left = QWidget()
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 4, 4, 0)
-        bar.addWidget(self.filter_edit, 1)
-        bar.addWidget(self.critical_only)
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(bar)
-        column.addWidget(self.tree, 1)
+        filter_bar = QToolBar("Filter")
+        filter_bar.setObjectName("FilterBar")
+        filter_bar.setMovable(False)
+        filter_bar.addWidget(self.filter_edit)
+        filter_bar.addWidget(self.critical_only)
+        self.filter_edit.setMinimumWidth(260)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, filter_bar)
+        self.filter_bar = filter_bar
 
         self.gantt = self._make_gantt()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("MainSplitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.gantt)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -110,8 +108,12 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- layout -----------------------------------------------------------------
-    def _make_gantt(self) -> QWidget:
-        return TimelinePlaceholder(self.session)
+    def _make_gantt(self) -> GanttView:
+        self.gantt_session = RowAlignedSession(self.session)
+        gantt = GanttView(self.gantt_session, self)
+        gantt.taskActivated.connect(self.open_task_editor)
+        gantt.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return gantt
 
     def _add_views(self) -> None:
         """The teammates' views (network, people, matrix, metrics, findings, risk) as docks."""
@@ -130,19 +132,24 @@ class MainWindow(QMainWindow):
         return dock
 
     def _link_tree_and_gantt(self) -> None:
-        """Same rows, same row height, one vertical scroll position."""
+        """Same rows, same row and header heights, one vertical scroll position."""
         gantt = self.gantt
         gantt.set_row_height(self.tree.row_height())
+        header = max(self.tree.header().sizeHint().height(), 40)
+        self.tree.header().setFixedHeight(header)
+        gantt.set_header_height(header)
         self.tree.rowsChanged.connect(self.sync_gantt_rows)
         tree_bar = self.tree.verticalScrollBar()
         gantt_bar = gantt.verticalScrollBar()
         tree_bar.valueChanged.connect(lambda v: gantt_bar.setValue(v) if gantt_bar.value() != v else None)
         gantt_bar.valueChanged.connect(lambda v: tree_bar.setValue(v) if tree_bar.value() != v else None)
-        tree_bar.rangeChanged.connect(lambda _lo, _hi: gantt_bar.setValue(tree_bar.value()))
+        gantt.rowsChanged.connect(lambda: gantt_bar.setValue(tree_bar.value()))
         self.sync_gantt_rows()
 
     def sync_gantt_rows(self) -> None:
-        self.gantt.set_rows(self.tree.visible_row_keys())
+        """Give the Gantt the tree's visible rows (sorted, filtered) and scroll position."""
+        if self.gantt_session.set_rows(self.tree.visible_row_keys()):
+            self.gantt.rebuild()
         self.gantt.verticalScrollBar().setValue(self.tree.verticalScrollBar().value())
 
     # -- documents ----------------------------------------------------------------
@@ -177,6 +184,83 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def edit_current_task(self) -> TaskEditorDialog | None:
+        tid = self.tree.current_task_id() or (self.session.selection[0] if self.session.selection else None)
+        return self.open_task_editor(tid) if tid else None
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def new_from_pattern(self) -> bool:
+        """File > New: the pattern wizard, then the plan as a new unsaved document."""
+        from aiplanner.ui.wizard import NewPlanWizard
+
+        wizard = NewPlanWizard(self)
+        if not self.prompts.run(wizard):
+            return False
+        return self.files.new_plan(wizard.plan())
+
+    def import_dialog(self) -> bool:
+        """File > Import: a Mermaid, MS Project XML or CSV file as a new unsaved plan."""
+        from aiplanner.ui.transfer import IMPORT_FILTER
+
+        path = self.prompts.open_path("Import plan", IMPORT_FILTER)
+        return self.import_path(path) if path else False
+
+    def import_path(self, path: str | Path, fmt: str | None = None) -> bool:
+        from aiplanner.ui.transfer import import_plan
+
+        result = import_plan(self.prompts, path, fmt)
+        if result is None or not self.files.new_plan(result.plan):
+            return False
+        if result.warnings:
+            self.prompts.info("Imported with warnings",
+                              f"{Path(path).name} was imported. Not carried over:\n\n" + "\n".join(result.warnings))
+        self.statusBar().showMessage(f"Imported {Path(path).name}: {len(result.plan.tasks)} tasks", 8000)
+        return True
+
+    def export_dialog(self) -> bool:
+        """File > Export: the formats and options of ``aiplanner export``."""
+        from aiplanner.ui.transfer import ExportDialog
+
+        if self.session.document is None:
+            return False
+        dialog = ExportDialog(self, self.settings)
+        if not self.prompts.run(dialog):
+            return False
+        return dialog.run_export(self.session.plan)
+
+    def extend_view_menu(self, menu, acts: dict) -> None:
+        """Gantt zoom actions (the Gantt has the keyboard equivalents when focused)."""
+        from aiplanner.ui.menus import _action
+
+        acts["zoom_in"] = _action(self, "Zoom &in", lambda: self.gantt.zoom(1), ["Ctrl++", "Ctrl+="])
+        acts["zoom_out"] = _action(self, "Zoom &out", lambda: self.gantt.zoom(-1), ["Ctrl+-"])
+        acts["zoom_fit"] = _action(self, "&Fit plan", self.gantt.fit_to_plan, ["Ctrl+0"])
+        menu.addSeparator()
+        for name in ("zoom_in", "zoom_out", "zoom_fit"):
+            menu.addAction(acts[name])
+
+    def show_shortcuts(self):
+        from aiplanner.ui.help import TextDialog, shortcuts_html
+
+        dialog = TextDialog("Keyboard shortcuts", shortcuts_html(self), self)
+        dialog.open()
+        return dialog
+
+    def show_guide(self):
+        from aiplanner.ui.help import TextDialog, guide_html
+
+        dialog = TextDialog("Guide: patterns and roles", guide_html(), self)
+        dialog.open()
+        return dialog
+
+    def show_about(self):
+        from aiplanner.ui.help import show_about
+
+        return show_about(self)
 
     def _show_refusal(self, message: str) -> None:
         self.statusBar().showMessage(f"Edit refused: {message}", 10_000)

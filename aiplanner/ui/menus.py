@@ -101,9 +101,8 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     menu = bar.addMenu("&View")
     acts["focus_table"] = _action(window, "Task &table", lambda: window.tree.setFocus(), ["Alt+1"])
     acts["focus_gantt"] = _action(window, "&Gantt chart", lambda: window.gantt.setFocus(), ["Alt+2"])
-    acts["expand"] = _action(window, "E&xpand all phases", window.tree.expandAll, ["Ctrl+Shift+Down"])
-    acts["collapse"] = _action(window, "&Collapse all phases", window.tree.collapseAll, ["Ctrl+Shift+Up"])
-    for name in ("focus_table", "focus_gantt", "expand", "collapse"):
+    acts["focus_filter"] = _action(window, "&Filter box", window.focus_filter, ["Alt+3"])
+    for name in ("focus_table", "focus_gantt", "focus_filter"):
         menu.addAction(acts[name])
     window.view_menu = menu
     window.extend_view_menu(menu, acts)

@@ -7,6 +7,7 @@ answers from a script, so no modal dialog ever blocks a test run.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -21,16 +22,26 @@ class Prompts:
 
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
+        #: No dialogs (``--screenshot`` runs): messages go to stderr, questions get their default.
+        self.headless = False
 
     def error(self, title: str, text: str) -> None:
         """Tell the user something failed (the window stays usable)."""
+        if self.headless:
+            print(f"aiplanner: {title}: {text}", file=sys.stderr)
+            return
         QMessageBox.critical(self.parent, title, text)
 
     def info(self, title: str, text: str) -> None:
+        if self.headless:
+            print(f"aiplanner: {title}: {text}", file=sys.stderr)
+            return
         QMessageBox.information(self.parent, title, text)
 
     def ask(self, title: str, text: str, choices: Sequence[str], default: str | None = None) -> str:
         """Ask a question with labelled buttons; return the chosen label (the last one = cancel/escape)."""
+        if self.headless:
+            return choices[-1]
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
         buttons = {}
         for n, label in enumerate(choices):
@@ -44,6 +55,10 @@ class Prompts:
                     box.setDefaultButton(button)
         box.exec()
         return buttons.get(box.clickedButton(), choices[-1])
+
+    def run(self, dialog) -> bool:
+        """Show a dialog modally; True when accepted."""
+        return bool(dialog.exec())
 
     def open_path(self, title: str, file_filter: str = PLAN_FILTER, folder: str = "") -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, file_filter)

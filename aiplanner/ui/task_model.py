@@ -398,6 +398,8 @@ class TaskTreeModel(QAbstractItemModel):
         except PlanError as exc:
             self.session.editRefused.emit(f"{task.name} ({task.id}): {describe_error(exc, self._plan())}")
             return False
+        if isinstance(command, EditTaskCommand) and all(getattr(task, k) == v for k, v in command.fields.items()):
+            return False  # same value typed differently ("2w" for 10d): not an edit
         return self.session.try_push(command)
 
     def edit_command(self, task: Task, key: str, text: str):
@@ -425,7 +427,7 @@ class TaskTreeModel(QAbstractItemModel):
         if key == "estimate":
             return EditTaskCommand(self.session, task.id, label, estimate=cells.parse_estimate(text, per_week))
         if key == "predecessors":
-            deps = cells.parse_links(text, known=self._tasks, days_per_week=per_week)
+            deps = cells.parse_links(text, self._tasks.keys())
             return EditTaskCommand(self.session, task.id, label, depends_on=deps)
         if key == "demands":
             demands = cells.parse_demands(text, roles=[r.id for r in plan.roles])

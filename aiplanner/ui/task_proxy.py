@@ -65,9 +65,11 @@ class TaskFilterProxy(QSortFilterProxyModel):
         if not isinstance(model, TaskTreeModel):
             return True
         if not source_parent.isValid():
-            # A phase: shown when not filtering; otherwise only through its tasks
-            # (recursive filtering accepts it when a child is accepted).
-            return not self.is_filtering()
+            # A phase is shown through its tasks (recursive filtering accepts it
+            # when a child is accepted); an empty phase has no row in the Gantt either.
+            if self.is_filtering():
+                return False
+            return model.rowCount(model.index(source_row, 0)) > 0
         index = model.index(source_row, 0, source_parent)
         tid = model.task_id(index)
         if tid is None:

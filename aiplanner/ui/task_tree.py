@@ -67,6 +67,9 @@ class TaskTreeView(QTreeView):
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.setAllColumnsShowFocus(False)
+        # Phases stay open: the Gantt beside the tree shows every row of every phase.
+        self.setItemsExpandable(False)
+        self.setRootIsDecorated(False)
         self.setAccessibleName("Task table")
         header = self.header()
         header.setSectionsMovable(True)
@@ -81,8 +84,6 @@ class TaskTreeView(QTreeView):
         self.proxy.rowsInserted.connect(self._after_insert)
         self.proxy.rowsRemoved.connect(self.rowsChanged)
         self.proxy.rowsMoved.connect(self.rowsChanged)
-        self.expanded.connect(self.rowsChanged)
-        self.collapsed.connect(self.rowsChanged)
         self.selectionModel().selectionChanged.connect(self._selection_to_session)
         session.selectionChanged.connect(self._selection_from_session)
         self._make_actions()
@@ -162,13 +163,12 @@ class TaskTreeView(QTreeView):
             self._syncing = False
 
     # -- editing ------------------------------------------------------------------
-    def edit(self, index, trigger=QAbstractItemView.EditTrigger.AllEditTriggers, event=None):  # type: ignore[override]
+    def edit(self, index, trigger, event):  # type: ignore[override]
+        # Only the 3-argument (virtual) form is overridden: Qt's edit(index) calls it.
         if (trigger == QAbstractItemView.EditTrigger.DoubleClicked and index.isValid()
                 and index.column() == COLUMN_INDEX["name"] and self.task_at(index)):
             self.openTaskEditor.emit(self.task_at(index))
             return False
-        if event is None:
-            return super().edit(index)
         return super().edit(index, trigger, event)
 
     def keyPressEvent(self, event) -> None:
@@ -231,7 +231,7 @@ class TaskTreeView(QTreeView):
         if not self.session.try_push(AddTaskCommand(self.session, task, index)):
             return None
         self.select_task(task.id)
-        self.edit(self.currentIndex())
+        QTreeView.edit(self, self.currentIndex())
         return task.id
 
     def delete_selected(self) -> None:

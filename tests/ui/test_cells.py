@@ -42,27 +42,11 @@ def test_estimates_round_trip():
         cells.parse_estimate("10/15")
 
 
-def test_links_parse_types_and_lags():
-    deps = cells.parse_links("a1FS+2, b2SS; c3-1w d4FF e5SF+1d")
-    assert [(d.task, d.type, d.lag) for d in deps] == [
-        ("a1", "FS", 2), ("b2", "SS", 0), ("c3", "FS", -5), ("d4", "FF", 0), ("e5", "SF", 1)]
-    assert cells.parse_links("  ") == []
-
-
-def test_known_ids_win_over_suffix_reading():
-    assert cells.parse_links("step-2")[0].task == "step"
-    assert [d.task for d in cells.parse_links("step-2, bSS", known={"step-2", "bSS"})] == ["step-2", "bSS"]
-
-
-def test_links_format_round_trip():
-    deps = [Dependency(task="a1"), Dependency(task="b2", type="SS", lag=3), Dependency(task="c", lag=-2)]
-    text = cells.format_links(deps)
-    assert text == "a1, b2SS+3, cFS-2"
-    assert cells.parse_links(text) == deps
-
-
-def test_bad_link_is_refused():
-    with pytest.raises(EditError, match="predecessor"):
+def test_links_use_the_shared_syntax():
+    deps = cells.parse_links("a1FS+2, b2SS; c3")
+    assert [(d.task, d.type, d.lag) for d in deps] == [("a1", "FS", 2), ("b2", "SS", 0), ("c3", "FS", 0)]
+    assert cells.format_links([Dependency(task="b2", type="SS", lag=3)]) == "b2SS+3"
+    with pytest.raises(EditError):
         cells.parse_links("a1, ???")
 
 

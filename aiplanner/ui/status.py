@@ -1,0 +1,93 @@
+"""The status bar: finish date, P80, findings count, saved or not.
+
+Everything is read from the session after each change; the P80 appears when
+a risk run has stored its result in :attr:`PlanSession.risk_result`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from aiplanner.ui.session import PlanSession
+
+__all__ = ["StatusPanel", "p80_of"]
+
+
+def p80_of(result: Any) -> dt.date | None:
+    """The P80 finish date of a Monte Carlo result, whatever shape the risk view stores.
+
+    Accepts an object with ``p80`` or ``percentiles`` (a mapping with 80 or
+    "P80"), or such a mapping itself.
+    """
+    if result is None:
+        return None
+    for source in (result, getattr(result, "percentiles", None)):
+        if source is None:
+            continue
+        if isinstance(source, dict):
+            for key in (80, "80", "P80", "p80"):
+                if key in source:
+                    value = source[key]
+                    return value if isinstance(value, dt.date) else None
+        value = getattr(source, "p80", None)
+        if isinstance(value, dt.date):
+            return value
+    percentile = getattr(result, "percentile", None)
+    if callable(percentile):
+        value = percentile(80)
+        return value if isinstance(value, dt.date) else None
+    return None
+
+
+class StatusPanel:
+    """Permanent labels on the right of the window's status bar."""
+
+    def __init__(self, session: PlanSession, bar: QStatusBar) -> None:
+        self.session = session
+        self.finish = QLabel()
+        self.p80 = QLabel()
+        self.findings = QLabel()
+        self.saved = QLabel()
+        for label, name in ((self.finish, "Finish date"), (self.p80, "P80 finish"),
+                            (self.findings, "Findings"), (self.saved, "Saved state")):
+            label.setAccessibleName(name)
+            bar.addPermanentWidget(label)
+        self.p80.setToolTip("Finish date met in 80% of the simulated runs (Risk view)")
+        self.findings.setToolTip("Errors and warnings from the plan checks")
+        session.scheduleChanged.connect(self.refresh)
+        session.riskChanged.connect(self.refresh)
+        session.dirtyChanged.connect(self.refresh)
+        session.documentReplaced.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        session = self.session
+        if session.document is None:
+            for label in (self.finish, self.p80, self.findings, self.saved):
+                label.setText("")
+            return
+        if session.schedule_error:
+            self.finish.setText("Finish: cannot schedule")
+            self.finish.setToolTip(session.schedule_error)
+        elif session.schedule is not None:
+            sched = session.schedule
+            self.finish.setText(f"Finish {sched.finish.isoformat()} ({sched.duration} working days)")
+            self.finish.setToolTip(f"Start {sched.start.isoformat()}; "
+                                   f"{len(sched.critical_tasks())} critical tasks")
+        p80 = p80_of(session.risk_result)
+        self.p80.setText(f"P80 {p80.isoformat()}" if p80 else "P80 —")
+        self.findings.setText(self._findings_text())
+        self.saved.setText("Unsaved changes" if session.dirty else "Saved" if session.path else "Not saved")
+
+    def _findings_text(self) -> str:
+        errors, warnings = self.session_findings()
+        if errors is None:
+            return ""
+        return f"{errors} errors, {warnings} warnings"
+
+    def session_findings(self) -> tuple[int | None, int]:
+        """(errors, warnings) from the plan checks, or (None, 0) while checks are unavailable."""
+        return None, 0

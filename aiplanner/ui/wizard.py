@@ -1,0 +1,134 @@
+"""New plan from a pattern: pick one of the three organisational patterns and a start date.
+
+Each pattern is explained with the catalogue's words (what it is, when it
+works, its risk), so the choice can be made in the dialog. The plan comes
+from :func:`aiplanner.catalog.build_plan`, the same template the
+``aiplanner new`` command uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aiplanner.model.plan import Plan
+
+__all__ = ["NewPlanWizard", "pattern_html", "next_monday"]
+
+
+def next_monday(today: dt.date | None = None) -> dt.date:
+    """The first Monday after ``today`` (a sensible default start)."""
+    today = today or dt.date.today()
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+def pattern_html(info) -> str:
+    """A pattern explained: summary, when it works, its risk and how it evolves."""
+    fits = "".join(f"<li>{html.escape(line)}</li>" for line in info.fits_when)
+    parts = [f"<h2>{html.escape(info.name)}</h2>",
+             f"<p><i>For organisations at an {html.escape(info.maturity)} stage of AI maturity.</i></p>",
+             f"<p>{html.escape(info.summary)}</p>",
+             f"<h3>It works well when</h3><ul>{fits}</ul>"]
+    if info.risk:
+        parts.append(f"<h3>Watch out</h3><p>{html.escape(info.risk)}</p>")
+    if getattr(info, "evolution", ""):
+        parts.append(f"<p>{html.escape(info.evolution)}</p>")
+    return "".join(parts)
+
+
+class NewPlanWizard(QDialog):
+    """Choose a pattern, name the plan and its start; :meth:`plan` builds it."""
+
+    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        from aiplanner.catalog import load_catalog
+
+        self.catalog = load_catalog()
+        self.setWindowTitle("New plan from a pattern")
+        self.resize(820, 560)
+        self.patterns = QListWidget()
+        self.patterns.setAccessibleName("Patterns")
+        for info in self.catalog.patterns:
+            item = QListWidgetItem(info.name)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(info.summary)
+            self.patterns.addItem(item)
+        self.patterns.setMaximumWidth(260)
+        self.description = QTextBrowser()
+        self.description.setAccessibleName("Pattern description")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("AI Operating Model Implementation")
+        self.organisation = QLineEdit()
+        self.start = QDateEdit()
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        start = next_monday(today)
+        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.patterns.currentRowChanged.connect(self._show_pattern)
+        self.patterns.setCurrentRow(0)
+
+        top = QHBoxLayout()
+        top.addWidget(self.patterns)
+        top.addWidget(self.description, 1)
+        form = QFormLayout()
+        form.addRow("Plan &name", self.name)
+        form.addRow("&Organisation", self.organisation)
+        form.addRow("&Start date", self.start)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create plan")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.patterns.setFocus()
+
+    def _show_pattern(self, row: int) -> None:
+        if 0 <= row < len(self.catalog.patterns):
+            self.description.setHtml(pattern_html(self.catalog.patterns[row]))
+
+    # -- the API tests and the window use --------------------------------------------
+    def pattern_ids(self) -> list[str]:
+        return [p.id for p in self.catalog.patterns]
+
+    def choose(self, pattern_id: str) -> None:
+        """Select a pattern by id (``coe``, ``federated``, ``product-teams``)."""
+        self.patterns.setCurrentRow(self.pattern_ids().index(pattern_id))
+
+    def chosen(self) -> str:
+        return self.pattern_ids()[max(0, self.patterns.currentRow())]
+
+    def set_start(self, day: dt.date) -> None:
+        self.start.setDate(QDate(day.year, day.month, day.day))
+
+    def start_date(self) -> dt.date:
+        d = self.start.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def plan(self) -> Plan:
+        """The plan of the chosen pattern from the chosen start, named as typed."""
+        from aiplanner.catalog import build_plan
+
+        plan = build_plan(self.chosen(), self.start_date())
+        updates = {}
+        if self.name.text().strip():
+            updates["name"] = self.name.text().strip()
+        if self.organisation.text().strip():
+            updates["organisation"] = self.organisation.text().strip()
+        return Plan.model_validate({**plan.model_dump(), **updates}) if updates else plan
