@@ -9,7 +9,6 @@ engines of their own: the Monte Carlo simulation
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import TYPE_CHECKING
 
 from aiplanner.model.plan import Plan
@@ -21,22 +20,11 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["p80_of", "finding_facts", "finding_key"]
 
 
-def _optional(module: str):
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
+def p80_of(plan: Plan, schedule: Schedule, *, iterations: int, seed: int) -> dt.date:
+    """The P80 finish date of ``plan``: 80 % of simulated runs finish by then."""
+    from aiplanner.schedule.montecarlo import simulate  # numpy: late
 
-
-def p80_of(plan: Plan, schedule: Schedule, *, iterations: int, seed: int) -> dt.date | None:
-    """The P80 finish date of ``plan`` (None when the simulation is not available)."""
-    montecarlo = _optional("aiplanner.schedule.montecarlo")
-    if montecarlo is None or not hasattr(montecarlo, "simulate"):
-        return None
-    result = montecarlo.simulate(plan, iterations=iterations, seed=seed)
-    return result.percentile_date(80)
+    return simulate(plan, iterations=iterations, seed=seed).percentile(80)
 
 
 def finding_key(finding) -> str:

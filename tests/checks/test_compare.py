@@ -122,3 +122,19 @@ def test_findings_that_appear_and_disappear(plan):
     assert [f.key for f in result.appeared] == ["timeline.missed-deadline tasks=a1"]
     assert [f.key for f in result.disappeared] == ["staffing.over-allocated tasks=d1,d2 people=ann"]
     assert "a1" in result.appeared[0].message or "Current State Analysis" in result.appeared[0].message
+
+
+def test_p80_delta_with_a_fixed_seed(plan):
+    from aiplanner.model import Estimate
+
+    # Degenerate estimates make the simulation exact: P80 == the finish date.
+    plan.task("a1").estimate = Estimate(optimistic=30, likely=30, pessimistic=30)
+    plan.task("d1").estimate = Estimate(optimistic=20, likely=30, pessimistic=60)
+    plan.scenarios = [Scenario(name="sure", overrides=[
+        TaskOverride(task="d1", clear=["estimate"])])]  # d1 certain: no more risk on it
+    result = compare(plan, "current", "sure")
+    assert result.p80_b == result.finish_b == dt.date(2026, 8, 7)
+    assert result.p80_a > result.finish_a  # d1 may take up to 60 days
+    assert result.p80_delta < 0
+    again = compare(plan, "current", "sure")
+    assert (again.p80_a, again.p80_b) == (result.p80_a, result.p80_b)  # same seed, same answer
