@@ -95,12 +95,22 @@ def _in_link_order(tasks: list[Task]) -> list[Task]:
     return ordered + [t for t in tasks if t not in ordered]
 
 
-def _milestone(phase_id: str, tasks: list[Task]) -> Task:
-    """The milestone closing a phase: it waits for every task of the phase
-    that no other task of the phase waits for."""
+def _milestone(phase_id: str, tasks: list[Task], successors: dict[str, list[tuple[str, str]]]) -> Task:
+    """The milestone closing a phase.
+
+    It waits for every task of the phase whose finish no later task of the
+    phase already waits for (through a FS or FF link). A task whose only
+    successors lie in a later phase, such as the CoE's intake gate, reaches
+    them directly and does not hold up the phase end and all that follows.
+    """
     ids = {t.id for t in tasks}
-    inner_preds = {d.task for t in tasks for d in t.depends_on if d.task in ids}
-    ends = [t.id for t in tasks if t.id not in inner_preds]
+    ends = []
+    for task in tasks:
+        after = successors.get(task.id, [])
+        inner = [kind for succ, kind in after if succ in ids]
+        if any(kind in ("FS", "FF") for kind in inner) or (after and not inner):
+            continue
+        ends.append(task.id)
     milestone_id, name = MILESTONES[phase_id]
     return Task(
         id=milestone_id, name=name, phase=phase_id, duration=0, milestone=True,
@@ -164,11 +174,15 @@ def build_plan(
         )
         for spec in (*cat.templates.base, *template.tasks)
     ]
+    successors: dict[str, list[tuple[str, str]]] = {}
+    for task in built:
+        for dep in task.depends_on:
+            successors.setdefault(dep.task, []).append((task.id, dep.type))
     tasks: list[Task] = []
     phases: list[Phase] = []
     for info in cat.phases:
         in_phase = _in_link_order([t for t in built if t.phase == info.id])
-        tasks += [*in_phase, _milestone(info.id, in_phase)]
+        tasks += [*in_phase, _milestone(info.id, in_phase, successors)]
         rng = info.planning_range
         span = "ongoing; planned here: initial horizon" if info.ongoing else "planned"
         phases.append(Phase(

@@ -195,3 +195,17 @@ def test_name_organisation_and_unknown_pattern():
     assert build_plan("coe", START).name == "AI operating model rollout: Center of Excellence"
     with pytest.raises(EditError, match="unknown pattern 'matrix'"):
         build_plan("matrix", START)
+
+
+def test_fresh_templates_raise_no_pitfall_findings(built):
+    from aiplanner.checks import run_checks
+
+    plan, _ = built
+    rules = {f.rule for f in run_checks(plan)}
+    assert not {r for r in rules if r.startswith(("pitfall.", "pattern.", "timeline."))}, rules
+
+
+def test_coe_gate_does_not_hold_up_the_phase_end(plans):
+    coe = plans["coe"]
+    assert "b-intake" not in {d.task for d in coe.task("m-build").depends_on}
+    assert "b-intake" in {d.task for d in coe.task("s-usecases").depends_on}
