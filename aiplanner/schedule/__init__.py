@@ -7,6 +7,7 @@ from aiplanner.schedule.calendar import CalendarError, WorkCalendar, public_holi
 from aiplanner.schedule.cpm import PhaseSpan, Schedule, TaskTimes, build_graph, schedule_plan
 from aiplanner.schedule.incremental import IncrementalScheduler
 from aiplanner.schedule.montecarlo import SimulationCancelled, SimulationResult, simulate
+from aiplanner.schedule.level import LevelResult, Move, Unresolved, level_plan
 from aiplanner.schedule.load import Load, OverAllocation, UnstaffedRole, compute_load
 
 __all__ = [
@@ -29,4 +30,8 @@ __all__ = [
     "OverAllocation",
     "UnstaffedRole",
     "compute_load",
+    "LevelResult",
+    "Move",
+    "Unresolved",
+    "level_plan",
 ]

@@ -63,3 +63,13 @@ def test_load_5000_tasks_200_people(benchmark):
     load, table, over, _ = benchmark(run)
     assert table.load.shape[0] == 200 and over  # the random plan is over-allocated
     assert benchmark.stats["mean"] <= 0.5
+
+
+def test_level_1000_tasks_50_people(benchmark):
+    from aiplanner.schedule.level import level_plan
+
+    plan = synthetic_plan(1000, 50, n_roles=10)
+    sched = schedule_plan(plan)
+    result = benchmark.pedantic(level_plan, args=(plan, sched), rounds=3, iterations=1)
+    assert len(result.moves) > 100 and result.remaining == []
+    assert benchmark.stats["mean"] <= 5.0
