@@ -103,6 +103,11 @@ def exporter_names() -> list[str]:
 BUILTIN: tuple[tuple[str, str, str, str], ...] = (
     ("png", "aiplanner.render.export:export_png", ".png", "one chart as an image (--chart, default the Gantt)"),
     ("svg", "aiplanner.render.export:export_svg", ".svg", "one chart as vector graphics (--chart)"),
+    ("csv", "aiplanner.io.formats:export_csv", ".csv", "the schedule, one row per task (ISO dates)"),
+    ("mermaid", "aiplanner.io.formats:export_mermaid", ".mmd", "Mermaid gantt chart with the same dates"),
+    ("mspdi", "aiplanner.io.formats:export_mspdi", ".xml", "MS Project XML (MS Project, ProjectLibre, GanttProject)"),
+    ("ics", "aiplanner.io.formats:export_ics", ".ics", "milestones and phase ends as calendar events"),
+    ("json", "aiplanner.io.formats:export_json", ".json", "the schedule as JSON (as 'schedule --format json')"),
 )
 
 for _entry in BUILTIN:

@@ -201,7 +201,11 @@ def pin_starts(plan: Plan, wanted: dict[str, tuple[int, int]], where: Callable[[
             continue
         got = sched.tasks[task.id]
         start, end = wanted[task.id]
-        if got.es != start or (not task.is_milestone and got.ef != end):
+        if task.is_milestone:
+            # A milestone after a finish is dated on the working day that ends at its time point.
+            if got.es != start and got.start != cal.date_of(start):
+                differ.append(task.id)
+        elif got.es != start or got.ef != end:
             differ.append(task.id)
     for tid in differ[:limit]:
         got = sched.tasks[tid]

@@ -60,7 +60,7 @@ def parse_link(text: str, known_ids: Collection[str] | None = None) -> Dependenc
     item = text.strip()
     if not item:
         raise LinkSyntaxError("empty link")
-    if known_ids is not None and item in known_ids:
+    if known_ids is not None and item in known_ids and _LINK_GREEDY.match(item):
         return Dependency(task=item)
     match = _LINK.match(item)
     if known_ids is not None and (match is None or match["id"] not in known_ids):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from aiplanner.io.links import LinkSyntaxError, format_links, parse_link, parse_links
 from aiplanner.model import Dependency, PlanError
@@ -57,6 +57,7 @@ links = st.builds(Dependency, task=ids, type=st.sampled_from(["FS", "SS", "FF", 
                   lag=st.integers(-500, 500))
 
 
+@settings(max_examples=50)
 @given(st.lists(links, max_size=6, unique_by=lambda d: d.task))
 def test_format_then_parse_is_identity(deps):
     known = {d.task for d in deps}

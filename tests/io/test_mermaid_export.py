@@ -118,7 +118,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from tests.io.strategies import plans  # noqa: E402
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_any_plan_is_drawn_with_our_dates_and_round_trips(plan):
     sched = schedule_plan(plan)

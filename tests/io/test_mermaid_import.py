@@ -237,7 +237,7 @@ _pieces = st.sampled_from([
 ])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_pieces, st.text(max_size=30)), max_size=12))
 def test_fuzz_never_crashes(lines):
     try:

@@ -137,7 +137,7 @@ def test_fixture_round_trip_keeps_everything(plan):
     assert back.task("d2").deadline == D("2026-08-01") and back.task("a2").not_before == D("2026-06-20")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_any_plan_round_trips(plan):
     result = read_mspdi_bytes(mspdi_bytes(plan, schedule_plan(plan)))
@@ -190,7 +190,7 @@ def test_cycle_in_file_is_an_error():
 _SAMPLE = (DATA / "msproject-2016.xml").read_bytes()
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, len(_SAMPLE) - 1), st.integers(1, 40), st.binary(max_size=20))
 def test_fuzz_mutated_files_never_crash(pos, cut, junk):
     data = _SAMPLE[:pos] + junk + _SAMPLE[pos + cut:]
@@ -207,7 +207,7 @@ _tags = st.sampled_from(["UID", "OutlineLevel", "Summary", "Duration", "Duration
                          "PercentComplete", "Priority", "ConstraintType", "ConstraintDate", "WBS", "Name"])
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.lists(st.tuples(_tags, _values), max_size=6),
                           st.lists(st.tuples(_values, _values, _values), max_size=2)), max_size=6))
 def test_fuzz_odd_field_values_never_crash(rows):

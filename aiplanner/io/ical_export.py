@@ -1,0 +1,71 @@
+"""Milestones and phase ends as an iCalendar file (all-day events).
+
+Each event has a UID derived from the plan name and the task or phase id
+(``task-a1@<plan-slug>.aiplanner``), so importing a newer export into a
+calendar updates the events instead of adding copies. ``DTSTAMP`` comes from
+``SOURCE_DATE_EPOCH`` (or a fixed date), so the same plan gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aiplanner import __version__
+from aiplanner.io.exporting import Output, source_date, write_out
+from aiplanner.io.importing import slugify
+from aiplanner.model.plan import Plan
+from aiplanner.schedule.cpm import Schedule
+
+__all__ = ["ics_bytes", "export_ics", "event_uid"]
+
+_ONE = dt.timedelta(days=1)
+
+
+def event_uid(plan: Plan, kind: str, item_id: str) -> str:
+    """The stable UID of one event: ``task-a1@ai-rollout.aiplanner``."""
+    return f"{kind}-{item_id}@{slugify(plan.name, 'plan')}.aiplanner"
+
+
+def ics_bytes(plan: Plan, schedule: Schedule) -> bytes:
+    """The iCalendar document of ``plan``'s milestones and phase ends."""
+    from icalendar import Calendar, Event  # late: only calendar exports pay for it
+
+    cal = Calendar()
+    cal.add("prodid", f"-//aiplanner//aiplanner {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", plan.name)
+    stamp = source_date()
+    phases = {p.id: p.name for p in plan.phases}
+
+    def add(uid: str, summary: str, day: dt.date, description: str, category: str) -> None:
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", stamp)
+        event.add("summary", summary)
+        event.add("dtstart", day)
+        event.add("dtend", day + _ONE)
+        event.add("description", description)
+        event.add("categories", [category])
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+
+    for task in plan.tasks:
+        if not task.is_milestone:
+            continue
+        t = schedule.tasks[task.id]
+        add(event_uid(plan, "task", task.id), task.name, t.start,
+            f"Milestone {task.id} of {plan.name} ({phases.get(task.phase, task.phase)})", "milestone")
+    for phase in plan.phases:
+        span = schedule.phases.get(phase.id)
+        if span is None:
+            continue
+        add(event_uid(plan, "phase", f"{phase.id}-end"), f"{phase.name} ends", span.finish,
+            f"Last working day of phase {phase.name} of {plan.name} (started {span.start.isoformat()})", "phase")
+    return cal.to_ical()
+
+
+def export_ics(plan: Plan, schedule: Schedule, out: Output, **options: object) -> None:
+    """Write the iCalendar file to a path or binary stream."""
+    write_out(out, ics_bytes(plan, schedule))
