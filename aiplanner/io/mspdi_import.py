@@ -62,7 +62,7 @@ def parse_xml(data: bytes, file: str | None) -> Element:
         reason = str(exc).split(":")[0]
         raise InvalidPlanError([Problem(f"line {line}, column {column + 1}", f"not well-formed XML: {reason}")],
                                file) from None
-    except (ValueError, RecursionError) as exc:
+    except (ValueError, RecursionError, LookupError) as exc:
         raise InvalidPlanError([Problem("", f"cannot read the XML: {exc}")], file) from None
 
 

@@ -231,3 +231,8 @@ def test_dates_out_of_range_are_a_clear_error():
             b"</Task></Tasks></Project>")
     with pytest.raises(InvalidPlanError, match="cannot schedule"):
         read_mspdi_bytes(data)
+
+
+def test_unknown_encoding_is_a_clear_error():
+    with pytest.raises(InvalidPlanError, match="cannot read the XML"):
+        read_mspdi_bytes(b'<?xml version="1.0" encoding="TF-8"?><Project/>')
