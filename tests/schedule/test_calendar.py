@@ -96,7 +96,7 @@ def test_dates_outside_supported_years():
         cal.index_on_or_after(D(2600, 1, 1))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(
     origin=st.dates(D(1990, 1, 1), D(2060, 12, 31)),
     day=st.dates(D(1985, 1, 1), D(2075, 12, 31)),

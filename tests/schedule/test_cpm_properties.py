@@ -22,7 +22,7 @@ def lower_bound(plan, task, cal) -> int:
     return max(0, cal.index_on_or_after(task.not_before))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(plan=random_plan_strategy())
 def test_schedule_properties(plan):
     s = schedule_plan(plan)

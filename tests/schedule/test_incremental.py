@@ -84,7 +84,7 @@ EDITS = st.lists(
 )
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(plan=random_plan_strategy(max_tasks=10), edits=EDITS)
 def test_incremental_equals_full_after_random_edits(plan, edits):
     plan = plan.model_copy(update={"phases": plan.phases + [plan.phases[0].model_copy(update={"id": "q"})]})
