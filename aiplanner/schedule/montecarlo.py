@@ -76,6 +76,10 @@ class SimulationResult:
         k = min(len(ordered) - 1, max(0, math.ceil(p / 100 * len(ordered)) - 1))
         return self.calendar.date_of(int(ordered[k]))
 
+    def percentile_date(self, p: float) -> dt.date:
+        """Same as :meth:`percentile` (the name some callers use)."""
+        return self.percentile(p)
+
     def probability_by(self, day: dt.date) -> float:
         """Share of iterations (0..1) that finish on or before ``day``."""
         limit = self.calendar.index_on_or_before(day)

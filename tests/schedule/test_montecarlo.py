@@ -68,7 +68,7 @@ def test_statistics_are_consistent():
     r = simulate(chain_plan(), 5000, seed=11, percentiles=[25, 99.5])
     dates = [r.percentiles[p] for p in sorted(r.percentiles)]
     assert list(r.percentiles) == [10, 25, 50, 80, 95, 99.5] and dates == sorted(dates)
-    assert r.probability_by(r.percentile(80)) >= 0.8
+    assert r.probability_by(r.percentile(80)) >= 0.8 and r.percentile_date(80) == r.percentile(80)
     assert r.probability_by(D(2026, 5, 1)) == 0.0 and r.probability_by(D(2027, 1, 1)) == 1.0
     assert sum(c for _, c in r.histogram()) == 5000
     assert 0 < r.deterministic_percentile < 100
