@@ -167,7 +167,12 @@ class GanttView(QAbstractScrollArea):
 
     def scene_options(self) -> GanttOptions:
         """Options of the screen scene: today line, weekends shaded (hidden when zoomed far out)."""
-        return GanttOptions(today=dt.date.today(), shade_weekends=True)
+        return GanttOptions(today=dt.date.today(), shade_weekends=True, baseline=getattr(self, "baseline_dates", {}))
+
+    def set_baseline(self, dates: dict | None) -> None:
+        """Draw ``task id -> (start, finish)`` of a baseline as ghosts under the bars (None: no ghosts)."""
+        self.baseline_dates = dict(dates or {})
+        self.rebuild()
 
     # -- geometry -----------------------------------------------------------
     def _origin_day(self) -> float:

@@ -242,6 +242,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         for name in ("zoom_in", "zoom_out", "zoom_fit"):
             menu.addAction(acts[name])
+        from aiplanner.ui.workshop_menu import add_workshop_actions  # presentation mode, baselines, scenarios
+
+        add_workshop_actions(self, menu, acts)
 
     def show_shortcuts(self):
         from aiplanner.ui.help import TextDialog, shortcuts_html

@@ -96,3 +96,25 @@ def test_removed_task_edits_are_reported_and_bad_patterns_refused(coe_plan):
     assert switch_pattern(coe_plan, "go federated", "federated", template=template).dropped_edits == ["c1"]
     with pytest.raises(EditError, match="unknown pattern"):
         switch_pattern(coe_plan, "go federated", "matrix", template=template)
+
+
+def test_switch_with_the_real_catalogue_coe_to_federated():
+    from aiplanner.catalog import build_plan
+
+    plan = build_plan("coe", dt.date(2026, 5, 4))
+    coe_only = {t.id for t in plan.tasks} - {t.id for t in build_plan("federated", plan.start).tasks}
+    intake = next(t for t in plan.tasks if t.id in coe_only and t.phase == "build")
+    plan.tasks.append(_task("u-pilot", 10, [intake.id], phase="build"))  # the user's own task
+    platform = plan.task("b-platform")
+    plan.scenarios = [Scenario(name="federated", overrides=[TaskOverride(task="b-platform",
+                                                                          duration=platform.duration + 7)])]
+    result = switch_pattern(plan, "federated", "federated")
+    assert set(result.removed) == coe_only
+    assert result.kept["b-platform"] == ["duration"]
+    assert "u-pilot" in result.relinked and intake.id not in result.relinked["u-pilot"]
+    applied = apply_scenario(plan, result.scenario)
+    assert plan_problems(applied) == [] and applied.pattern == "federated"
+    assert applied.task("b-platform").duration == platform.duration + 7
+    template = build_plan("federated", plan.start)
+    assert {t.id for t in applied.tasks} == {t.id for t in template.tasks} | {"u-pilot"}
+    assert applied.responsibilities == template.responsibilities

@@ -1,0 +1,123 @@
+"""Workshop actions of the main window: presentation mode, baselines, scenarios.
+
+:func:`add_workshop_actions` puts them into the View menu (the window calls
+it from ``extend_view_menu``). Every change goes through undo commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QAction
+
+from aiplanner.catalog.switch import PATTERN_NAMES, switch_pattern
+from aiplanner.checks.baseline import capture_baseline
+from aiplanner.model.errors import PlanError
+from aiplanner.model.scenario import Scenario
+from aiplanner.ui.presentation import open_presentation
+from aiplanner.ui.scenario_commands import AddBaselineCommand, AddScenarioCommand, ReplaceScenarioCommand
+
+__all__ = ["add_workshop_actions", "unique_name"]
+
+CANCEL = "Cancel"
+
+
+def unique_name(stem: str, taken: set[str]) -> str:
+    """``stem``, or ``stem 2``, ``stem 3`` ... whichever is free."""
+    if stem not in taken:
+        return stem
+    n = 2
+    while f"{stem} {n}" in taken:
+        n += 1
+    return f"{stem} {n}"
+
+
+def add_workshop_actions(window, menu, acts: dict) -> None:
+    """Add the workshop actions to ``menu`` (and ``acts`` by name)."""
+    from aiplanner.ui.menus import _action
+
+    acts["presentation"] = _action(window, "&Presentation mode", lambda: present(window), ["F5"],
+                                   "Full-screen plan for a projector (Esc leaves)")
+    acts["capture_baseline"] = _action(window, "Capture &baseline", lambda: capture(window), ["Ctrl+Alt+B"],
+                                       "Freeze today's schedule to compare against later")
+    show = QAction("Show baseline &ghosts", window)
+    show.setCheckable(True)
+    show.setShortcut("Ctrl+Shift+B")
+    show.toggled.connect(lambda on: show_ghosts(window, on))
+    window.session.planChanged.connect(
+        lambda event: show_ghosts(window, show.isChecked()) if event.kind.startswith("baseline_") else None)
+    window.session.documentReplaced.connect(lambda: show_ghosts(window, show.isChecked()))
+    acts["baseline_ghosts"] = show
+    acts["new_scenario"] = _action(window, "New &scenario", lambda: new_scenario(window), [],
+                                   "A what-if variant of the plan")
+    acts["scenario_pattern"] = _action(window, "Scenario &pattern…", lambda: switch_scenario_pattern(window), [],
+                                       "Rebuild a scenario for another organisational pattern")
+    menu.addSeparator()
+    for name in ("presentation", "capture_baseline", "baseline_ghosts", "new_scenario", "scenario_pattern"):
+        menu.addAction(acts[name])
+
+
+def present(window):
+    """Open presentation mode on the window's plan."""
+    if window.session.document is None:
+        return None
+    window.presentation = open_presentation(window.session, window)
+    return window.presentation
+
+
+def capture(window) -> str | None:
+    """Capture a baseline named after today (one undoable step); return its name."""
+    if window.session.document is None:
+        return None
+    plan = window.session.plan
+    name = unique_name(f"Baseline {dt.date.today():%d %b %Y}", {b.name for b in plan.baselines})
+    try:
+        window.session.push(AddBaselineCommand(window.session, capture_baseline(plan, name)))
+    except PlanError as exc:
+        window.prompts.error("Cannot capture a baseline", str(exc))
+        return None
+    window.statusBar().showMessage(f"Baseline {name!r} captured", 5000)
+    return name
+
+
+def show_ghosts(window, on: bool) -> None:
+    """Ghost bars of the latest baseline under the Gantt's bars (or none)."""
+    baselines = window.session.plan.baselines if window.session.document else []
+    dates = {t.id: (t.start, t.finish) for t in baselines[-1].tasks} if on and baselines else {}
+    if dates != getattr(window.gantt, "baseline_dates", {}):
+        window.gantt.set_baseline(dates)
+
+
+def new_scenario(window) -> str | None:
+    """Add an empty scenario (it follows the plan until edited); return its name."""
+    if window.session.document is None:
+        return None
+    name = unique_name("Scenario", {s.name for s in window.session.plan.scenarios})
+    window.session.push(AddScenarioCommand(window.session, Scenario(name=name)))
+    return name
+
+
+def switch_scenario_pattern(window):
+    """Ask which scenario and which pattern; switch it as one undoable step and report what changed."""
+    session = window.session
+    if session.document is None:
+        return None
+    names = [s.name for s in session.plan.scenarios]
+    if not names:
+        window.prompts.info("Scenario pattern", "Add a scenario first (View > New scenario).")
+        return None
+    name = window.prompts.ask("Scenario pattern", "Which scenario?", [*names, CANCEL])
+    if name == CANCEL:
+        return None
+    labels = {label: pid for pid, label in PATTERN_NAMES.items()}
+    label = window.prompts.ask("Scenario pattern", f"Rebuild {name!r} for which pattern?", [*labels, CANCEL])
+    if label == CANCEL:
+        return None
+    try:
+        result = switch_pattern(session.plan, name, labels[label])
+        session.push(ReplaceScenarioCommand(session, name, result.scenario, f"Switch scenario {name} to {label}"))
+    except PlanError as exc:
+        window.prompts.error("Cannot switch the pattern", str(exc))
+        return None
+    window.prompts.info("Scenario pattern", "\n".join(result.lines()))
+    return result
