@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.prompts = Prompts(self)
         self.files = FileController(self.session, self.prompts, self)
         self.docks: dict[str, QDockWidget] = {}
+        self._shown_once = False
+        self._restored_state = False
 
         self.tree = TaskTreeView(self.session)
         self.filter_edit = QLineEdit()
@@ -88,7 +90,7 @@ class MainWindow(QMainWindow):
         self.undo_view = QUndoView(self.session.undo_stack)
         self.undo_view.setEmptyLabel("<opened>")
         self.undo_view.setAccessibleName("Undo history")
-        self.add_dock("history", "Undo &history", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock("history", "Undo &history", self.undo_view, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._add_views()
 
         self._link_tree_and_gantt()
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
 
         self.actions_by_name = build_menus(self)
         self.status = StatusPanel(self.session, self.statusBar())
+        self.findings_view.countsChanged.connect(self.status.set_counts)
+        self.findings_view.refresh()
         self.session.editRefused.connect(self._show_refusal)
         self.session.dirtyChanged.connect(self._update_title)
         self.files.pathChanged.connect(self._update_title)
@@ -116,7 +120,28 @@ class MainWindow(QMainWindow):
         return gantt
 
     def _add_views(self) -> None:
-        """The teammates' views (network, people, matrix, metrics, findings, risk) as docks."""
+        """The other views as docks: findings and history on the right, the rest tabbed below."""
+        from aiplanner.ui.views.findings_view import FindingsView
+        from aiplanner.ui.views.matrix_view import MatrixView
+        from aiplanner.ui.views.metrics_view import MetricsView
+        from aiplanner.ui.views.network_view import NetworkView
+        from aiplanner.ui.views.people_view import PeopleView
+
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.findings_view = FindingsView(self.session, self)
+        self.people_view = PeopleView(self.session, self)
+        self.people_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.network_view = NetworkView(self.session, self)
+        self.matrix_view = MatrixView(self.session, self)
+        self.metrics_view = MetricsView(self.session, self)
+        first = self.add_dock("findings", "&Findings", self.findings_view, bottom)
+        for name, title, widget in (("people", "&People and load", self.people_view),
+                                    ("network", "&Network", self.network_view),
+                                    ("matrix", "&Responsibilities", self.matrix_view),
+                                    ("metrics", "&Metrics", self.metrics_view)):
+            self.tabifyDockWidget(first, self.add_dock(name, title, widget, bottom))
+        self.tabifyDockWidget(first, self.docks["history"])
+        first.raise_()
 
     def add_dock(self, name: str, title: str, widget: QWidget, area=Qt.DockWidgetArea.BottomDockWidgetArea,
                  visible: bool = True) -> QDockWidget:
@@ -298,6 +323,15 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         QTimer.singleShot(0, lambda: self.open_path(path))
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self._restored_state:
+                # Docks share the height: keep most of it for the table and the Gantt.
+                dock = self.docks["findings"]
+                self.resizeDocks([dock], [max(150, self.height() // 4)], Qt.Orientation.Vertical)
+
     # -- settings and closing ---------------------------------------------------------
     def restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -305,7 +339,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+            self._restored_state = self.restoreState(state)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)

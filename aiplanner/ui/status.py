@@ -51,6 +51,7 @@ class StatusPanel:
         self.p80 = QLabel()
         self.findings = QLabel()
         self.saved = QLabel()
+        self._counts: tuple[int, int] | None = None
         for label, name in ((self.finish, "Finish date"), (self.p80, "P80 finish"),
                             (self.findings, "Findings"), (self.saved, "Saved state")):
             label.setAccessibleName(name)
@@ -83,11 +84,12 @@ class StatusPanel:
         self.saved.setText("Unsaved changes" if session.dirty else "Saved" if session.path else "Not saved")
 
     def _findings_text(self) -> str:
-        errors, warnings = self.session_findings()
-        if errors is None:
+        if self._counts is None:
             return ""
-        return f"{errors} errors, {warnings} warnings"
+        errors, warnings = self._counts
+        return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
-    def session_findings(self) -> tuple[int | None, int]:
-        """(errors, warnings) from the plan checks, or (None, 0) while checks are unavailable."""
-        return None, 0
+    def set_counts(self, errors: int, warnings: int) -> None:
+        """Error and warning counts of the latest check run (the findings view reports them)."""
+        self._counts = (errors, warnings)
+        self.findings.setText(self._findings_text())

@@ -63,6 +63,8 @@ class TaskTreeView(QTreeView):
                              | QAbstractItemView.EditTrigger.DoubleClicked)
         self.setTabKeyNavigation(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # The Gantt's scroll bar scrolls both (they share the position); the wheel still works here.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAlternatingRowColors(True)
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
