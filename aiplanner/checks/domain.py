@@ -1,62 +1,70 @@
 """The domain facts the checks measure against, read from the catalogue.
 
 Phase duration ranges, the foundation timeline, the key roles to staff for
-Build Foundation and the pitfall texts all come from the source document
-through :mod:`aiplanner.catalog`. This module is the one place the checks
-ask for them, so rules never carry a copy of a domain fact.
+Build Foundation, role names and the pitfalls all come from the source
+document through :mod:`aiplanner.catalog` (``resources/``). This module is
+the one place the checks ask for them, so no rule carries a domain fact.
+
+Examples
+--------
+>>> phase_weeks("design"), phase_weeks("scale"), foundation_months()
+((6, 8), None, (6, 9))
+>>> key_roles()
+('ai-product-manager', 'ai-platform-engineer', 'ai-governance-lead')
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from aiplanner.catalog import load_catalog
+from aiplanner.catalog.models import Pitfall
 
-__all__ = ["phase_weeks", "foundation_months", "key_roles", "role_name", "pitfall_text", "ENABLEMENT_ROLE"]
-
-# INTERIM until aiplanner.catalog lands on main: the few facts the checks
-# need, from the source's "Implementing the Operating Model" section and FAQ.
-# Replaced by catalogue look-ups (see the functions below) once it exists.
-_INTERIM = {
-    "phases": {"assessment": (4, 6), "design": (6, 8), "build": (8, 12)},
-    "foundation_months": (6, 9),
-    "key_roles": ("ai-product-manager", "ai-platform-engineer", "ai-governance-lead"),
-    "roles": {
-        "ai-product-manager": "AI Product Manager",
-        "ai-platform-engineer": "AI Platform Engineer",
-        "mlops-engineer": "MLOps Engineer",
-        "ai-governance-lead": "AI Governance Lead",
-        "ai-enablement-lead": "AI Enablement Lead",
-    },
-}
+__all__ = [
+    "ENABLEMENT_ROLE",
+    "BUILD_PHASE",
+    "phase_weeks",
+    "foundation_months",
+    "key_roles",
+    "role_name",
+    "pitfall",
+]
 
 #: The role whose absence the under-investment-in-enablement pitfall measures.
 ENABLEMENT_ROLE = "ai-enablement-lead"
+#: The phase whose start the source ties to staffing the key roles.
+BUILD_PHASE = "build"
 
 
-@lru_cache(maxsize=1)
-def _facts() -> dict:
-    return _INTERIM
+def phase_weeks(phase_id: str) -> tuple[int, int] | None:
+    """The source's duration range of a phase in weeks, or None (ongoing or not a catalogue phase)."""
+    try:
+        duration = load_catalog().phase(phase_id).duration
+    except KeyError:
+        return None
+    if duration.ongoing:
+        return None
+    return duration.min_weeks, duration.max_weeks  # type: ignore[return-value]
 
 
-def phase_weeks(phase_id: str) -> tuple[float, float] | None:
-    """The source's duration range of a phase in working weeks, or None (ongoing / unknown)."""
-    return _facts()["phases"].get(phase_id)
-
-
-def foundation_months() -> tuple[float, float]:
-    """The source's range for the foundational timeline, in months."""
-    return _facts()["foundation_months"]
+def foundation_months() -> tuple[int, int]:
+    """The source's range for a foundational operating model (including initial scaling), in months."""
+    months = load_catalog().timeline.foundation_months
+    return months.min, months.max
 
 
 def key_roles() -> tuple[str, ...]:
-    """Roles the source says to staff when Build Foundation starts."""
-    return tuple(_facts()["key_roles"])
+    """Roles the source says to staff in Build Foundation (its staffing task's roles)."""
+    build = load_catalog().phase(BUILD_PHASE)
+    return tuple(dict.fromkeys(r for t in build.tasks if "staffing" in t.tags for r in t.roles))
 
 
 def role_name(role_id: str) -> str:
     """The catalogue's name of a role, or the id when it is not a catalogue role."""
-    return _facts()["roles"].get(role_id, role_id)
+    try:
+        return load_catalog().role(role_id).name
+    except KeyError:
+        return role_id
 
 
-def pitfall_text(pitfall_id: str) -> str:
-    """The catalogue's description of a pitfall ('' until the catalogue provides one)."""
-    return _facts().get("pitfalls", {}).get(pitfall_id, "")
+def pitfall(pitfall_id: str) -> Pitfall:
+    """One of the source's five pitfalls (name, problem, advice, plan rule)."""
+    return load_catalog().pitfall(pitfall_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aiplanner.checks.domain import ENABLEMENT_ROLE
+from aiplanner.checks.domain import ENABLEMENT_ROLE, pitfall
 from aiplanner.checks.findings import CheckContext, Finding, rule
 
 __all__: list[str] = []
@@ -30,7 +30,7 @@ def _rollout_start(ctx: CheckContext) -> tuple[int, str] | None:
     return times[first].es, first
 
 
-@rule("pitfall.technology-first", "Technology-first thinking")
+@rule("pitfall.technology-first", pitfall("technology-first").name)
 def technology_first(ctx: CheckContext) -> Iterator[Finding]:
     """Platform or tool-selection work starts before the operating-model design finishes."""
     kinds = ctx.kinds
@@ -63,7 +63,7 @@ def technology_first(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-@rule("pitfall.governance-lagging", "Neglecting governance")
+@rule("pitfall.neglecting-governance", pitfall("neglecting-governance").name)
 def governance_lagging(ctx: CheckContext) -> Iterator[Finding]:
     """Governance work finishes after the rollout starts (or there is none before a rollout)."""
     start = _rollout_start(ctx)
@@ -74,7 +74,7 @@ def governance_lagging(ctx: CheckContext) -> Iterator[Finding]:
     governance = kinds.ids("governance", exclude=("rollout",))
     if not governance:
         yield Finding(
-            "pitfall.governance-lagging", "warning",
+            "pitfall.neglecting-governance", "warning",
             f"The plan rolls out ({ctx.quote([first])}) but has no governance work, "
             f"so capabilities would move ahead of governance{kinds.note()}.",
             "Add governance work (policies and standards, risk assessment, a review board) that finishes "
@@ -86,7 +86,7 @@ def governance_lagging(ctx: CheckContext) -> Iterator[Finding]:
     late = [t for t in governance if times[t].ef > point]
     if late:
         yield Finding(
-            "pitfall.governance-lagging", "warning",
+            "pitfall.neglecting-governance", "warning",
             f"Governance work ({ctx.quote(late)}) finishes after the rollout starts on {ctx.day(point)}, "
             f"so governance lags behind capabilities{kinds.note()}.",
             "Bring the governance work forward, or make the rollout wait for it (finish-to-start links).",
@@ -94,7 +94,7 @@ def governance_lagging(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-@rule("pitfall.under-investment-enablement", "Under-investment in enablement")
+@rule("pitfall.under-investment-in-enablement", pitfall("under-investment-in-enablement").name)
 def under_investment_enablement(ctx: CheckContext) -> Iterator[Finding]:
     """No enablement lead staffed, or no training/enablement finishing before the rollout."""
     plan, kinds = ctx.plan, ctx.kinds
@@ -120,7 +120,7 @@ def under_investment_enablement(ctx: CheckContext) -> Iterator[Finding]:
         gaps.append(f"no training or enablement work{when}")
     if gaps:
         yield Finding(
-            "pitfall.under-investment-enablement", "warning",
+            "pitfall.under-investment-in-enablement", "warning",
             f"The plan has {' and '.join(gaps)}, so teams are left to figure AI out on their own{kinds.note()}.",
             f"Staff an {ctx.role_name(ENABLEMENT_ROLE)} and launch training and enablement programmes in Build "
             "Foundation, before the rollout.",
@@ -129,7 +129,7 @@ def under_investment_enablement(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-@rule("pitfall.over-centralisation", "Over-centralisation")
+@rule("pitfall.over-centralisation", pitfall("over-centralisation").name)
 def over_centralisation(ctx: CheckContext) -> Iterator[Finding]:
     """One approval gate that most (more than half of) the tasks after it wait on."""
     import networkx as nx
@@ -159,7 +159,7 @@ def over_centralisation(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@rule("pitfall.ignoring-change-management", "Ignoring change management")
+@rule("pitfall.ignoring-change-management", pitfall("ignoring-change-management").name)
 def ignoring_change_management(ctx: CheckContext) -> Iterator[Finding]:
     """The plan has no change-management work at all."""
     if ctx.plan.tasks and not ctx.kinds.ids("change-management"):

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aiplanner.checks.domain import key_roles
+from aiplanner.checks.domain import BUILD_PHASE, key_roles
 from aiplanner.checks.findings import CheckContext, Finding, rule
 
 __all__: list[str] = []
-
-BUILD_PHASE = "build"
 
 
 def _available_holders(ctx: CheckContext, role: str, day: int) -> list[str]:

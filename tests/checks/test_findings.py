@@ -8,12 +8,12 @@ import pytest
 
 import aiplanner.checks as checks
 from aiplanner.checks import RULES, Finding, rule, run_checks
-from aiplanner.checks import kinds
+from aiplanner.checks import domain, kinds
 from tests.checks.conftest import without
 
 
 def test_doctests_run():
-    for module in (checks, kinds):
+    for module in (checks, domain, kinds):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0
 

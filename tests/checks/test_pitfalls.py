@@ -19,7 +19,7 @@ def test_healthy_plan_has_no_findings(healthy):
 
 def test_rule_ids_are_registered_and_stable():
     assert {
-        "pitfall.technology-first", "pitfall.governance-lagging", "pitfall.under-investment-enablement",
+        "pitfall.technology-first", "pitfall.neglecting-governance", "pitfall.under-investment-in-enablement",
         "pitfall.over-centralisation", "pitfall.ignoring-change-management", "staffing.key-roles",
         "staffing.over-allocated", "staffing.unstaffed-role", "timeline.phase-length",
         "timeline.foundation-length", "timeline.missed-deadline", "pattern.coe-handover",
@@ -42,23 +42,23 @@ def test_technology_first_when_there_is_no_design_at_all(healthy):
 
 def test_governance_lagging_when_governance_finishes_after_rollout_starts(healthy):
     plan = edit(edit(healthy, "b3", duration=60), "s1", depends_on=[Dependency(task="b2"), Dependency(task="b4")])
-    (f,) = rules_of(plan, "pitfall.governance-lagging")
+    (f,) = rules_of(plan, "pitfall.neglecting-governance")
     assert f.tasks == ("b3", "s1") and "2026-09-28" in f.message
 
 
 def test_governance_lagging_when_there_is_no_governance(healthy):
-    (f,) = rules_of(without(healthy, "d3", "b3"), "pitfall.governance-lagging")
+    (f,) = rules_of(without(healthy, "d3", "b3"), "pitfall.neglecting-governance")
     assert "no governance work" in f.message
 
 
 def test_no_governance_finding_without_rollout(healthy):
-    assert rules_of(without(healthy, "s1", "b3"), "pitfall.governance-lagging") == []
+    assert rules_of(without(healthy, "s1", "b3"), "pitfall.neglecting-governance") == []
 
 
 def test_under_investment_when_training_comes_after_rollout(healthy):
     plan = edit(healthy, "s1", depends_on=[Dependency(task="b2"), Dependency(task="b3")])
     plan = edit(plan, "b4", depends_on=[Dependency(task="s1", type="SS", lag=5)])
-    (f,) = rules_of(plan, "pitfall.under-investment-enablement")
+    (f,) = rules_of(plan, "pitfall.under-investment-in-enablement")
     assert "no training or enablement work finishing before the rollout starts" in f.message
     assert f.roles == ()
 
@@ -66,14 +66,14 @@ def test_under_investment_when_training_comes_after_rollout(healthy):
 def test_under_investment_when_nobody_is_enablement_lead(healthy):
     plan = healthy.model_copy(update={"assignments": [a for a in healthy.assignments if a.person != "eve"]})
     found = {f.rule: f for f in run_checks(plan)}
-    assert found["pitfall.under-investment-enablement"].roles == ("ai-enablement-lead",)
+    assert found["pitfall.under-investment-in-enablement"].roles == ("ai-enablement-lead",)
 
 
 def test_enablement_counts_demand_when_the_plan_has_no_people(healthy):
     unstaffed = healthy.model_copy(update={"people": [], "assignments": []})
-    assert rules_of(unstaffed, "pitfall.under-investment") == []
+    assert rules_of(unstaffed, "pitfall.under-investment-in-enablement") == []
     no_ask = without(unstaffed, "b4", "b5")
-    assert rules_of(no_ask, "pitfall.under-investment")
+    assert rules_of(no_ask, "pitfall.under-investment-in-enablement")
 
 
 def test_over_centralisation_when_most_later_work_waits_on_one_gate(healthy):
