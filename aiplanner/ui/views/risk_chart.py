@@ -58,8 +58,8 @@ class RiskCanvas(FigureCanvasQTAgg):
         if facts.deterministic is not None:
             x = facts.day_of(facts.deterministic)
             cx.axvline(x, color="#6b7280", linewidth=1.0)
-            cx.annotate("plan", (x, 0.02), xytext=(-3, 0), textcoords="offset points", ha="right", fontsize=8,
-                        color="#6b7280")
+            cx.annotate("planned", (x, 0.62), xytext=(-3, 0), textcoords="offset points", ha="right", fontsize=8,
+                        color="#4b5563", bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
         date_of = facts.date_of
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{date_of(int(round(v))):%d %b %Y}"))

@@ -73,6 +73,8 @@ class RiskView(QWidget):
         self.table.setHorizontalHeaderLabels(["Task", "Criticality", "Float (d)"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        for col in (1, 2):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.itemClicked.connect(self._select_row)
@@ -81,7 +83,7 @@ class RiskView(QWidget):
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(self.chart_holder)
         split.addWidget(self.table)
-        split.setSizes([640, 300])
+        split.setSizes([620, 380])
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.status)
