@@ -95,7 +95,7 @@ def paint_chart(p: QPainter, index: SceneIndex, vp: Viewport, selection: set[str
 
     # Non-working days (weekends only when a day is wide enough to see).
     for shade in index.shades_in(x0, x1):
-        if shade.kind == "weekend" and vp.px_per_day < 3:
+        if shade.kind == "weekend" and vp.px_per_day < 6:  # narrower stripes only add noise
             continue
         color = Palette.holiday if shade.kind == "holiday" else Palette.weekend
         p.fillRect(QRectF(vp.x(shade.x0), 0, (shade.x1 - shade.x0) * vp.px_per_day, vp.height), color)

@@ -393,7 +393,9 @@ class GanttView(QAbstractScrollArea):
         try:
             self.session.push(command)
         except PlanError as exc:
-            self._refuse(str(exc))
+            from aiplanner.ui.session import describe_error
+
+            self._refuse(describe_error(exc, self.session.document.plan))
 
     def _refuse(self, text: str) -> None:
         """Explain a refused edit (status bar via ``message``, and a tooltip here)."""
