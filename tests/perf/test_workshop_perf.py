@@ -1,0 +1,78 @@
+"""Benchmarks of workshop mode on the large sample (``samples/enterprise-rollout.aiplan``).
+
+- comparing two scenarios (one with shorter durations and a second MLOps
+  engineer, one switched to another pattern): <= 0.5 s, with the P80 of
+  both sides (Monte Carlo, 500 iterations, fixed seed) and without;
+- switching scenarios in presentation mode to the repainted chart: <= 200 ms
+  (the P80 and the findings count follow once the chart is painted).
+
+Run with ``python -m pytest tests/perf/test_workshop_perf.py --benchmark-only``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aiplanner.catalog.switch import switch_pattern
+from aiplanner.checks.compare import compare
+from aiplanner.io import load_plan
+from aiplanner.model import Assignment, Person, Scenario, TaskOverride
+
+pytestmark = pytest.mark.perf
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "enterprise-rollout.aiplan"
+
+
+@pytest.fixture(scope="module")
+def large():
+    """The large sample with two scenarios of the kind a workshop asks for."""
+    if not SAMPLE.exists():
+        pytest.skip("the large sample is not in samples/ yet")
+    plan = load_plan(SAMPLE)
+    work = [t for t in plan.tasks if t.duration > 1]
+    faster = Scenario(
+        name="faster", description="shorter estimates, a second MLOps engineer",
+        overrides=[TaskOverride(task=t.id, duration=max(1, t.duration * 3 // 4)) for t in work[::6]],
+        people=[Person(id="mlops-2", name="Second MLOps engineer")],
+        assignments=[Assignment(person="mlops-2", role="mlops-engineer")] if any(
+            r.id == "mlops-engineer" for r in plan.roles) else [])
+    plan.scenarios = [faster]
+    other = {"coe": "federated", "federated": "product-teams"}.get(plan.pattern or "coe", "coe")
+    plan.scenarios.append(switch_pattern(plan, Scenario(name="switched"), other).scenario)
+    compare(plan, "faster", "switched")  # warm the imports (numpy, holidays) outside the timing
+    return plan
+
+
+def test_compare_two_scenarios_with_p80(benchmark, large):
+    result = benchmark(compare, large, "faster", "switched")
+    assert result.p80_a is not None and result.tasks
+    assert benchmark.stats["mean"] <= 0.5
+
+
+def test_compare_two_scenarios_without_p80(benchmark, large):
+    result = benchmark(compare, large, "faster", "switched", risk=False)
+    assert result.p80_a is None and result.tasks
+    assert benchmark.stats["mean"] <= 0.5
+
+
+def test_switch_scenario_in_presentation_mode(benchmark, large, qtbot):
+    from aiplanner.model.document import Document
+    from aiplanner.ui.presentation import PresentationView
+    from aiplanner.ui.session import PlanSession
+
+    session = PlanSession(Document(large))
+    view = PresentationView(session)
+    qtbot.addWidget(view)
+    view.resize(1600, 900)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def switch():
+        view.lens.cycle_scenario()
+        view.gantt.viewport().repaint()  # paint now, not at the next event loop turn
+
+    benchmark(switch)
+    assert benchmark.stats["mean"] <= 0.2
+    session.undo_stack.cleanChanged.disconnect()
