@@ -17,7 +17,7 @@ from aiplanner.model.document import Document
 from aiplanner.model.errors import DependencyCycleError, PlanError, UnknownTaskError
 from aiplanner.model.events import Event
 from aiplanner.model.plan import Plan
-from aiplanner.schedule import Schedule, schedule_plan
+from aiplanner.schedule import IncrementalScheduler, Schedule
 
 __all__ = ["PlanSession", "describe_error"]
 
@@ -79,6 +79,7 @@ class PlanSession(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.document: Document | None = None
         self.schedule: Schedule | None = None
+        self._scheduler: IncrementalScheduler | None = None
         self.schedule_error: str | None = None
         self.selection: list[str] = []
         #: Latest Monte Carlo result (set by the risk view), or None.
@@ -170,8 +171,15 @@ class PlanSession(QObject):
         """Recompute the schedule (incrementally when the engine offers it)."""
         if self.document is None:
             return
+        plan = self.document.plan
         try:
-            self.schedule = schedule_plan(self.document.plan)
+            # An edit event reschedules only what depends on it; anything else starts afresh.
+            if event is None or self._scheduler is None:
+                self._scheduler = None
+                self._scheduler = IncrementalScheduler(plan)
+            else:
+                self._scheduler.handle_event(event, plan)
+            self.schedule = self._scheduler.schedule
             self.schedule_error = None
         except PlanError as exc:
             # Should not happen (edits are checked) but a view must never crash.
