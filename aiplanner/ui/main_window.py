@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         from aiplanner.ui.views.metrics_view import MetricsView
         from aiplanner.ui.views.network_view import NetworkView
         from aiplanner.ui.views.people_view import PeopleView
+        from aiplanner.ui.views.risk_view import RiskView
 
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.findings_view = FindingsView(self.session, self)
@@ -134,8 +135,10 @@ class MainWindow(QMainWindow):
         self.network_view = NetworkView(self.session, self)
         self.matrix_view = MatrixView(self.session, self)
         self.metrics_view = MetricsView(self.session, self)
+        self.risk_view = RiskView(self.session, self)
         first = self.add_dock("findings", "&Findings", self.findings_view, bottom)
         for name, title, widget in (("people", "&People and load", self.people_view),
+                                    ("risk", "Ris&k", self.risk_view),
                                     ("network", "&Network", self.network_view),
                                     ("matrix", "&Responsibilities", self.matrix_view),
                                     ("metrics", "&Metrics", self.metrics_view)):
@@ -153,6 +156,11 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         dock.setVisible(visible)
+        # Tabbed docks all get a show event when the window first shows; a view
+        # that loads matplotlib or lays out a graph on show would slow the start.
+        # Keep the content hidden until its tab is really on screen.
+        widget.hide()
+        dock.visibilityChanged.connect(lambda on, w=widget: w.show() if on and not w.isVisible() else None)
         self.docks[name] = dock
         return dock
 
@@ -357,4 +365,5 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.files.autosave_timer.stop()
         self.files.recovery.close()
+        self.risk_view.shutdown()
         event.accept()

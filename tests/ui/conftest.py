@@ -71,6 +71,7 @@ def main_window(qtbot, plan_file, prompts):
     from aiplanner.ui.main_window import MainWindow
 
     window = MainWindow()
+    window.risk_view.auto_run = False  # Monte Carlo runs have their own tests; keep these fast
     window.prompts = prompts
     window.files.prompts = prompts
     qtbot.addWidget(window)

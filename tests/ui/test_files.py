@@ -103,6 +103,7 @@ def test_autosave_and_recovery_after_a_crash(main_window, qtbot, prompts, plan_f
     from aiplanner.ui.main_window import MainWindow
 
     second = MainWindow()
+    second.risk_view.auto_run = False
     qtbot.addWidget(second)
     second.prompts = second.files.prompts = prompts
     prompts.answers.append("Recover")
@@ -134,6 +135,7 @@ def test_recovery_can_be_discarded_at_start(main_window, qtbot, prompts):
     from aiplanner.ui.main_window import MainWindow
 
     second = MainWindow()
+    second.risk_view.auto_run = False
     qtbot.addWidget(second)
     second.prompts = second.files.prompts = prompts
     prompts.answers.append("Discard")

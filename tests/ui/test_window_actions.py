@@ -184,3 +184,10 @@ def test_export_through_the_menu_uses_the_cli_options(main_window, prompts, tmp_
     assert main_window.export_dialog()
     assert out.read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
     assert main_window.settings.value("export/paper") == "a3"
+
+
+def test_dock_contents_show_only_when_their_tab_is_raised(main_window, qtbot):
+    assert main_window.findings_view.isVisible()
+    assert not main_window.risk_view.isVisible()  # matplotlib stays unloaded at start
+    main_window.docks["risk"].raise_()
+    qtbot.waitUntil(main_window.risk_view.isVisible, timeout=2000)
