@@ -87,6 +87,15 @@ def test_pattern_samples_are_staffed(name):
     assert sources <= {t.id for t in plan.tasks}
 
 
+@pytest.mark.parametrize("name", [*sorted(PATTERN_SAMPLES), "enterprise-rollout"])
+def test_rollouts_have_one_start_and_one_end(name):
+    from aiplanner.model.graph import successors_map
+
+    plan = load_plan(SAMPLES / f"{name}.aiplan")
+    assert [t for t, after in successors_map(plan).items() if not after] == ["m-scale"]
+    assert [t.id for t in plan.tasks if not t.depends_on] == ["a-sponsor"]
+
+
 def test_coe_sample_is_a_small_organisation():
     plan = load_plan(SAMPLES / "coe-rollout.aiplan")
     assert len(plan.people) <= 6

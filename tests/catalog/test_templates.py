@@ -209,3 +209,10 @@ def test_coe_gate_does_not_hold_up_the_phase_end(plans):
     coe = plans["coe"]
     assert "b-intake" not in {d.task for d in coe.task("m-build").depends_on}
     assert "b-intake" in {d.task for d in coe.task("s-usecases").depends_on}
+
+
+def test_one_start_and_one_end(built):
+    plan, _ = built
+    succ = successors_map(plan)
+    assert [t for t, after in succ.items() if not after] == ["m-scale"]
+    assert [t.id for t in plan.tasks if not t.depends_on] == ["a-sponsor"]
