@@ -24,4 +24,5 @@ def test_void_qpainter_calls_keep_none_alive(qtbot):
         painter.setPen(pen)
     after = sys.getrefcount(None)
     painter.end()
-    assert after - before > -100, f"the Qt binding dropped {before - after} references to None"
+    assert after - before > -100, (f"the Qt binding dropped {before - after} references to None: "
+                                   "reinstall with pip install -e '.[test]' (pyproject excludes PySide6 6.12.0)")

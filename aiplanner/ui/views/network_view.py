@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene,
                                QGraphicsSimpleTextItem, QGraphicsView, QWidget)
 
@@ -73,14 +73,17 @@ class NetworkView(QGraphicsView):
         self._stale = True
         self._syncing = False
         self._scene.selectionChanged.connect(self._scene_selection)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(lambda: self.rebuild() if self._stale else None)
         session.scheduleChanged.connect(self._invalidate)
         session.documentReplaced.connect(self._invalidate)
         session.selectionChanged.connect(self._session_selection)
 
     def _invalidate(self) -> None:
+        # Rebuilding a large graph takes a while: wait until edits pause, and only while shown.
         self._stale = True
         if self.isVisible():
-            self.rebuild()
+            self._timer.start()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -101,9 +104,11 @@ class NetworkView(QGraphicsView):
         places = network_layout(plan, schedule)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+        metrics = QFontMetrics(font)
+        tasks = plan.task_index()
         for tid, place in places.items():
             times = schedule.tasks[tid]
-            task = plan.task(tid)
+            task = tasks[tid]
             rect = QRectF(place.level * (NODE_W + GAP_X), place.slot * (NODE_H + GAP_Y), NODE_W, NODE_H)
             node = _Node(tid, rect)
             crit = times.critical
@@ -112,7 +117,7 @@ class NetworkView(QGraphicsView):
             node.setToolTip(f"{task.name} ({tid})\n{times.start:%d %b %Y} – {times.finish:%d %b %Y}\n"
                             f"Total float: {times.total_float} d")
             self._scene.addItem(node)
-            name = QGraphicsSimpleTextItem(self._elide(task.name, font), node)
+            name = QGraphicsSimpleTextItem(metrics.elidedText(task.name, Qt.ElideRight, int(NODE_W - 12)), node)
             name.setFont(font)
             name.setPos(rect.left() + 6, rect.top() + 4)
             dates = QGraphicsSimpleTextItem(f"{times.start:%d %b} – {times.finish:%d %b}  ·  {tid}", node)
@@ -130,11 +135,6 @@ class NetworkView(QGraphicsView):
             if tid in self.nodes:
                 self.nodes[tid].setSelected(True)
         self._syncing = False
-
-    def _elide(self, text: str, font: QFont) -> str:
-        from PySide6.QtGui import QFontMetrics
-
-        return QFontMetrics(font).elidedText(text, Qt.ElideRight, int(NODE_W - 12))
 
     def _edge(self, src: str, dst: str, kind: str, critical: bool) -> None:
         a = self.nodes[src].rect()

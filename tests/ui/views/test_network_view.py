@@ -41,4 +41,4 @@ def test_rebuilds_on_edit(qtbot, view_session):
     view.show()
     view_session.push(RemoveDependencyCommand(view_session, "a2", "a1"))
     assert network_layout(view_session.plan, view_session.schedule)["a2"].level == 0
-    assert view.nodes["a2"].rect().left() == 0
+    qtbot.waitUntil(lambda: view.nodes["a2"].rect().left() == 0, timeout=2000)
