@@ -37,8 +37,15 @@ class CalendarError(InvalidPlanError, ValueError):
             super().__init__([Problem(path, message)], file)
 
 
+#: (country, subdivision, year) -> that year's public holidays; the package is slow to ask.
+_PUBLIC_CACHE: dict[tuple[str, str | None, int], frozenset[dt.date]] = {}
+
+
 def public_holidays(country: str, subdivision: str | None, years: Iterable[int]) -> set[dt.date]:
     """Public holidays of a country (and subdivision) from the offline ``holidays`` package.
+
+    Results are cached per year, so scheduling the same plan again does not
+    ask the package again.
 
     Raises
     ------
@@ -50,15 +57,24 @@ def public_holidays(country: str, subdivision: str | None, years: Iterable[int])
     >>> dt.date(2026, 12, 25) in public_holidays("GB", "ENG", [2026])
     True
     """
-    import holidays as _holidays  # late: only plans that name a country pay for it
+    years = sorted(set(years))
+    missing = [y for y in years if (country, subdivision, y) not in _PUBLIC_CACHE]
+    if missing:
+        import holidays as _holidays  # late: only plans that name a country pay for it
 
-    try:
-        table = _holidays.country_holidays(country, subdiv=subdivision, years=list(years))
-    except (NotImplementedError, KeyError) as exc:
-        region = country + (f"/{subdivision}" if subdivision else "")
-        path = "$.calendar.subdivision" if subdivision and "subdivision" in str(exc) else "$.calendar.country"
-        raise CalendarError(path, f"unknown public-holiday region {region!r}") from None
-    return set(table.keys())
+        for year in missing:
+            try:
+                table = _holidays.country_holidays(country, subdiv=subdivision, years=[year])
+            except (NotImplementedError, KeyError) as exc:
+                region = country + (f"/{subdivision}" if subdivision else "")
+                path = "$.calendar.subdivision" if subdivision and "subdivision" in str(exc) else "$.calendar.country"
+                raise CalendarError(path, f"unknown public-holiday region {region!r}") from None
+            # Kept as the package gives them (an observed day may fall in the year before).
+            _PUBLIC_CACHE[(country, subdivision, year)] = frozenset(table.keys())
+    found: set[dt.date] = set()
+    for year in years:
+        found |= _PUBLIC_CACHE[(country, subdivision, year)]
+    return found
 
 
 class WorkCalendar:
