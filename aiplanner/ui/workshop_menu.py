@@ -52,9 +52,24 @@ def add_workshop_actions(window, menu, acts: dict) -> None:
                                    "A what-if variant of the plan")
     acts["scenario_pattern"] = _action(window, "Scenario &pattern…", lambda: switch_scenario_pattern(window), [],
                                        "Rebuild a scenario for another organisational pattern")
+    acts["compare"] = _action(window, "&Compare…", lambda: open_compare(window), ["Ctrl+Alt+C"],
+                              "What changed between the plan, a baseline and a scenario")
     menu.addSeparator()
-    for name in ("presentation", "capture_baseline", "baseline_ghosts", "new_scenario", "scenario_pattern"):
+    for name in ("presentation", "capture_baseline", "baseline_ghosts", "compare", "new_scenario", "scenario_pattern"):
         menu.addAction(acts[name])
+
+
+def open_compare(window):
+    """Show the comparison tables (one non-modal dialog per window)."""
+    from aiplanner.ui.compare_dialog import CompareDialog
+
+    if window.session.document is None:
+        return None
+    if getattr(window, "compare_dialog", None) is None:
+        window.compare_dialog = CompareDialog(window.session, window)
+    window.compare_dialog.show()
+    window.compare_dialog.raise_()
+    return window.compare_dialog
 
 
 def present(window):

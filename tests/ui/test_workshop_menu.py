@@ -46,3 +46,26 @@ def test_new_scenario_and_pattern_switch_through_prompts(qtbot, main_window, pro
     assert prompts.infos[-1][1].startswith("Pattern: AI Center of Excellence -> Federated AI Teams")
     main_window.session.undo_stack.undo()
     assert main_window.session.plan.scenarios[0] == Scenario(name="Scenario")
+
+
+def test_compare_dialog_lists_deltas_by_impact(qtbot, main_window):
+    from aiplanner.model import TaskOverride
+    from aiplanner.ui.commands import EditTaskCommand
+    from aiplanner.ui.scenario_commands import AddScenarioCommand
+
+    session = main_window.session
+    main_window.actions_by_name["capture_baseline"].trigger()
+    session.push(AddScenarioCommand(session, Scenario(name="fast", overrides=[TaskOverride(task="a1", duration=20)])))
+    main_window.actions_by_name["compare"].trigger()
+    dialog = main_window.compare_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.side_a.currentText().startswith("baseline:") and dialog.side_b.currentText() == "current"
+    assert dialog.tasks.rowCount() == 0 and "±0 working days" in dialog.summary.text()
+    session.push(EditTaskCommand(session, "d2", duration=40))  # the open dialog follows the edit
+    assert [dialog.tasks.item(r, 0).text() for r in range(dialog.tasks.rowCount())] == [
+        "Governance Framework", "Design signed off"]
+    assert dialog.tasks.item(0, 3).text() == "+20"
+    dialog.set_sides("current", "scenario:fast")
+    assert "(-10 working days)" in dialog.summary.text()  # a1 ten days shorter: everything after it moves
+    dialog.tasks.selectRow(0)
+    assert session.selection == [dialog.tasks.item(0, 0).data(Qt.ItemDataRole.UserRole)]
