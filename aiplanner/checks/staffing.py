@@ -6,23 +6,21 @@ from collections.abc import Iterator
 
 from aiplanner.checks.domain import BUILD_PHASE, key_roles
 from aiplanner.checks.findings import CheckContext, Finding, rule
+from aiplanner.schedule.availability import is_available
 
 __all__: list[str] = []
 
 
 def _available_holders(ctx: CheckContext, role: str, day: int) -> list[str]:
-    """People holding ``role`` with capacity who are not away on working day ``day``."""
+    """People holding ``role`` with capacity who are at work on working day ``day``."""
     date = ctx.schedule.calendar.date_of(day)
     people = {p.id: p for p in ctx.plan.people}
-    found = []
-    for a in ctx.plan.assignments:
-        person = people.get(a.person)
-        if a.role != role or person is None or person.capacity <= 0:
-            continue
-        if any(ab.start <= date <= ab.end for ab in person.absences):
-            continue
-        found.append(person.id)
-    return found
+    return [
+        a.person
+        for a in ctx.plan.assignments
+        if a.role == role and a.person in people and people[a.person].capacity > 0
+        and is_available(ctx.schedule.calendar, people[a.person], date)
+    ]
 
 
 @rule("staffing.key-roles", "Key roles staffed for Build Foundation")

@@ -11,12 +11,26 @@ from aiplanner.io.atomic import atomic_write_bytes
 from aiplanner.io.native import load_plan
 from aiplanner.model.plan import Plan
 
-__all__ = ["read_plan", "write_output", "print_json", "table"]
+__all__ = ["read_plan", "schedule_of", "write_output", "print_json", "table"]
 
 
 def read_plan(path: str) -> Plan:
     """Load a plan file; errors propagate as :class:`PlanError` (exit 2, no traceback)."""
     return load_plan(Path(path))
+
+
+def schedule_of(plan: Plan, path: str):
+    """Schedule ``plan`` read from ``path``; a plan that cannot be scheduled
+    (a dependency cycle, an unknown holiday region) is reported against the file."""
+    from aiplanner.model.errors import DependencyCycleError, InvalidPlanError, Problem
+    from aiplanner.schedule import schedule_plan
+
+    try:
+        return schedule_plan(plan)
+    except InvalidPlanError as exc:
+        raise (exc if exc.file else exc.with_file(path)) from None
+    except DependencyCycleError as exc:
+        raise InvalidPlanError([Problem("$.tasks", str(exc))], path) from None
 
 
 def write_output(path: str | None, data: str | bytes) -> None:

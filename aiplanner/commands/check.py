@@ -22,10 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from aiplanner.checks import SEVERITIES, run_checks
-    from aiplanner.commands._common import print_json, read_plan
+    from aiplanner.commands._common import print_json, read_plan, schedule_of
 
     plan = read_plan(args.file)
-    findings = run_checks(plan)
+    findings = run_checks(plan, schedule_of(plan, args.file))
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
     if args.format == "json":
         print_json({"plan": plan.name, "summary": counts, "findings": [f.to_dict() for f in findings]})

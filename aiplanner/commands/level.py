@@ -21,12 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.commands._common import read_plan, table
+    from aiplanner.commands._common import read_plan, schedule_of, table
     from aiplanner.io.native import save_plan
     from aiplanner.schedule.level import level_plan
 
     plan = read_plan(args.file)
-    result = level_plan(plan)
+    result = level_plan(plan, schedule_of(plan, args.file))
     save_plan(result.plan, args.output)
     out = sys.stdout
     names = {t.id: t.name for t in plan.tasks}

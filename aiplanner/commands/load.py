@@ -93,11 +93,11 @@ def summary_lines(data: dict[str, Any]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.commands._common import print_json, read_plan, table
+    from aiplanner.commands._common import print_json, read_plan, schedule_of, table
     from aiplanner.schedule.load import compute_load
 
     plan = read_plan(args.file)
-    data = load_data(plan, compute_load(plan), by=args.by, daily=args.daily)
+    data = load_data(plan, compute_load(plan, schedule_of(plan, args.file)), by=args.by, daily=args.daily)
     if args.format == "json":
         print_json(data)
         return 0

@@ -45,5 +45,13 @@ def test_bad_file_and_cycle_exit_2(tmp_path, capsys):
     data = json.loads(open(write(tmp_path, healthy_plan())).read())
     data["tasks"][0]["depends_on"] = [{"task": "a2"}]
     bad.write_text(json.dumps(data))
+    for command in (["check"], ["load"], ["level", "-o", str(tmp_path / "out.aiplan")]):
+        assert main(command[:1] + [str(bad)] + command[1:]) == 2
+        err = capsys.readouterr().err
+        assert f"{bad}: $.tasks: dependency cycle: a1 -> a2 -> a1" in err, err
+    assert not (tmp_path / "out.aiplan").exists()
+    data["tasks"][0]["depends_on"] = []
+    data["calendar"] = {"country": "XX"}
+    bad.write_text(json.dumps(data))
     assert main(["check", str(bad)]) == 2
-    assert "dependency cycle" in capsys.readouterr().err
+    assert f"{bad}: $.calendar.country" in capsys.readouterr().err
