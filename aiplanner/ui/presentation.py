@@ -213,6 +213,8 @@ class PresentationView(QWidget):
             self.session.undo_stack.undo()
         elif event.matches(QKeySequence.Redo) or (key == Qt.Key_Y and mods & Qt.ControlModifier):
             self.session.undo_stack.redo()
+        elif mods & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier):
+            return False  # Ctrl+S saves, Ctrl+B ... belong to the window, not to us
         elif key == Qt.Key_Escape:
             self.close()
         elif key == Qt.Key_S:

@@ -47,6 +47,7 @@ def test_big_numbers_and_scenario_cycling(qtbot, view):
     assert view.finish_label.text() == "Finish 07 Aug 2026"
     qtbot.waitUntil(lambda: view.findings_label.text() != "Findings …")
     assert view.findings_label.text().startswith("Findings ")
+    assert view.p80_label.text() == "P80 07 Aug 2026"  # no estimates: the P80 is the finish itself
     assert view.gantt.font().pointSize() >= 16 and view.gantt.row_height() >= 40
     assert any(b.phase == "design" for b in view.gantt.scene.bands)
     assert any(m.task_id == "m1" for m in view.gantt.scene.milestones)
@@ -57,6 +58,8 @@ def test_big_numbers_and_scenario_cycling(qtbot, view):
     keys(qtbot, view, Qt.Key_S)
     assert view.lens.scenario is None and view.finish_label.text() == "Finish 07 Aug 2026"
     keys(qtbot, view, (Qt.Key_S, Qt.ShiftModifier))
+    assert view.lens.scenario == "short analysis"
+    keys(qtbot, view, (Qt.Key_S, Qt.ControlModifier))  # Ctrl+S is the window's (save), not "next scenario"
     assert view.lens.scenario == "short analysis"
 
 
