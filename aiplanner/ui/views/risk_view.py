@@ -52,7 +52,7 @@ class RiskView(QWidget):
         self.run_button = QPushButton("Run", self)
         self.run_button.clicked.connect(self.run)
         self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.clicked.connect(lambda: self.cancel())
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
@@ -102,7 +102,7 @@ class RiskView(QWidget):
     # -- running ----------------------------------------------------------------
     def _plan_changed(self) -> None:
         if self.auto_run:
-            self.cancel()
+            self.cancel("The plan changed: simulating again when you pause…")
             self._debounce.start()
 
     @property
@@ -113,7 +113,7 @@ class RiskView(QWidget):
     def run(self) -> None:
         """Cancel any run in progress and simulate the current plan in the background."""
         self._debounce.stop()
-        self.cancel()
+        self.cancel("")
         session = self.session
         if session.document is None or session.schedule is None:
             return
@@ -132,12 +132,12 @@ class RiskView(QWidget):
         self.status.setText(f"Simulating {self.iterations.value():,} iterations…")
         thread.start()
 
-    def cancel(self) -> None:
+    def cancel(self, reason: str = "Cancelled.") -> None:
         """Stop the run in progress (its result, if any arrives, is ignored)."""
         thread = self.thread
         if thread is not None and thread.isRunning() and not thread.delivered:
             thread.cancel()
-            self.status.setText("Cancelled.")
+            self.status.setText(reason)
         self.thread = None
         self.cancel_button.setEnabled(False)
 

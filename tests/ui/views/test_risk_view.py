@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.ui.views.conftest import is_blank, save_grab
 
@@ -63,7 +64,7 @@ def test_cancel_stops_the_run_and_keeps_the_old_result(qtbot, risk, risky):
     risk.run()
     thread = risk.thread
     assert risk.running
-    risk.cancel()
+    qtbot.mouseClick(risk.cancel_button, Qt.LeftButton)
     assert not risk.running and risk.status.text() == "Cancelled."
     assert thread.wait(10000), "a cancelled run stops at its next block"
     qtbot.wait(20)
