@@ -59,7 +59,8 @@ def over_allocated(ctx: CheckContext) -> Iterator[Finding]:
             "staffing.over-allocated", "warning",
             f"{ctx.person_name(person)} is over capacity on {days} working day{'s' if days > 1 else ''} in "
             f"{len(weeks)} week{'s' if len(weeks) > 1 else ''} from {runs[0].first.isoformat()}, "
-            f"peaking at {worst.peak:g} FTE against {worst.capacity:g}.",
+            + (f"with {worst.peak:g} FTE of work on days they are away." if worst.capacity == 0
+               else f"peaking at {worst.peak:g} FTE against {worst.capacity:g}."),
             "Level the plan (aiplanner level), share the role with someone else, or lower the tasks' FTE.",
             tasks=tuple(tasks),
             people=(person,),
