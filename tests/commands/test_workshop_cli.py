@@ -55,3 +55,30 @@ def test_bad_names_exit_2_with_one_line(plan_file, capsys):
     assert len(err) == 1 and "p.aiplan: 'nope' is not 'current', a baseline or a scenario" in err[0]
     assert main(["compare", str(plan_file)]) == 2
     assert "has no baseline" in capsys.readouterr().err
+
+
+def test_scenario_command_adds_overrides_switches_and_deletes(tmp_path, capsys):
+    import datetime as dt
+
+    from aiplanner.catalog import build_plan
+
+    path = tmp_path / "coe.aiplan"
+    save_plan(build_plan("coe", dt.date(2026, 5, 4)), path, backup=False)
+    assert main(["scenario", str(path), "--name", "fed", "--description", "what if federated",
+                 "--duration", "b-platform=40", "--pattern", "federated"]) == 0
+    out = capsys.readouterr().out
+    assert "scenario 'fed' added" in out and "Pattern: AI Center of Excellence -> Federated AI Teams" in out
+    assert "Kept your own edits on 1 task(s): b-platform" in out
+    scenario = load_plan(path).scenarios[0]
+    assert (scenario.pattern, scenario.description) == ("federated", "what if federated")
+    assert scenario.override_for("b-platform").duration == 40
+    assert main(["scenario", str(path)]) == 0
+    assert "fed" in capsys.readouterr().out
+    assert main(["compare", str(path), "--a", "current", "--b", "fed", "--no-risk", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["b"] == "scenario:fed"
+    assert main(["scenario", str(path), "--name", "fed", "--duration", "nope=3"]) == 2
+    assert "overrides unknown task 'nope'" in capsys.readouterr().err
+    assert main(["scenario", str(path), "--name", "fed", "--duration", "b-platform"]) == 2
+    assert "write TASK=DAYS" in capsys.readouterr().err
+    assert main(["scenario", str(path), "--name", "fed", "--delete"]) == 0
+    assert load_plan(path).scenarios == []
