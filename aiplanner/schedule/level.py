@@ -104,7 +104,7 @@ class _Leveller:
         self.np = np
         self.plan = plan
         state = sched.state
-        if state is None:  # pragma: no cover - schedules from schedule_plan carry their state
+        if state is None:  # a schedule built without its raw state: recompute the passes
             state = prepare_state(plan, sched.calendar)
             run_passes(state)
         self.state = state

@@ -105,3 +105,11 @@ def test_schedule_is_reused_and_matches():
     plan = make([T("a", 5, pm=1), T("b", 5, pm=1)])
     sched = schedule_plan(plan)
     assert level_plan(plan, sched).new_finish == level_plan(plan).new_finish
+
+
+def test_a_schedule_without_its_state_is_recomputed():
+    import dataclasses
+
+    plan = make([T("a", 5, pm=1), T("b", 5, pm=1)])
+    bare = dataclasses.replace(schedule_plan(plan), state=None)
+    assert starts(level_plan(plan, bare)) == {"a": 0, "b": 5}
