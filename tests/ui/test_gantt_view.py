@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 
 from aiplanner.ui.gantt_view import GanttView
 
@@ -187,3 +187,43 @@ def test_drag_label_says_what_happens(qtbot, gantt, session):
     gantt.viewport().grab()  # paints the preview and the label without error
     qtbot.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, p + QPoint(round(7 * gantt.scale.px_per_day), 0))
     assert session.undo_stack.count() == 1
+
+
+def test_ctrl_wheel_zooms_around_the_cursor(qtbot, gantt):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    gantt.set_px_per_day(8)
+    pos = QPointF(400, 100)
+    day = gantt.left_day() + pos.x() / gantt.scale.px_per_day
+    event = QWheelEvent(pos, gantt.viewport().mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt.NoButton,
+                        Qt.ControlModifier, Qt.NoScrollPhase, False)
+    QApplication.sendEvent(gantt.viewport(), event)
+    assert gantt.scale.px_per_day == pytest.approx(10)
+    assert gantt.left_day() + pos.x() / gantt.scale.px_per_day == pytest.approx(day, abs=0.2)
+
+
+def test_hover_shows_the_tooltip(qtbot, gantt):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    p = bar_point(gantt, "d1")
+    event = QHelpEvent(QEvent.ToolTip, p, gantt.viewport().mapToGlobal(p))
+    QApplication.sendEvent(gantt.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text().startswith("Operating Model Design (d1)")
+    QToolTip.hideText()
+
+
+def test_empty_plan_and_document_replaced(qtbot, gantt, session):
+    import datetime as dt
+
+    from aiplanner.model.document import Document
+    from aiplanner.model.plan import Phase, Plan
+
+    session.set_document(Document(Plan(start=dt.date(2026, 1, 5), phases=[Phase(id="p", name="P")])))
+    assert gantt.row_count() == 0
+    gantt.viewport().grab()  # paints an empty chart without error
+    gantt.fit_to_plan()
+    qtbot.keyClick(gantt, Qt.Key_Plus)
