@@ -8,7 +8,7 @@ from xml.etree.ElementTree import Element
 from aiplanner.io.mspdi_common import DAY_TYPES, parse_datetime
 from aiplanner.model.plan import WEEKDAYS
 
-__all__ = ["read_calendar", "local", "child_text"]
+__all__ = ["read_calendar", "local", "child_text", "scan"]
 
 _ONE = dt.timedelta(days=1)
 _MAX_EXCEPTION_DAYS = 3660
@@ -17,6 +17,23 @@ _MAX_EXCEPTION_DAYS = 3660
 def local(tag: str) -> str:
     """The tag without its namespace."""
     return tag.rpartition("}")[2]
+
+
+def scan(node: Element) -> tuple[dict[str, str], list[Element], list[Element]]:
+    """One pass over a task or resource: first text of each child by local name,
+    the ``PredecessorLink`` children and the ``ExtendedAttribute`` children."""
+    fields: dict[str, str] = {}
+    links: list[Element] = []
+    extended: list[Element] = []
+    for child in node:
+        name = child.tag.rpartition("}")[2]
+        if name == "PredecessorLink":
+            links.append(child)
+        elif name == "ExtendedAttribute":
+            extended.append(child)
+        elif name not in fields:
+            fields[name] = (child.text or "").strip()
+    return fields, links, extended
 
 
 def child_text(node: Element, name: str) -> str | None:

@@ -20,7 +20,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
+import gc
+import re
+from xml.sax.saxutils import escape
 
 from aiplanner.io.exporting import Output, source_date, write_out
 from aiplanner.io.mspdi_common import (LINK_CODES, NS, RESOURCE_ID_FIELD, TASK_ID_FIELD, format_datetime,
@@ -35,18 +37,61 @@ _START, _FINISH = "08:00:00", "17:00:00"
 _MS_DAY = {0: 2, 1: 3, 2: 4, 3: 5, 4: 6, 5: 7, 6: 1}  # Monday = 0 -> DayType 2
 
 
-def _sub(parent: ET.Element, tag: str, text: object | None = None) -> ET.Element:
-    node = ET.SubElement(parent, tag)
-    if text is not None:
-        node.text = str(text)
-    return node
+class _Node:
+    """A minimal XML element writer: children are written in order.
+
+    Building the text directly is several times faster than ElementTree for
+    the 300,000 elements of a 5,000-task project. Leaf elements are kept as
+    ready-made strings.
+    """
+
+    __slots__ = ("tag", "children")
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.children: list[_Node | str] = []
+
+    def write(self, out: list[str], depth: int) -> None:
+        pad = "  " * depth
+        if not self.children:
+            out.append(f"{pad}<{self.tag}/>\n")
+            return
+        out.append(f"{pad}<{self.tag}>\n")
+        inner = pad + "  "
+        for child in self.children:
+            if isinstance(child, str):
+                out.append(f"{inner}{child}\n")
+            else:
+                child.write(out, depth + 1)
+        out.append(f"{pad}</{self.tag}>\n")
+
+
+_NEEDS_CARE = re.compile("[<>&\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: object) -> str:
+    text = str(value)
+    if isinstance(value, str) and _NEEDS_CARE.search(text):
+        text = escape(_NOT_XML.sub("", text))
+    return text
+
+
+def _sub(parent: _Node, tag: str, text: object | None = None) -> _Node:
+    """Add a child element; with ``text`` it is a leaf (and the parent is returned)."""
+    if text is None:
+        node = _Node(tag)
+        parent.children.append(node)
+        return node
+    parent.children.append(f"<{tag}>{_text(text)}</{tag}>")
+    return parent
 
 
 def _flag(value: bool) -> str:
     return "1" if value else "0"
 
 
-def _calendar(root: ET.Element, plan: Plan, schedule: Schedule) -> None:
+def _calendar(root: _Node, plan: Plan, schedule: Schedule) -> None:
     cals = _sub(root, "Calendars")
     cal = _sub(cals, "Calendar")
     _sub(cal, "UID", 1)
@@ -93,7 +138,7 @@ def _dates(schedule: Schedule, tid: str) -> tuple[str, str]:
     return stamp, stamp
 
 
-def _task_common(node: ET.Element, uid: int, name: str, wbs: str, level: int) -> None:
+def _task_common(node: _Node, uid: int, name: str, wbs: str, level: int) -> None:
     _sub(node, "UID", uid)
     _sub(node, "ID", uid)
     _sub(node, "Name", name)
@@ -104,7 +149,7 @@ def _task_common(node: ET.Element, uid: int, name: str, wbs: str, level: int) ->
     _sub(node, "OutlineLevel", level)
 
 
-def _extended(node: ET.Element, field: str, value: str) -> None:
+def _extended(node: _Node, field: str, value: str) -> None:
     ext = _sub(node, "ExtendedAttribute")
     _sub(ext, "FieldID", field)
     _sub(ext, "Value", value)
@@ -112,8 +157,17 @@ def _extended(node: ET.Element, field: str, value: str) -> None:
 
 def mspdi_bytes(plan: Plan, schedule: Schedule) -> bytes:
     """The MSPDI document of ``plan`` as scheduled (UTF-8 XML)."""
-    ET.register_namespace("", NS)
-    root = ET.Element(f"{{{NS}}}Project")
+    enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of short strings: no cyclic garbage to find
+    try:
+        return _document(plan, schedule)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _document(plan: Plan, schedule: Schedule) -> bytes:
+    root = _Node("Project")
     stamp = source_date().strftime("%Y-%m-%dT%H:%M:%S")
     _sub(root, "SaveVersion", 14)
     _sub(root, "Name", plan.name)
@@ -215,12 +269,17 @@ def mspdi_bytes(plan: Plan, schedule: Schedule) -> bytes:
             _sub(link, "LagFormat", 7)
         _extended(node, TASK_ID_FIELD, task.id)
     _resources(root, plan, schedule, uid_of)
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode")
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body + "\n").encode("utf-8")
+    out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', f'<Project xmlns="{NS}">\n']
+    for child in root.children:
+        if isinstance(child, str):
+            out.append(f"  {child}\n")
+        else:
+            child.write(out, 1)
+    out.append("</Project>\n")
+    return "".join(out).encode("utf-8")
 
 
-def _resources(root: ET.Element, plan: Plan, schedule: Schedule, uid_of: dict[str, int]) -> None:
+def _resources(root: _Node, plan: Plan, schedule: Schedule, uid_of: dict[str, int]) -> None:
     roles = {r.id: r.name for r in plan.roles}
     holders: dict[str, list[tuple[int, float]]] = {}
     resources = _sub(root, "Resources")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from aiplanner.io.importing import sanitize_id, slugify, unique_id
-from aiplanner.io.mspdi_calendar import child_text, local
+from aiplanner.io.mspdi_calendar import child_text, local, scan
 from aiplanner.io.mspdi_common import RESOURCE_ID_FIELD
 
 __all__ = ["read_resources"]
@@ -41,17 +41,18 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
         for res in block:
             if local(res.tag) != "Resource":
                 continue
-            uid = child_text(res, "UID") or ""
-            name = (child_text(res, "Name") or "").strip()
-            if child_text(res, "IsNull") == "1" or not name:
+            row, _links, extended = scan(res)
+            uid = row.get("UID", "")
+            name = row.get("Name", "")
+            if row.get("IsNull") == "1" or not name:
                 continue
-            kind = child_text(res, "Type") or "1"
+            kind = row.get("Type") or "1"
             if kind != "1":
                 warnings.append(f"resource UID {uid}: {'material' if kind == '0' else 'cost'} resource {name!r} "
                                 "is not imported")
                 continue
-            groups = [g.strip() for g in (child_text(res, "Group") or "").split(",") if g.strip()]
-            if child_text(res, "IsGeneric") == "1":
+            groups = [g.strip() for g in row.get("Group", "").split(",") if g.strip()]
+            if row.get("IsGeneric") == "1":
                 res_roles[uid] = [role_for(g) for g in groups or [name]]
                 continue
             if not groups:
@@ -59,13 +60,13 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
                 groups = [name]
             role_ids = [role_for(g) for g in groups]
             res_roles[uid] = role_ids
-            capacity = _number(child_text(res, "MaxUnits"), 1.0)
+            capacity = _number(row.get("MaxUnits"), 1.0)
             if capacity > 10:
                 capacity /= 100  # some writers give percent
             given = None
             if RESOURCE_ID_FIELD in fields:
-                for child in res:
-                    if local(child.tag) == "ExtendedAttribute" and child_text(child, "FieldID") == RESOURCE_ID_FIELD:
+                for child in extended:
+                    if child_text(child, "FieldID") == RESOURCE_ID_FIELD:
                         given = child_text(child, "Value")
             pid = unique_id(sanitize_id(given) if given else slugify(name, "person"), used_people)
             people.append({"id": pid, "name": name[:500], "capacity": min(max(capacity, 0.0), 10.0)})
@@ -80,19 +81,20 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
         for node in block:
             if local(node.tag) != "Assignment":
                 continue
-            task_uid = child_text(node, "TaskUID") or ""
-            res_uid = child_text(node, "ResourceUID") or ""
+            row = scan(node)[0]
+            task_uid = row.get("TaskUID", "")
+            res_uid = row.get("ResourceUID", "")
             tid = uid_to_id.get(task_uid)
             if res_uid not in res_roles:
                 if res_uid not in ("", "-65535", "0"):
-                    warnings.append(f"assignment UID {child_text(node, 'UID')}: resource UID {res_uid} is not "
+                    warnings.append(f"assignment UID {row.get('UID')}: resource UID {res_uid} is not "
                                     "imported (assignment dropped)")
                 continue
             if not tid:
-                warnings.append(f"assignment UID {child_text(node, 'UID')}: task UID {task_uid} is a summary or "
+                warnings.append(f"assignment UID {row.get('UID')}: task UID {task_uid} is a summary or "
                                 "unknown (assignment dropped)")
                 continue
-            units = _number(child_text(node, "Units"), 1.0)
+            units = _number(row.get("Units"), 1.0)
             if units > 100:
                 units /= 100
             if units <= 0:
