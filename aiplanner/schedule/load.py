@@ -177,12 +177,12 @@ class Load:
                     capacity=float(cap[peak_at]),
                     excess=round(float((load[a:b] - cap[a:b]).sum()), 9),
                     weeks=tuple(weeks),
-                    tasks=tuple(self.plan.tasks[i].id for i in hits[run]),
+                    tasks=hits[run],
                 ))
         return found
 
-    def _tasks_in_runs(self, row: int, over: "np.ndarray", starts: "np.ndarray", ends: "np.ndarray") -> list[list[int]]:
-        """Plan positions of the tasks whose demand lands on person ``row`` in each run."""
+    def _tasks_in_runs(self, row: int, over: "np.ndarray", starts: "np.ndarray", ends: "np.ndarray") -> list[tuple]:
+        """Ids (plan order) of the tasks whose demand lands on person ``row``, per run."""
         import numpy as np
 
         dem = self._demands
@@ -207,12 +207,19 @@ class Load:
             real = (count[b] - count[a]) > 0
             found_runs.append(run[real])
             found_tasks.append(dem["task"][sel[entry[real]]])
-        hits: list[list[int]] = [[] for _ in starts]
-        if found_runs:
-            key = np.unique(np.concatenate(found_runs) * len(self.plan.tasks) + np.concatenate(found_tasks))
-            for run, task in zip((key // len(self.plan.tasks)).tolist(), (key % len(self.plan.tasks)).tolist()):
-                hits[run].append(task)
-        return hits
+        if not found_runs:
+            return [() for _ in starts]
+        n = len(self.plan.tasks)
+        key = np.unique(np.concatenate(found_runs) * n + np.concatenate(found_tasks))  # sorted: run, then task
+        cuts = np.searchsorted(key // n, np.arange(len(starts) + 1))
+        ids = self._task_ids[key % n]
+        return [tuple(ids[a:b].tolist()) for a, b in zip(cuts[:-1], cuts[1:])]
+
+    @cached_property
+    def _task_ids(self) -> "np.ndarray":
+        import numpy as np
+
+        return np.array([t.id for t in self.plan.tasks], dtype=object)
 
     def unstaffed_roles(self) -> list[UnstaffedRole]:
         """Roles with demand but nobody holding them (role list order)."""
