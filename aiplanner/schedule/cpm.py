@@ -25,6 +25,7 @@ from aiplanner.schedule.calendar import WorkCalendar
 from aiplanner.schedule.graph import build_graph, topological_order
 from aiplanner.schedule.network import Network, build_network
 from aiplanner.schedule.passes import backward_all, forward_all, free_float
+from aiplanner.schedule.phases import PhaseSpan, phase_members, phase_spans, phase_spans_of
 
 __all__ = [
     "TaskTimes",
@@ -63,18 +64,6 @@ class TaskTimes:
     critical: bool
     milestone: bool
     deadline_late: int | None = None  # working days past the deadline, if missed
-
-
-@dataclass(frozen=True, slots=True)
-class PhaseSpan:
-    """A phase spans from its first task's start to its last task's finish."""
-
-    id: str
-    es: int
-    ef: int
-    start: dt.date
-    finish: dt.date
-    duration: int  # working days from first start to last finish
 
 
 class ScheduleState:
@@ -254,16 +243,6 @@ def run_passes(state: ScheduleState) -> None:
     state.ls, state.lf = backward_all(state.net, state.dur, state.finish_point)
 
 
-def phase_members(plan: Plan) -> dict[str, list[int]]:
-    """Phase id -> indices of its tasks (document order), for every phase of the plan."""
-    members: dict[str, list[int]] = {p.id: [] for p in plan.phases}
-    for i, task in enumerate(plan.tasks):
-        bucket = members.get(task.phase)
-        if bucket is not None:
-            bucket.append(i)
-    return members
-
-
 def assemble(plan: Plan, state: ScheduleState, members: dict[str, list[int]] | None = None,
              order_ids: list[str] | None = None) -> Schedule:
     """Wrap a computed state as a :class:`Schedule` (phases, project span, deadlines)."""
@@ -293,23 +272,6 @@ def assemble(plan: Plan, state: ScheduleState, members: dict[str, list[int]] | N
     )
 
 
-def phase_spans_of(state: ScheduleState, members: dict[str, list[int]]) -> dict[str, PhaseSpan]:
-    """Each phase's span from its tasks (phases without tasks are left out)."""
-    spans: dict[str, PhaseSpan] = {}
-    cal = state.cal
-    es, ef, rep, dur = state.es, state.ef, state.rep, state.dur
-    for pid, idx in members.items():
-        if not idx:
-            continue
-        first = min(es[i] - 1 if rep[i] else es[i] for i in idx)
-        last = max(ef[i] - 1 if dur[i] else (es[i] - 1 if rep[i] else es[i]) for i in idx)
-        lo = min(es[i] for i in idx)
-        hi = max(ef[i] for i in idx)
-        spans[pid] = PhaseSpan(id=pid, es=lo, ef=hi, start=cal.date_of(first), finish=cal.date_of(last),
-                               duration=hi - lo)
-    return spans
-
-
 def schedule_plan(plan: Plan, calendar: WorkCalendar | None = None) -> Schedule:
     """Compute early and late dates, floats and the critical path of ``plan``.
 
@@ -326,19 +288,3 @@ def schedule_plan(plan: Plan, calendar: WorkCalendar | None = None) -> Schedule:
     state = prepare_state(plan, cal)
     run_passes(state)
     return assemble(plan, state)
-
-
-def phase_spans(plan: Plan, times: Mapping[str, TaskTimes], cal: WorkCalendar) -> dict[str, PhaseSpan]:
-    """Each phase's span from per-task times (phases without tasks are left out)."""
-    spans: dict[str, PhaseSpan] = {}
-    for phase in plan.phases:
-        members = [times[t.id] for t in plan.tasks if t.phase == phase.id and t.id in times]
-        if not members:
-            continue
-        es = min(m.es for m in members)
-        ef = max(m.ef for m in members)
-        spans[phase.id] = PhaseSpan(
-            id=phase.id, es=es, ef=ef, start=min(m.start for m in members),
-            finish=max(m.finish for m in members), duration=ef - es,
-        )
-    return spans
