@@ -6,7 +6,8 @@ only one pattern has) are rebuilt from the catalogue's template of the new
 pattern, while the user's own edits are kept wherever they still apply:
 
 - tasks the user added stay (links to tasks that go away are bridged to
-  those tasks' own predecessors, so the order of work holds);
+  those tasks' own predecessors, link types and lags composed, so the
+  order of work holds);
 - a template task whose duration, estimate, demands or links the user
   changed keeps the user's values; untouched ones take the new template's;
 - staffing (people, assignments) is never touched;
@@ -89,6 +90,17 @@ def _guess_pattern(plan: Plan, template: Template) -> str:
     return best
 
 
+def _compose(outer: Dependency, inner: Dependency) -> Dependency:
+    """``X -outer-> R -inner-> P`` becomes ``X -> P`` when R goes away.
+
+    The link keeps P's side of ``inner`` and X's side of ``outer`` (an FS
+    into a removed task that itself followed P start-to-start becomes an
+    SS from P); the lags add up; R's own duration no longer counts.
+    """
+    lag = max(-10_000, min(10_000, inner.lag + outer.lag))
+    return Dependency(task=inner.task, type=inner.type[0] + outer.type[1], lag=lag)
+
+
 def _bridge(deps: list[Dependency], gone: set[str], preds_of: dict[str, list[Dependency]]) -> list[Dependency]:
     """Replace links to tasks in ``gone`` by links to their predecessors (recursively)."""
     result: list[Dependency] = []
@@ -97,7 +109,7 @@ def _bridge(deps: list[Dependency], gone: set[str], preds_of: dict[str, list[Dep
     while stack:
         dep = stack.pop()
         if dep.task in gone:
-            stack.extend(Dependency(task=p.task) for p in reversed(preds_of.get(dep.task, [])))
+            stack.extend(_compose(dep, p) for p in reversed(preds_of.get(dep.task, [])))
         elif dep.task not in seen:
             seen.add(dep.task)
             result.append(dep)

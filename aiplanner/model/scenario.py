@@ -68,8 +68,9 @@ class BaselineTask(_Model):
 class FrozenFinding(_Model):
     """A finding that was open when the baseline was captured."""
 
-    key: str = Field(min_length=1, max_length=500)
-    message: str = Field(default="", max_length=2000)
+    # A key names every task, person and role the finding is about: it can be long.
+    key: str = Field(min_length=1, max_length=100_000)
+    message: str = Field(default="", max_length=10_000)
     severity: str = Field(default="", max_length=40)
 
 

@@ -118,3 +118,12 @@ def test_switch_with_the_real_catalogue_coe_to_federated():
     template = build_plan("federated", plan.start)
     assert {t.id for t in applied.tasks} == {t.id for t in template.tasks} | {"u-pilot"}
     assert applied.responsibilities == template.responsibilities
+
+
+def test_bridging_composes_link_types_and_lags():
+    from aiplanner.catalog.switch import _bridge
+
+    preds = {"r": [Dependency(task="p", type="SS", lag=5)], "q": [Dependency(task="r", type="FF", lag=1)]}
+    # x -FS+2-> r -SS+5-> p  becomes  x -SS+7-> p ; x -FS-> q -FF+1-> r -SS+5-> p also reaches p (kept once).
+    assert _bridge([Dependency(task="r", lag=2), Dependency(task="q")], {"r", "q"}, preds) == [
+        Dependency(task="p", type="SS", lag=7)]
