@@ -148,11 +148,10 @@ class Load:
 
     def over_allocations(self) -> list[OverAllocation]:
         """Every run of over-allocated days, by person (plan order) then date."""
-        if not hasattr(self, "_over_cache"):
-            self._over_cache = self._find_over_allocations()
-        return list(self._over_cache)
+        return list(self._over_allocations)
 
-    def _find_over_allocations(self) -> list[OverAllocation]:
+    @cached_property
+    def _over_allocations(self) -> list[OverAllocation]:
         import numpy as np
 
         over = self.over_days
