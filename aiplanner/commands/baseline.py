@@ -39,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(table(["name", "created", "start", "finish", "P80", "tasks"], rows, "lllllr"))
         return 0
     name = args.name.strip()
-    if not name:
-        raise EditError(f"{args.file}: a baseline needs a name")
+    if not 1 <= len(name) <= 500:
+        raise EditError(f"{args.file}: a baseline name has 1 to 500 characters")
     document = Document(plan, args.file)
     if any(b.name == name for b in plan.baselines):
         if not args.replace:

@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     from aiplanner.model.document import Document
     from aiplanner.model.errors import EditError
     from aiplanner.model.scenario import Scenario
+    from aiplanner.model.validate import pydantic_problems
+    from pydantic import ValidationError
 
     plan = read_plan(args.file)
     if args.name is None:
@@ -84,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
                 said += "\n" + "\n".join(f"  {line}" for line in report.lines())
     except EditError as exc:
         raise EditError("\n".join(f"{args.file}: {line}" for line in str(exc).splitlines())) from None
+    except ValidationError as exc:  # a name or description out of bounds
+        raise EditError("\n".join(f"{args.file}: {p.message}" for p in pydantic_problems(exc))) from None
     save_plan(document.plan, args.file)
     sys.stdout.write(f"{args.file}: {said}\n")
     return 0

@@ -82,3 +82,12 @@ def test_scenario_command_adds_overrides_switches_and_deletes(tmp_path, capsys):
     assert "write TASK=DAYS" in capsys.readouterr().err
     assert main(["scenario", str(path), "--name", "fed", "--delete"]) == 0
     assert load_plan(path).scenarios == []
+
+
+def test_names_out_of_bounds_are_clean_errors(plan_file, capsys):
+    assert main(["baseline", str(plan_file), "--name", "x" * 501]) == 2
+    assert "1 to 500 characters" in capsys.readouterr().err
+    assert main(["scenario", str(plan_file), "--name", "y" * 501]) == 2
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "at most 500 characters" in err
+    assert load_plan(plan_file).baselines == []
