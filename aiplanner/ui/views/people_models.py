@@ -185,15 +185,18 @@ class LoadModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.table = None
+        self.by = "person"
         self.names: list[str] = []
         self.over_tasks: dict[tuple[int, int], tuple[str, ...]] = {}
 
-    def set_load(self, load, names: dict[str, str]) -> None:
+    def set_load(self, load, names: dict[str, str], by: str = "person") -> None:
+        """Show ``load`` per person (or per role: demand against the holders' capacity) per week."""
         self.beginResetModel()
-        self.table = load.table("person", "week") if load is not None else None
+        self.by = by
+        self.table = load.table(by, "week") if load is not None else None
         self.names = [names.get(p, p) for p in self.table.ids] if self.table is not None else []
         self.over_tasks = {}
-        if load is not None:
+        if load is not None and by == "person":
             col_of = {m: j for j, m in enumerate(self.table.periods)}
             row_of = {p: i for i, p in enumerate(self.table.ids)}
             for run in load.over_allocations():
@@ -234,8 +237,11 @@ class LoadModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             ratio = self.ratio(r, c)
             if ratio == float("inf"):
-                return "away!"
-            return "away" if away and ratio == 0 else ("" if ratio == 0 else f"{ratio * 100:.0f}%")
+                # Work lands where nobody can take it: an absent person, or a role nobody holds.
+                return "away!" if self.by == "person" else f"{float(self.table.load[r, c]):.1f} d"
+            if away and ratio == 0:
+                return "away" if self.by == "person" else ""
+            return "" if ratio == 0 else f"{ratio * 100:.0f}%"
         if role == Qt.BackgroundRole:
             if away and not over:
                 return QColor("#e5e7eb")
@@ -247,6 +253,8 @@ class LoadModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             text = (f"{self.names[r]}, week of {self.table.periods[c]:%d %b %Y}: "
                     f"{float(self.table.load[r, c]):.1f} of {float(self.table.capacity[r, c]):.1f} person-days")
+            if self.by == "role" and float(self.table.capacity[r, c]) <= 0 < float(self.table.load[r, c]):
+                text += "\nNobody holds this role this week"
             tasks = self.over_tasks.get((r, c))
             if over and tasks:
                 text += "\nOver capacity because of: " + ", ".join(tasks)

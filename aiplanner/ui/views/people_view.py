@@ -12,8 +12,8 @@ Every edit is an :class:`EditPlanCommand` / :class:`ReplacePlanCommand`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QInputDialog, QLabel, QSplitter, QTableView,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from aiplanner.model.plan import Absence, Person
 from aiplanner.ui.views.people_models import AssignmentModel, LoadModel, PeopleModel
@@ -47,6 +47,10 @@ class PeopleView(QWidget):
         self.load_table.horizontalHeader().setMinimumSectionSize(30)
         self.load_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.summary = QLabel(self)
+        self.load_by = QComboBox(self)
+        self.load_by.addItem("Load per person", "person")
+        self.load_by.addItem("Demand per role", "role")
+        self.load_by.currentIndexChanged.connect(lambda _i: self.refresh_load())
 
         bar = QToolBar(self)
         bar.addAction("Add person", self._ask_person)
@@ -67,7 +71,10 @@ class PeopleView(QWidget):
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.summary)
+        head = QHBoxLayout()
+        head.addWidget(self.load_by)
+        head.addWidget(self.summary, 1)
+        bottom_layout.addLayout(head)
         bottom_layout.addWidget(self.load_table)
         split = QSplitter(Qt.Vertical, self)
         split.addWidget(top)
@@ -122,7 +129,10 @@ class PeopleView(QWidget):
             self.load_model.set_load(None, {})
             return
         self.load = compute_load(session.plan, session.schedule)
-        self.load_model.set_load(self.load, {p.id: p.name for p in session.plan.people})
+        by = self.load_by.currentData()
+        names = ({p.id: p.name for p in session.plan.people} if by == "person"
+                 else {r.id: r.name for r in session.plan.roles})
+        self.load_model.set_load(self.load, names, by)
         runs = self.load.over_allocations()
         unstaffed = self.load.unstaffed_roles()
         parts = []
@@ -136,7 +146,8 @@ class PeopleView(QWidget):
         else:
             parts.append("Nobody is over capacity.")
         if unstaffed:
-            parts.append("Nobody holds: " + ", ".join(u.role for u in unstaffed))
+            roles = {r.id: r.name for r in session.plan.roles}
+            parts.append("Nobody holds: " + ", ".join(roles.get(u.role, u.role) for u in unstaffed))
         self.summary.setText("  ·  ".join(parts))
 
     # -- people edits ---------------------------------------------------------

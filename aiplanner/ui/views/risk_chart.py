@@ -41,13 +41,13 @@ class RiskCanvas(FigureCanvasQTAgg):
         lo, hi = days.min(), days.max()
         bins = max(1, min(50, int(hi - lo) + 1))
         ax.hist(days, bins=bins, range=(lo - 0.5, hi + 0.5), color="#9db8ee", edgecolor="#ffffff", linewidth=0.5)
-        ax.set_ylabel("iterations")
+        ax.set_ylabel("iterations", fontsize=8)
         order = np.sort(days)
         cx.step(order, np.arange(1, order.size + 1) / order.size, where="post", color="#1f2a37", linewidth=1.6)
         cx.set_ylim(0, 1.05)
         cx.yaxis.tick_right()
         cx.yaxis.set_label_position("right")
-        cx.set_ylabel("probability of finishing by")
+        cx.set_ylabel("finished by (cumulative)", fontsize=8)
         cx.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0%}"))
         for p, day in facts.percentiles.items():
             color = _LINES.get(p, "#6b7280")
@@ -63,6 +63,6 @@ class RiskCanvas(FigureCanvasQTAgg):
         date_of = facts.date_of
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{date_of(int(round(v))):%d %b %Y}"))
-        ax.set_xlabel("finish date")
-        ax.set_title("Simulated finish", fontsize=10, loc="left")
+        for axes in (ax, cx):
+            axes.tick_params(labelsize=8)
         self.draw_idle()

@@ -193,6 +193,7 @@ class RiskView(QWidget):
             from aiplanner.ui.views.risk_chart import RiskCanvas
 
             self.canvas = RiskCanvas(self.chart_holder)
+            self.canvas.setMinimumHeight(160)  # below that the axes collapse
             self.chart_layout.addWidget(self.canvas)
         self._show_result()
 

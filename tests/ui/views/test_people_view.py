@@ -99,3 +99,20 @@ def test_absence_dialog_adds_and_refuses_backwards_ranges(qtbot, view_session):
     dialog.list.setCurrentRow(0)
     dialog._remove()
     assert [a.note for a in dialog.absences()] == ["holiday"]
+
+
+def test_demand_per_role_shows_unstaffed_work(people, view_session):
+    from aiplanner.model.plan import Role, RoleDemand
+    from aiplanner.ui.commands import EditPlanCommand, EditTaskCommand
+
+    roles = list(view_session.plan.roles) + [Role(id="mlops-engineer", name="MLOps Engineer")]
+    view_session.push(EditPlanCommand(view_session, "Add role", roles=roles))
+    view_session.push(EditTaskCommand(view_session, "a2", demands=[RoleDemand(role="mlops-engineer", fte=1)]))
+    people.load_by.setCurrentIndex(1)
+    load = people.load_model
+    assert load.by == "role" and load.names == ["AI Product Manager", "MLOps Engineer"]
+    week = load.table.periods.index(view_session.schedule.tasks["a2"].start)
+    assert load.table.over[1, week]
+    assert load.data(load.index(1, week)) == "5.0 d"
+    assert "Nobody holds this role" in load.data(load.index(1, week), 3)
+    assert "Nobody holds: MLOps Engineer" in people.summary.text()
