@@ -120,3 +120,23 @@ def test_open_presentation_goes_full_screen(qtbot, session):
     assert view.isFullScreen() and view.focusWidget() is view.gantt
     with qtbot.waitSignal(view.destroyed):
         view.close()
+
+
+def test_dragging_a_bar_in_a_scenario_is_an_undoable_override(qtbot, view, session):
+    from PySide6.QtCore import QPoint
+
+    keys(qtbot, view, Qt.Key_S)
+    gantt = view.gantt
+    bar = gantt.index.item_of["a2"]
+    row = gantt.row_of("a2")
+    start = gantt.pixel_of(bar.x1, row) - QPoint(1, 0)
+    end = start + QPoint(round(7 * gantt.scale.px_per_day), 0)  # one calendar week = five working days
+    vp = gantt.viewport()
+    qtbot.mousePress(vp, Qt.LeftButton, Qt.NoModifier, start)
+    for i in range(1, 5):
+        qtbot.mouseMove(vp, start + (end - start) * i / 4)
+    qtbot.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, end)
+    assert session.plan.scenarios[0].override_for("a2").duration == 15
+    assert session.plan.task("a2").duration == 10
+    session.undo_stack.undo()
+    assert session.plan.scenarios[0].override_for("a2") is None
