@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
@@ -57,6 +57,8 @@ class GanttView(QAbstractScrollArea):
         self.last_message = ""
         self._drag: dict | None = None
         self._hover_task: str | None = None
+        self._autoscroll = QTimer(self, interval=40)
+        self._autoscroll.timeout.connect(self._autoscroll_tick)
         self.header = GanttHeader(self)
         self.set_header_height(40)
         self.viewport().setMouseTracking(True)
@@ -255,7 +257,9 @@ class GanttView(QAbstractScrollArea):
         if self._drag is not None and self._drag["mode"] == "link":
             painter.setRenderHint(QPainter.Antialiasing, True)
             painter.setPen(QPen(Palette.selection_edge, 1.5, Qt.DashLine))
-            painter.drawLine(self._drag["origin"], self._drag["pos"])
+            vp = self._viewport()
+            ox, orow = self._drag["origin"]
+            painter.drawLine(QPointF(vp.x(ox), vp.y(orow)), QPointF(self._drag["pos"]))
         elif self._drag is not None and self._drag["delta"]:
             text = describe_drag(self.session, self._drag["task"], self._drag["mode"], self._drag["delta"])
             if text:
@@ -337,10 +341,10 @@ class GanttView(QAbstractScrollArea):
         mode = "link" if (part == "handle" or event.modifiers() & Qt.ShiftModifier) else (
             "end" if part == "end" else "move")
         item = self.index.item_of[task]
-        vp = self._viewport()
-        right = vp.x(item.x1) if hasattr(item, "x1") else vp.x(item.x)
-        origin = QPoint(round(right), round(vp.y(item.row)))
-        self._drag = {"mode": mode, "task": task, "start": pos, "pos": pos, "origin": origin, "delta": 0}
+        # Remembered in chart units so that scrolling during the drag does not shift it.
+        origin = (item.x1 if hasattr(item, "x1") else item.x, item.row)
+        self._drag = {"mode": mode, "task": task, "start_day": self.chart_point(pos)[0], "pos": pos,
+                      "origin": origin, "delta": 0}
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
@@ -353,16 +357,46 @@ class GanttView(QAbstractScrollArea):
                 self._hover_task = task
                 self.viewport().update()
             return
+        self._drag_to(pos)
+        # Near an edge, keep scrolling while the button is held.
+        if self._edge_step(pos) != (0, 0):
+            self._autoscroll.start()
+        else:
+            self._autoscroll.stop()
+
+    def _drag_to(self, pos: QPoint) -> None:
         self._drag["pos"] = pos
-        self._drag["delta"] = round((pos.x() - self._drag["start"].x()) / self.scale.px_per_day)
+        self._drag["delta"] = round(self.chart_point(pos)[0] - self._drag["start_day"])
         self.viewport().update()
+
+    def _edge_step(self, pos: QPoint) -> tuple[int, int]:
+        zone, vp = 24, self.viewport()
+        dx = -1 if pos.x() < zone else (1 if pos.x() > vp.width() - zone else 0)
+        dy = -1 if pos.y() < zone else (1 if pos.y() > vp.height() - zone else 0)
+        if self._drag is None or self._drag["mode"] != "link":
+            dy = 0  # moves and resizes stay on their row
+        return dx, dy
+
+    def _autoscroll_tick(self) -> None:
+        if self._drag is None:
+            self._autoscroll.stop()
+            return
+        pos = self._drag["pos"]
+        dx, dy = self._edge_step(pos)
+        if (dx, dy) == (0, 0):
+            self._autoscroll.stop()
+            return
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx * 12)
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy * self._row_height // 2)
+        self._drag_to(pos)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, self._drag = self._drag, None
+        self._autoscroll.stop()
         if drag is None or event.button() != Qt.LeftButton:
             return super().mouseReleaseEvent(event)
         pos = event.position().toPoint()
-        drag["delta"] = round((pos.x() - drag["start"].x()) / self.scale.px_per_day)
+        drag["delta"] = round(self.chart_point(pos)[0] - drag["start_day"])
         try:
             if drag["mode"] == "link":
                 target, _ = self._bar_at(pos)

@@ -227,3 +227,23 @@ def test_empty_plan_and_document_replaced(qtbot, gantt, session):
     gantt.viewport().grab()  # paints an empty chart without error
     gantt.fit_to_plan()
     qtbot.keyClick(gantt, Qt.Key_Plus)
+
+
+def test_drag_to_the_edge_scrolls_and_keeps_the_day_under_the_cursor(qtbot, gantt, session):
+    gantt.set_px_per_day(30)
+    gantt.scroll_to_task("a2")
+    hbar = gantt.horizontalScrollBar()
+    start_value = hbar.value()
+    vp = gantt.viewport()
+    p = bar_point(gantt, "a2")
+    old_start = session.schedule.tasks["a2"].start
+    edge = QPoint(vp.width() - 5, p.y())
+    qtbot.mousePress(vp, Qt.LeftButton, Qt.NoModifier, p)
+    qtbot.mouseMove(vp, edge)
+    qtbot.waitUntil(lambda: hbar.value() > start_value + 100, timeout=3000)
+    qtbot.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, edge)
+    # The drop day is the day under the cursor after scrolling, not where the cursor was at first.
+    not_before = session.plan.task("a2").not_before
+    assert not_before is not None
+    moved = (not_before - old_start).days
+    assert moved * 30 > (edge.x() - p.x()) + 100, "the scrolled distance counts"

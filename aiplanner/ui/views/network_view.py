@@ -69,6 +69,7 @@ class NetworkView(QGraphicsView):
         self.setScene(self._scene)
         self.setRenderHint(QPainter.Antialiasing, True)
         self.setDragMode(QGraphicsView.RubberBandDrag)
+        self.setAlignment(Qt.AlignLeft | Qt.AlignTop)  # a large graph starts at its first tasks
         self.nodes: dict[str, _Node] = {}
         self._stale = True
         self._syncing = False
@@ -171,6 +172,18 @@ class NetworkView(QGraphicsView):
                 node.setSelected(tid in ids)
         finally:
             self._syncing = False
+
+    def keyPressEvent(self, event) -> None:
+        """``+``/``-`` zoom, ``0`` fits the whole network."""
+        key = event.key()
+        if key in (Qt.Key_Plus, Qt.Key_Equal):
+            self.scale(1.25, 1.25)
+        elif key == Qt.Key_Minus:
+            self.scale(0.8, 0.8)
+        elif key == Qt.Key_0:
+            self.fitInView(self._scene.sceneRect(), Qt.KeepAspectRatio)
+        else:
+            super().keyPressEvent(event)
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.ControlModifier:

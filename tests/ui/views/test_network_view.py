@@ -42,3 +42,17 @@ def test_rebuilds_on_edit(qtbot, view_session):
     view_session.push(RemoveDependencyCommand(view_session, "a2", "a1"))
     assert network_layout(view_session.plan, view_session.schedule)["a2"].level == 0
     qtbot.waitUntil(lambda: view.nodes["a2"].rect().left() == 0, timeout=2000)
+
+
+def test_keys_zoom_and_fit(qtbot, view_session):
+    from PySide6.QtCore import Qt
+
+    view = NetworkView(view_session)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.keyClick(view, Qt.Key_Plus)
+    assert view.transform().m11() == 1.25
+    qtbot.keyClick(view, Qt.Key_0)
+    rect = view.mapFromScene(view.scene().sceneRect()).boundingRect()
+    assert rect.width() <= view.viewport().width() + 2
