@@ -148,6 +148,9 @@ def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], by_old: d
     if "vert" in task.tags:
         warnings.append(f"line {task.line}: 'vert' (a vertical marker line) is imported as a milestone")
     duration = max(e - s, 0)
+    if milestone and not cal.is_working(task.start.date()):  # type: ignore[union-attr]
+        warnings.append(f"line {task.line}: milestone {task.name!r} falls on an excluded day "
+                        f"({task.start.date()}); aiplanner dates it on the next working day")  # type: ignore[union-attr]
     if not milestone:
         if length % _ONE:
             warnings.append(f"line {task.line}: duration {task.end_spec!r} is not a whole number of days; "

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 __all__ = [
-    "NS", "LINK_TYPES", "LINK_CODES", "DAY_TYPES", "TASK_ID_FIELD", "RESOURCE_ID_FIELD",
+    "NS", "LINK_TYPES", "LINK_CODES", "DAY_TYPES", "TASK_ID_FIELD", "TASK_DEMANDS_FIELD", "RESOURCE_ID_FIELD", "RESOURCE_ROLES_FIELD",
     "format_duration", "parse_duration_hours", "format_datetime", "parse_datetime",
 ]
 
@@ -19,6 +19,10 @@ DAY_TYPES = {1: 6, 2: 0, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
 #: Extended attribute Text1 of tasks and of resources carries our ids.
 TASK_ID_FIELD = "188743731"
 RESOURCE_ID_FIELD = "205520904"
+#: Extended attribute Text2 of tasks carries our role demands (``role=fte;role=fte``).
+TASK_DEMANDS_FIELD = "188743734"
+#: Extended attribute Text2 of resources carries our role ids, parallel to ``Group``.
+RESOURCE_ROLES_FIELD = "205520905"
 
 _DURATION = re.compile(r"^-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
                        r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")

@@ -25,7 +25,8 @@ import re
 from xml.sax.saxutils import escape
 
 from aiplanner.io.exporting import Output, source_date, write_out
-from aiplanner.io.mspdi_common import (LINK_CODES, NS, RESOURCE_ID_FIELD, TASK_ID_FIELD, format_datetime,
+from aiplanner.io.mspdi_common import (LINK_CODES, NS, RESOURCE_ID_FIELD, RESOURCE_ROLES_FIELD, TASK_DEMANDS_FIELD,
+                                       TASK_ID_FIELD, format_datetime,
                                        format_duration)
 from aiplanner.model.plan import WEEKDAYS, Plan
 from aiplanner.schedule.cpm import Schedule
@@ -191,11 +192,13 @@ def _document(plan: Plan, schedule: Schedule) -> bytes:
     _sub(root, "HonorConstraints", 1)
     _sub(root, "NewTasksEffortDriven", 0)
     attrs = _sub(root, "ExtendedAttributes")
-    for field, name in ((TASK_ID_FIELD, "Text1"), (RESOURCE_ID_FIELD, "Text1")):
+    for field, name, alias in ((TASK_ID_FIELD, "Text1", "aiplanner id"), (TASK_DEMANDS_FIELD, "Text2", "aiplanner demands"),
+                               (RESOURCE_ID_FIELD, "Text1", "aiplanner id"),
+                               (RESOURCE_ROLES_FIELD, "Text2", "aiplanner roles")):
         ext = _sub(attrs, "ExtendedAttribute")
         _sub(ext, "FieldID", field)
         _sub(ext, "FieldName", name)
-        _sub(ext, "Alias", "aiplanner id")
+        _sub(ext, "Alias", alias)
     _calendar(root, plan, schedule)
 
     tasks = _sub(root, "Tasks")
@@ -268,6 +271,8 @@ def _document(plan: Plan, schedule: Schedule) -> bytes:
             _sub(link, "LinkLag", dep.lag * HOURS_PER_DAY * 600)
             _sub(link, "LagFormat", 7)
         _extended(node, TASK_ID_FIELD, task.id)
+        if task.demands:
+            _extended(node, TASK_DEMANDS_FIELD, ";".join(f"{d.role}={d.fte:g}" for d in task.demands))
     _resources(root, plan, schedule, uid_of)
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', f'<Project xmlns="{NS}">\n']
     for child in root.children:
@@ -284,9 +289,10 @@ def _resources(root: _Node, plan: Plan, schedule: Schedule, uid_of: dict[str, in
     holders: dict[str, list[tuple[int, float]]] = {}
     resources = _sub(root, "Resources")
     uid = 0
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[str]] = {}  # person -> role ids
     for a in plan.assignments:
-        groups.setdefault(a.person, []).append(roles.get(a.role, a.role))
+        if a.role not in groups.setdefault(a.person, []):
+            groups[a.person].append(a.role)
     for person in plan.people:
         uid += 1
         node = _sub(resources, "Resource")
@@ -295,10 +301,13 @@ def _resources(root: _Node, plan: Plan, schedule: Schedule, uid_of: dict[str, in
         _sub(node, "Name", person.name)
         _sub(node, "Type", 1)
         _sub(node, "IsNull", 0)
-        if groups.get(person.id):
-            _sub(node, "Group", ", ".join(dict.fromkeys(groups[person.id])))
+        held = groups.get(person.id, [])
+        if held:
+            _sub(node, "Group", "; ".join(roles.get(r, r) for r in held))
         _sub(node, "MaxUnits", f"{person.capacity:.2f}")
         _extended(node, RESOURCE_ID_FIELD, person.id)
+        if held:
+            _extended(node, RESOURCE_ROLES_FIELD, ",".join(held))
         for a in plan.assignments:
             if a.person == person.id:
                 holders.setdefault(a.role, []).append((uid, a.share))
@@ -314,23 +323,28 @@ def _resources(root: _Node, plan: Plan, schedule: Schedule, uid_of: dict[str, in
         _sub(node, "Group", roles.get(role_id, role_id))
         _sub(node, "MaxUnits", "1.00")
         _sub(node, "IsGeneric", 1)
+        _extended(node, RESOURCE_ROLES_FIELD, role_id)
         holders[role_id] = [(uid, 1.0)]
     assignments = _sub(root, "Assignments")
     auid = 0
     for task in plan.tasks:
         start, finish = _dates(schedule, task.id)
+        # One assignment per resource and task (MS Project allows no more): a person who
+        # holds several demanded roles gets their units summed.
+        per_resource: dict[int, float] = {}
         for demand in task.demands:
             for res_uid, share in holders.get(demand.role, []):
-                auid += 1
-                units = demand.fte * share
-                node = _sub(assignments, "Assignment")
-                _sub(node, "UID", auid)
-                _sub(node, "TaskUID", uid_of[task.id])
-                _sub(node, "ResourceUID", res_uid)
-                _sub(node, "Finish", finish)
-                _sub(node, "Start", start)
-                _sub(node, "Units", f"{units:g}")
-                _sub(node, "Work", format_duration(task.duration * HOURS_PER_DAY * units))
+                per_resource[res_uid] = per_resource.get(res_uid, 0.0) + demand.fte * share
+        for res_uid, units in per_resource.items():
+            auid += 1
+            node = _sub(assignments, "Assignment")
+            _sub(node, "UID", auid)
+            _sub(node, "TaskUID", uid_of[task.id])
+            _sub(node, "ResourceUID", res_uid)
+            _sub(node, "Finish", finish)
+            _sub(node, "Start", start)
+            _sub(node, "Units", f"{round(units, 6):g}")
+            _sub(node, "Work", format_duration(task.duration * HOURS_PER_DAY * units))
 
 
 def export_mspdi(plan: Plan, schedule: Schedule, out: Output, **options: object) -> None:

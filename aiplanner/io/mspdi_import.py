@@ -15,7 +15,7 @@
   and must-start-on constraints give "not before" dates; deadlines,
   percent complete, priority and notes are kept.
 - Work resources become people (capacity = max units), their ``Group``
-  names their roles (comma-separated); generic resources are roles only;
+  names their roles (separated by ";" or ","; our role ids ride in Text2); generic resources are roles only;
   assignments become role demands in FTE (the units summed per role).
 
 Everything that does not map is reported as a warning, and a task the file
@@ -32,7 +32,7 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 from aiplanner.io.importing import (MAX_IMPORT_BYTES, ImportResult, pin_starts, sanitize_id, slugify, unique_id,
                                     validated_plan)
 from aiplanner.io.mspdi_calendar import child_text, local, read_calendar, scan
-from aiplanner.io.mspdi_common import LINK_TYPES, RESOURCE_ID_FIELD, TASK_ID_FIELD, parse_datetime, \
+from aiplanner.io.mspdi_common import LINK_TYPES, RESOURCE_ID_FIELD, TASK_DEMANDS_FIELD, TASK_ID_FIELD, parse_datetime, \
     parse_duration_hours
 from aiplanner.io.mspdi_resources import read_resources
 from aiplanner.model.errors import InvalidPlanError, Problem
@@ -98,7 +98,8 @@ def _aliases(root: Element) -> set[str]:
     for block in root:
         if local(block.tag) == "ExtendedAttributes":
             for ext in block:
-                if (child_text(ext, "Alias") or "").lower() == "aiplanner id":
+                if (child_text(ext, "Alias") or "").lower() in ("aiplanner id", "aiplanner roles",
+                                                                "aiplanner demands"):
                     found.add(child_text(ext, "FieldID") or "")
     return found
 
@@ -224,6 +225,9 @@ def _read_tasks(rows: list, fields: set[str], hours_per_day: float, warnings: li
         tid = unique_id(base, used_tasks)
         uid_to_id[uid] = tid
         tasks[tid] = _task_fields(row, uid, tid, name, phase, hours_per_day, warnings)
+        listed = _ext_value(extended, fields, TASK_DEMANDS_FIELD)
+        if listed is not None:
+            tasks[tid]["_demands"] = listed
         start = parse_datetime(row.get("Start") or "")
         if start is not None:
             starts[tid] = start

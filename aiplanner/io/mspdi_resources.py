@@ -6,7 +6,7 @@ from xml.etree.ElementTree import Element
 
 from aiplanner.io.importing import sanitize_id, slugify, unique_id
 from aiplanner.io.mspdi_calendar import child_text, local, scan
-from aiplanner.io.mspdi_common import RESOURCE_ID_FIELD
+from aiplanner.io.mspdi_common import RESOURCE_ID_FIELD, RESOURCE_ROLES_FIELD
 
 __all__ = ["read_resources"]
 
@@ -29,10 +29,30 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
     assignments: list[dict] = []
     res_roles: dict[str, list[str]] = {}  # resource UID -> role ids
 
-    def role_for(name: str) -> str:
-        if name not in roles:
-            roles[name] = {"id": unique_id(slugify(name, "role"), used_roles), "name": name[:500]}
-        return roles[name]["id"]
+    def role_for(name: str, given: str | None = None) -> str:
+        key = f"id:{given}" if given else name
+        if key not in roles:
+            base = sanitize_id(given) if given else slugify(name, "role")
+            roles[key] = {"id": unique_id(base, used_roles), "name": name[:500]}
+        return roles[key]["id"]
+
+    def ext(extended: list[Element], field: str) -> str | None:
+        if field not in fields:
+            return None
+        for child in extended:
+            if child_text(child, "FieldID") == field:
+                return child_text(child, "Value")
+        return None
+
+    def roles_of(group: str, fallback: str, extended: list[Element]) -> list[str]:
+        """Role ids of a resource: names from ``Group`` (split on ';', else ','), ids from Text2."""
+        given = [g.strip() for g in (ext(extended, RESOURCE_ROLES_FIELD) or "").split(",") if g.strip()]
+        if len(given) == 1 and group.strip():
+            return [role_for(group.strip(), given[0])]
+        names = [g.strip() for g in group.split(";" if ";" in group else ",") if g.strip()] or [fallback]
+        if len(given) != len(names):
+            given = [None] * len(names)  # type: ignore[list-item]
+        return [role_for(name, gid) for name, gid in zip(names, given)]
 
     ungrouped = []
     for block in root:
@@ -51,23 +71,18 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
                 warnings.append(f"resource UID {uid}: {'material' if kind == '0' else 'cost'} resource {name!r} "
                                 "is not imported")
                 continue
-            groups = [g.strip() for g in row.get("Group", "").split(",") if g.strip()]
+            group = row.get("Group", "")
             if row.get("IsGeneric") == "1":
-                res_roles[uid] = [role_for(g) for g in groups or [name]]
+                res_roles[uid] = roles_of(group, name, extended)
                 continue
-            if not groups:
+            if not group.strip(" ,;"):
                 ungrouped.append(name)
-                groups = [name]
-            role_ids = [role_for(g) for g in groups]
+            role_ids = roles_of(group, name, extended)
             res_roles[uid] = role_ids
             capacity = _number(row.get("MaxUnits"), 1.0)
             if capacity > 10:
                 capacity /= 100  # some writers give percent
-            given = None
-            if RESOURCE_ID_FIELD in fields:
-                for child in extended:
-                    if child_text(child, "FieldID") == RESOURCE_ID_FIELD:
-                        given = child_text(child, "Value")
+            given = ext(extended, RESOURCE_ID_FIELD)
             pid = unique_id(sanitize_id(given) if given else slugify(name, "person"), used_people)
             people.append({"id": pid, "name": name[:500], "capacity": min(max(capacity, 0.0), 10.0)})
             assignments += [{"person": pid, "role": r} for r in dict.fromkeys(role_ids)]
@@ -105,4 +120,23 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
                 per_task[role_id] = per_task.get(role_id, 0.0) + share
     for tid, per_role in demands.items():
         tasks[tid]["demands"] = [{"role": r, "fte": round(min(f, 100.0), 4)} for r, f in per_role.items()]
+    _listed_demands(tasks, roles, warnings)
     return list(roles.values()), people, assignments
+
+
+def _listed_demands(tasks: dict[str, dict], roles: dict[str, dict], warnings: list[str]) -> None:
+    """Demands our exporter wrote in Text2 win over those read back from assignments."""
+    known = {r["id"] for r in roles.values()}
+    for tid, task in tasks.items():
+        listed = task.pop("_demands", None)
+        if listed is None:
+            continue
+        found = []
+        for part in listed.split(";"):
+            role, _, fte = part.partition("=")
+            value = _number(fte, -1.0)
+            if role.strip() in known and 0 < value <= 100:
+                found.append({"role": role.strip(), "fte": value})
+            elif part.strip():
+                warnings.append(f"task {tid!r}: role demand {part.strip()!r} names no imported role (ignored)")
+        task["demands"] = found

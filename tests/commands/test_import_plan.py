@@ -37,3 +37,34 @@ def test_unknown_extension_asks_for_from(tmp_path, capsys):
     src.write_text("x", encoding="utf-8")
     assert main(["import", str(src), "-o", str(tmp_path / "p.aiplan")]) == 2
     assert "--from" in capsys.readouterr().err
+
+
+def test_import_ms_project_and_csv(tmp_path, capsys):
+    out = tmp_path / "p.aiplan"
+    assert main(["import", str(DATA / "msproject-2016.xml"), "-o", str(out)]) == 0
+    assert len(load_plan(out).tasks) == 6
+    assert "recurring exceptions are not imported" in capsys.readouterr().err
+    src = tmp_path / "tasks.csv"
+    src.write_text("id;name;duration;depends_on;start\na;A;2w;;2026-05-04\nb;B;3;a;\n", encoding="utf-8-sig")
+    assert main(["import", str(src), "-o", str(out)]) == 0
+    assert [t.duration for t in load_plan(out).tasks] == [10, 3]
+
+
+def test_hostile_xml_exits_2_and_writes_nothing(tmp_path, capsys):
+    src = tmp_path / "evil.xml"
+    src.write_text('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                   '<Project xmlns="http://schemas.microsoft.com/project"><Name>&x;</Name></Project>')
+    out = tmp_path / "p.aiplan"
+    assert main(["import", str(src), "-o", str(out)]) == 2
+    assert "refused" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_oversized_files_are_refused_unread(tmp_path, monkeypatch, capsys):
+    import aiplanner.io.importing as importing
+
+    monkeypatch.setattr(importing, "MAX_IMPORT_BYTES", 100)
+    src = tmp_path / "big.mmd"
+    src.write_text("gantt\n" + "%% padding\n" * 50, encoding="utf-8")
+    assert main(["import", str(src), "-o", str(tmp_path / "p.aiplan")]) == 2
+    assert "too large" in capsys.readouterr().err

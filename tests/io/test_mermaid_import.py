@@ -245,3 +245,44 @@ def test_fuzz_never_crashes(lines):
     except PlanError:
         return
     schedule_plan(result.plan)
+
+
+def test_excludes_with_until_a_weekend_milestone_and_hour_durations():
+    result, got = dates("""
+        gantt
+            dateFormat  YYYY-MM-DD
+            excludes    weekends
+            section A section
+            Completed task            :done,    des1, 2014-01-06,2014-01-08
+            Active task               :active,  des2, 2014-01-09, 3d
+            Future task               :         des3, after des2, 5d
+            section Critical tasks
+            Create tests for renderer           :r, 2014-01-22, 2d
+            Add to mermaid                      :until isadded
+            Functionality added                 :milestone, isadded, 2014-01-25, 0d
+            section Documentation
+            Describe gantt syntax               :a1, after des1, 3d
+            Add gantt diagram to demo page      :after a1  , 20h
+        """)
+    assert got["des1"] == (D("2014-01-06"), D("2014-01-07"))  # explicit end date is exclusive
+    assert got["des2"] == (D("2014-01-09"), D("2014-01-13"))  # 3 working days over a weekend
+    assert got["des3"] == (D("2014-01-14"), D("2014-01-20"))
+    # 'until' a Saturday milestone: Mermaid stretches the end over the weekend, the task keeps 1 day
+    assert got["task1"] == (D("2014-01-24"), D("2014-01-24"))
+    assert [(d.task, d.type, d.lag) for d in result.plan.task("task1").depends_on] == [("r", "FS", 0),
+                                                                                      ("isadded", "SF", 0)]
+    text = "\n".join(result.warnings)
+    assert "line 12: milestone 'Functionality added' falls on an excluded day" in text
+    assert "line 15: duration '20h' is not a whole number of days" in text
+    assert "differs" not in text
+
+
+def test_import_matches_the_shipped_source_timeline_sample():
+    from aiplanner.io import load_plan
+    from tests.conftest import SAMPLES
+
+    sample = load_plan(SAMPLES / "source-timeline.aiplan")
+    imported = read_mermaid((DATA / "source-timeline.mmd").read_text(encoding="utf-8")).plan
+    ours, theirs = schedule_plan(imported), schedule_plan(sample)
+    assert {t: (s.start, s.finish) for t, s in ours.tasks.items()} == {
+        t: (s.start, s.finish) for t, s in theirs.tasks.items()}
