@@ -101,6 +101,7 @@ def exporter_names() -> list[str]:
 
 #: The formats that ship with aiplanner: (name, target, suffix, description).
 BUILTIN: tuple[tuple[str, str, str, str], ...] = (
+    ("pdf", "aiplanner.render.export:export_pdf", ".pdf", "the PMO report (cover, timeline, tables, charts)"),
     ("png", "aiplanner.render.export:export_png", ".png", "one chart as an image (--chart, default the Gantt)"),
     ("svg", "aiplanner.render.export:export_svg", ".svg", "one chart as vector graphics (--chart)"),
     ("csv", "aiplanner.io.formats:export_csv", ".csv", "the schedule, one row per task (ISO dates)"),

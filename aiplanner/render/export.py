@@ -29,6 +29,7 @@ def report_options(request: ExportRequest) -> ReportOptions:
             fit=opt("fit", "split"),
             columns=tuple(opt("columns", ("start", "finish"))),
             today=opt("today"),
+            scale=opt("scale", "auto"),
             seed=int(opt("seed", 1)),
         )
     except ValueError as exc:
@@ -46,7 +47,7 @@ def gantt_figure(plan, schedule, options: ReportOptions):
 
     measure = TextMeasure()
     geometry = GanttGeometry()
-    scene = timeline_scene(plan, schedule, options)
+    scene = timeline_scene(plan, schedule, options, options.scale)
     table = plan_table(scene, measure, max_width=4.0 * 72)
     span = scene.x_max - scene.x_min
     chart_w = min(max(span * MIN_CELL[scene.scale] / CELL_DAYS[scene.scale] * 1.4, 7.0), 40.0)

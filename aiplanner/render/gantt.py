@@ -24,6 +24,8 @@ __all__ = ["TableLayout", "GanttGeometry", "plan_table", "paint_gantt", "legend_
 
 FONT = 7.0
 PAD = 3.0  # points of padding inside table cells
+NAME_MIN = 170.0  # points
+COLUMN_CAP = {"role": 110.0}  # points; longer cells end with an ellipsis
 SLACK = 3.0  # points: hinting at low resolution draws text a little wider than measured
 
 
@@ -60,11 +62,14 @@ def plan_table(scene: GanttScene, measure: TextMeasure, max_width: float) -> Tab
     for i, column in enumerate(scene.columns):
         widest_cell = max((measure.width(r.cells[i], FONT, "bold" if r.kind == "phase" else "normal")
                            for r in scene.rows), default=0.0)
-        widths.append(max(widest_cell, measure.width(column.title, FONT, "bold")) + 2 * PAD + SLACK)
+        natural = max(widest_cell, measure.width(column.title, FONT, "bold")) + 2 * PAD + SLACK
+        widths.append(min(natural, COLUMN_CAP.get(column.key, natural)))
     extra = sum(widths)
     widest = max((measure.width(r.text, FONT, "bold" if r.kind == "phase" else "normal") + (0 if r.kind == "phase" else 8)
                   for r in scene.rows), default=40.0) + 2 * PAD + SLACK
-    name = max(min(widest, max_width - extra), 60.0)
+    # The name column gets what the others leave, but never less than
+    # NAME_MIN points (or the widest name, if that is shorter).
+    name = max(min(widest, max_width - extra), min(widest, NAME_MIN))
     return TableLayout(name, tuple(widths))
 
 
@@ -136,7 +141,8 @@ def paint_gantt(
     visible = [b for b in scene.bars if r0 <= b.row < r1]
     parts.paint_ghosts(chart, [g for g in scene.ghosts if r0 <= g.row < r1])
     parts.paint_bands(chart, [b for b in scene.bands if r0 <= b.row0 < r1], per_point)
-    parts.paint_links(chart, scene.links, per_point)
+    lo, hi = r0 - 0.5, r1 - 0.5
+    parts.paint_links(chart, [link for link in scene.links if _touches(link.points, lo, hi, xlim)], per_point)
     parts.paint_bars(chart, visible)
     parts.paint_milestones(chart, [m for m in scene.milestones if r0 <= m.row < r1])
     parts.paint_labels(chart, [lb for lb in scene.labels if r0 <= lb.row < r1], xlim, measure, per_point)
@@ -152,6 +158,13 @@ def paint_gantt(
     tab.axvline(table.width, color=MUTED, lw=0.6)
     tab_head.axvline(table.width, color=MUTED, lw=0.6)
     return {"chart": chart, "header": header, "table": tab, "table_header": tab_head}
+
+
+def _touches(points, lo: float, hi: float, xlim) -> bool:
+    """Whether a polyline's bounding box meets rows ``lo..hi`` and ``xlim``."""
+    ys = [p[1] for p in points]
+    xs = [p[0] for p in points]
+    return max(ys) >= lo and min(ys) <= hi and max(xs) >= xlim[0] and min(xs) <= xlim[1]
 
 
 def legend_handles(scene: GanttScene) -> list:

@@ -97,7 +97,7 @@ def paint_table(tab, head, scene: GanttScene, r0: int, r1: int, table: TableLayo
         room = table.name_width - 2 * PAD - indent - SLACK
         text = measure.fit(row.text, FONT, room, weight)
         tab.text(PAD + indent, row.index, text, ha="left", va="center", fontsize=FONT, weight=weight,
-                 color=CRITICAL if row.critical and not phase else INK, style="italic" if row.milestone else "normal",
+                 color=CRITICAL if row.critical and not phase else INK,
                  clip_on=True)
         x = table.name_width
         for column, w, cell in zip(scene.columns, table.column_widths, row.cells):
@@ -194,3 +194,25 @@ def paint_labels(chart, labels, xlim, measure: TextMeasure, per_point: float) ->
         elif label.x_alt <= xlim[1] and label.x_alt - gap - width >= xlim[0]:
             chart.text(label.x_alt - gap, label.row, label.text, ha="right", va="center", fontsize=size,
                        color=INK, clip_on=True, zorder=7)
+
+
+def mark_overlaps(axes: dict, page) -> None:
+    """On a page that continues in time, hatch the days repeated from the
+    previous part and those repeated on the next, and say so in the header."""
+    from matplotlib.patches import Rectangle
+
+    chart, header = axes["chart"], axes["header"]
+    lo, hi = page.xlim
+    marks = []
+    if page.overlap_left is not None and page.overlap_left > lo:
+        marks.append((lo, page.overlap_left, "◀ also on the previous part", "left"))
+    if page.overlap_right is not None and page.overlap_right < hi:
+        marks.append((page.overlap_right, hi, "also on the next part ▶", "right"))
+    for a, b, text, side in marks:
+        for ax, (y0, y1) in ((chart, chart.get_ylim()), (header, (0, 2))):
+            ax.add_patch(Rectangle((a, min(y0, y1)), b - a, abs(y1 - y0), facecolor="none", edgecolor="#8c8c8c",
+                                   hatch="\\\\", lw=0, zorder=0.8))
+        edge = b if side == "left" else a
+        chart.axvline(edge, color=MUTED, lw=1.0, ls=(0, (1, 1.5)), zorder=6)
+        header.text(lo if side == "left" else hi, 2.08, text, ha=side, va="bottom", fontsize=FONT - 1,
+                    color=MUTED, clip_on=False)

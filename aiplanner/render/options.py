@@ -77,6 +77,9 @@ class ReportOptions:
         Extra timeline columns (see :data:`aiplanner.render.scene.COLUMNS`).
     today
         Date of the today line (``None``: none; exports never read the clock).
+    scale
+        Time scale of the timeline ("auto": from the span, or with
+        ``fit="width"`` the finest readable one).
     printed
         Date and time printed on the cover and stored as the PDF creation
         date; ``None`` = :func:`report_date`.
@@ -92,6 +95,7 @@ class ReportOptions:
     fit: Literal["split", "width"] = "split"
     columns: tuple[str, ...] = ("start", "finish")
     today: dt.date | None = None
+    scale: Literal["auto", "days", "weeks", "months", "quarters"] = "auto"
     printed: dt.datetime | None = None
     author: str = "aiplanner"
     seed: int = 1

@@ -89,7 +89,11 @@ def mpl_context() -> Iterator[None]:
 
 
 class TextMeasure:
-    """Widths of strings in points, measured with the fonts used for drawing.
+    """Widths of strings in points, from the advance widths of the fonts used for drawing.
+
+    Sums unhinted glyph advances (what the PDF uses); kerning is ignored, which
+    errs on the wide side. Characters the first font lacks are measured in the
+    fallback fonts, else as one em.
 
     Examples
     --------
@@ -101,22 +105,44 @@ class TextMeasure:
     """
 
     def __init__(self) -> None:
-        from matplotlib.backends.backend_agg import RendererAgg
-
-        self._renderer = RendererAgg(10, 10, 72)  # 72 dpi: pixels are points
+        self._fonts: dict[str, list] = {}
+        self._advance: dict[tuple[str, str], float] = {}
         self._cache: dict[tuple[str, float, str], float] = {}
+
+    def _font_list(self, weight: str) -> list:
+        fonts = self._fonts.get(weight)
+        if fonts is None:
+            from matplotlib.font_manager import FontProperties, findfont, get_font
+
+            fonts = []
+            for family in font_families():
+                font = get_font(findfont(FontProperties(family=family, weight=weight), fallback_to_default=False))
+                font.set_size(100, 72)
+                fonts.append(font)
+            self._fonts[weight] = fonts
+        return fonts
+
+    def _char(self, char: str, weight: str) -> float:
+        key = (char, weight)
+        found = self._advance.get(key)
+        if found is None:
+            from matplotlib.ft2font import LoadFlags
+
+            found = 1.0
+            for font in self._font_list(weight):
+                if font.get_char_index(ord(char)):
+                    found = font.load_char(ord(char), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536 / 100
+                    break
+            self._advance[key] = found
+        return found
 
     def width(self, text: str, size: float, weight: str = "normal") -> float:
         """Width of ``text`` at ``size`` points, in points."""
         key = (text, size, weight)
         found = self._cache.get(key)
         if found is None:
-            from matplotlib.font_manager import FontProperties
-
-            prop = FontProperties(family=list(font_families()), size=size, weight=weight)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                found = self._renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+            char = self._char
+            found = max((sum(char(c, weight) for c in line) for line in text.split("\n")), default=0.0) * size
             self._cache[key] = found
         return found
 

@@ -50,7 +50,7 @@ def timeline_scene(plan, schedule, options: ReportOptions, scale: str = "auto") 
     """The scene the report and images draw, from the report options."""
     return build_gantt_scene(plan, schedule, GanttOptions(
         date_from=options.date_from, date_to=options.date_to, columns=options.columns,
-        today=options.today, scale=scale))
+        today=options.today, scale=scale if scale != "auto" else options.scale))
 
 
 def split_x(x_min: float, x_max: float, ticks, fit_days: float) -> list[tuple[float, float]]:
@@ -78,11 +78,11 @@ def plan_timeline_pages(
     of (width, height) inches.
     """
     width, height = frame
-    probe = timeline_scene(plan, schedule, options)
-    table = plan_table(probe, measure, max_width=0.38 * width * 72)
+    probe = timeline_scene(plan, schedule, options, options.scale)
+    table = plan_table(probe, measure, max_width=0.42 * width * 72)
     chart_w = width - table.width / 72.0
     span = probe.x_max - probe.x_min
-    if options.fit == "width":
+    if options.fit == "width" and options.scale == "auto":
         scene = timeline_scene(plan, schedule, options, fit_scale(span, chart_w))
         slices = [(scene.x_min, scene.x_max)]
     else:

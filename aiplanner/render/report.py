@@ -1,0 +1,139 @@
+"""The paginated PDF report a PMO hands to executives.
+
+Sections (see :data:`aiplanner.render.options.SECTIONS`) each turn into
+pages; the pages are planned first so every footer can say "n / N", then
+drawn one by one into a :class:`~matplotlib.backends.backend_pdf.PdfPages`
+(vector, TrueType text that can be selected and searched). A section whose
+data the plan lacks (no people, no metrics ...) or whose computing module is
+not part of this build is left out, never faked.
+
+The bytes are the same for the same plan and options when the printed date
+is fixed (``ReportOptions.printed`` or ``SOURCE_DATE_EPOCH``).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aiplanner.render.options import ProgressCallback, ReportOptions, silent
+from aiplanner.render.style import INK, MUTED, TextMeasure
+
+__all__ = ["Page", "ReportContext", "build_report", "plan_pages", "MARGIN", "HEAD", "FOOT"]
+
+MARGIN = 0.45  # inches, left/right
+HEAD = 0.62  # inches for the section title band
+FOOT = 0.38  # inches for the footer
+
+
+@dataclass(frozen=True)
+class Page:
+    """One planned page: its section title and the function that draws its body.
+
+    ``draw(fig, rect)`` gets the body rectangle ``(left, bottom, width, height)``
+    in inches. ``title`` empty: the page draws everything itself (the cover).
+    """
+
+    section: str
+    title: str
+    draw: Callable
+    subtitle: str = ""
+
+
+class ReportContext:
+    """What the section builders share: plan, schedule, options, page geometry,
+    text measurement, and the optional analyses computed once."""
+
+    def __init__(self, plan, schedule, options: ReportOptions) -> None:
+        self.plan = plan
+        self.schedule = schedule
+        self.options = options
+        self.measure = TextMeasure()
+        self.page_width, self.page_height = options.page_size
+        self.body = (MARGIN, FOOT + 0.1, self.page_width - 2 * MARGIN, self.page_height - HEAD - FOOT - 0.1)
+        self._cache: dict[str, object] = {}
+
+    def once(self, key: str, compute: Callable[[], object]) -> object:
+        """``compute()`` the first time ``key`` is asked for, then the same value."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+
+def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent) -> list[Page]:
+    """Every page of the report in order (nothing drawn yet)."""
+    from aiplanner.render import report_sections
+
+    pages: list[Page] = []
+    sections = [s for s in ctx.options.sections]
+    for n, section in enumerate(sections):
+        progress(0.05 + 0.15 * n / max(len(sections), 1), f"preparing {section}")
+        pages.extend(report_sections.BUILDERS[section](ctx))
+    return pages
+
+
+def _frame(fig, ctx: ReportContext, page: Page, number: int, total: int) -> None:
+    from aiplanner.render.page import fig_text, paint_footer
+
+    w, h = ctx.page_width, ctx.page_height
+    if page.title:
+        fig_text(fig, MARGIN, h - 0.42, page.title, fontsize=13, weight="bold", color=INK, va="baseline")
+        if page.subtitle:
+            fig_text(fig, MARGIN, h - 0.57, page.subtitle, fontsize=7.5, color=MUTED, va="baseline")
+        fig_text(fig, w - MARGIN, h - 0.42, ctx.plan.name, fontsize=7.5, color=MUTED, va="baseline", ha="right")
+        fig.add_artist(_hline(fig, MARGIN, w - MARGIN, h - 0.62))
+    printed = ctx.options.printed_at
+    paint_footer(fig, number, total, f"{ctx.plan.name} · printed {printed:%d %b %Y}", (MARGIN, 0.22))
+
+
+def _hline(fig, x0: float, x1: float, y: float):
+    from matplotlib.lines import Line2D
+
+    fw, fh = fig.get_size_inches()
+    return Line2D([x0 / fw, x1 / fw], [y / fh, y / fh], transform=fig.transFigure, color=MUTED, lw=0.6)
+
+
+def build_report(plan, options: ReportOptions, progress: ProgressCallback = silent, source: str = "") -> bytes:
+    """The PDF report of ``plan`` as bytes.
+
+    Parameters
+    ----------
+    plan : aiplanner.model.Plan
+    options : ReportOptions
+    progress
+        Called with (fraction, message) as pages are prepared and drawn.
+    source
+        The plan's file name (PDF subject metadata).
+    """
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    from aiplanner.render.style import mpl_context
+    from aiplanner.schedule import schedule_plan
+
+    progress(0.0, "scheduling")
+    schedule = schedule_plan(plan)
+    printed = options.printed_at
+    buffer = io.BytesIO()
+    with mpl_context():
+        ctx = ReportContext(plan, schedule, options)
+        pages = plan_pages(ctx, progress)
+        metadata = {
+            "Title": plan.name,
+            "Author": plan.organisation or options.author,
+            "Subject": f"Rollout plan report{f' ({source})' if source else ''}",
+            "Keywords": "AI operating model; rollout plan; Gantt",
+            "Creator": "aiplanner",
+            "CreationDate": printed,
+            "ModDate": printed,
+        }
+        with PdfPages(buffer, metadata=metadata) as pdf:
+            for number, page in enumerate(pages, start=1):
+                progress(0.2 + 0.8 * (number - 1) / len(pages), f"page {number} / {len(pages)}: {page.section}")
+                fig = Figure(figsize=(ctx.page_width, ctx.page_height))
+                page.draw(fig, ctx.body)
+                _frame(fig, ctx, page, number, len(pages))
+                pdf.savefig(fig)
+    progress(1.0, f"{len(pages)} pages")
+    return buffer.getvalue()

@@ -1,0 +1,181 @@
+"""Paginated text tables for the report (tasks, staffing, metrics, findings ...).
+
+Columns marked ``wrap`` break their text over several lines, so nothing a
+reader needs is cut off (every task name appears whole in the task table);
+other columns are as wide as their widest cell. A long table continues on
+further pages with its header repeated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aiplanner.render.style import GRID, INK, MUTED, TextMeasure
+
+__all__ = ["Col", "TableSpec", "TablePage", "paginate_table", "paint_table_page", "wrap_text"]
+
+FONT = 7.0
+LINE = 9.0  # points per text line
+PAD = 3.0  # points around cell text
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column: header text, alignment, whether it wraps, its widest allowed width (points)."""
+
+    header: str
+    align: str = "left"
+    wrap: bool = False
+    max_width: float = 200.0
+
+
+@dataclass
+class TableSpec:
+    """A table: columns, rows of cell text, and a style per row
+    ("", "group" for bold shaded rows, "alert" for rows in the critical colour)."""
+
+    columns: list[Col]
+    rows: list[tuple[str, ...]]
+    styles: list[str] = field(default_factory=list)
+
+    def style(self, i: int) -> str:
+        """Style of row ``i`` ("" when none given)."""
+        return self.styles[i] if i < len(self.styles) else ""
+
+
+@dataclass(frozen=True)
+class TablePage:
+    """Rows of one page: their cell lines and heights (points); column widths."""
+
+    widths: tuple[float, ...]
+    rows: tuple[tuple[tuple[str, ...], ...], ...]  # per row, per column: the lines
+    styles: tuple[str, ...]
+    header: tuple[tuple[str, ...], ...]
+
+    @property
+    def height(self) -> float:
+        """Points the page's rows take (header included)."""
+        return _height(self.header) + sum(_height(r) for r in self.rows)
+
+
+def _height(cells: tuple[tuple[str, ...], ...]) -> float:
+    return max((len(c) for c in cells), default=1) * LINE + 2 * PAD
+
+
+def wrap_text(text: str, width: float, measure: TextMeasure, weight: str = "normal") -> tuple[str, ...]:
+    """Break ``text`` into lines at most ``width`` points wide (long words are split).
+
+    >>> wrap_text("Operating Model Design", 60, TextMeasure())
+    ('Operating', 'Model Design')
+    """
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        current = ""
+        for word in paragraph.split(" "):
+            trial = f"{current} {word}" if current else word
+            if measure.width(trial, FONT, weight) <= width:
+                current = trial
+                continue
+            if current:
+                lines.append(current)
+            current = word
+            while measure.width(current, FONT, weight) > width and len(current) > 1:
+                cut = len(current) - 1
+                while cut > 1 and measure.width(current[:cut], FONT, weight) > width:
+                    cut -= 1
+                lines.append(current[:cut])
+                current = current[cut:]
+        lines.append(current)
+    return tuple(lines)
+
+
+def _widths(spec: TableSpec, width: float, measure: TextMeasure) -> list[float]:
+    natural = []
+    for i, col in enumerate(spec.columns):
+        cells = [r[i] for r in spec.rows]
+        widest = max((measure.width(line, FONT, "bold" if spec.style(n) == "group" else "normal")
+                      for n, c in enumerate(cells) for line in c.splitlines() or [""]), default=0.0)
+        head = measure.width(col.header, FONT, "bold")
+        natural.append(min(max(widest, head) + 2 * PAD + 2, col.max_width if col.wrap else 10_000))
+    fixed = sum(w for w, c in zip(natural, spec.columns) if not c.wrap)
+    wrapping = [i for i, c in enumerate(spec.columns) if c.wrap]
+    room = width - fixed
+    wanted = sum(natural[i] for i in wrapping)
+    if wrapping and wanted > room:
+        for i in wrapping:
+            natural[i] = max(room * natural[i] / wanted, 40.0)
+    elif wrapping:  # spare room goes to the wrapping columns
+        for i in wrapping:
+            natural[i] += (room - wanted) * natural[i] / wanted if wanted else room / len(wrapping)
+    return natural
+
+
+def paginate_table(spec: TableSpec, width: float, height: float, measure: TextMeasure) -> list[TablePage]:
+    """Pages of ``spec`` in a frame of ``width`` x ``height`` points (the
+    first page's height may differ: pass what is left; later pages get ``height``)."""
+    widths = _widths(spec, width, measure)
+
+    def cells_of(values, weight="normal"):
+        out = []
+        for value, w, col in zip(values, widths, spec.columns):
+            if col.wrap:
+                out.append(wrap_text(value, w - 2 * PAD - 2, measure, weight))
+            else:
+                out.append(tuple(measure.fit(line, FONT, w - 2 * PAD, weight) for line in value.splitlines() or [""]))
+        return tuple(out)
+
+    header = cells_of([c.header for c in spec.columns], "bold")
+    pages: list[TablePage] = []
+    current: list = []
+    styles: list[str] = []
+    used = _height(header)
+    for n, row in enumerate(spec.rows):
+        style = spec.style(n)
+        cells = cells_of(row, "bold" if style == "group" else "normal")
+        h = _height(cells)
+        if current and used + h > height:
+            pages.append(TablePage(tuple(widths), tuple(current), tuple(styles), header))
+            current, styles, used = [], [], _height(header)
+        current.append(cells)
+        styles.append(style)
+        used += h
+    pages.append(TablePage(tuple(widths), tuple(current), tuple(styles), header))
+    return pages
+
+
+def paint_table_page(fig, page: TablePage, spec: TableSpec, rect: tuple[float, float, float, float]) -> None:
+    """Draw ``page`` with its top-left at the top-left of ``rect`` (inches)."""
+    from matplotlib.collections import LineCollection, PolyCollection
+
+    from aiplanner.render.style import CRITICAL, tint
+
+    left, bottom, width, height = rect
+    fw, fh = fig.get_size_inches()
+    ax = fig.add_axes((left / fw, bottom / fh, width / fw, height / fh))
+    ax.set_axis_off()
+    wpt, hpt = width * 72, height * 72
+    ax.set_xlim(0, wpt)
+    ax.set_ylim(hpt, 0)
+    xs = [0.0]
+    for w in page.widths:
+        xs.append(xs[-1] + w)
+    y = 0.0
+    rules, shaded = [], []
+    for cells, style in [(page.header, "header")] + list(zip(page.rows, page.styles)):
+        h = _height(cells)
+        if style in ("header", "group"):
+            shaded.append([(0, y), (xs[-1], y), (xs[-1], y + h), (0, y + h)])
+        weight = "bold" if style in ("header", "group") else "normal"
+        colour = CRITICAL if style == "alert" else INK
+        for i, (lines, col) in enumerate(zip(cells, spec.columns)):
+            x, ha = (xs[i] + PAD, "left") if col.align == "left" else (xs[i + 1] - PAD, "right")
+            text = "\n".join(lines)
+            if text:
+                ax.text(x, y + PAD, text, ha=ha, va="top", fontsize=FONT, weight=weight, color=colour,
+                        linespacing=1.1, multialignment=col.align)
+        y += h
+        rules.append([(0, y), (xs[-1], y)])
+    ax.add_collection(PolyCollection(shaded, facecolors=tint("#0072B2", 0.9), edgecolors="none", zorder=0))
+    ax.add_collection(LineCollection(rules, colors=GRID, lw=0.5))
+    ax.add_collection(LineCollection([[(x, 0), (x, y)] for x in xs[1:-1]], colors=GRID, lw=0.4))
+    ax.plot([0, xs[-1]], [_height(page.header)] * 2, color=MUTED, lw=0.7)
