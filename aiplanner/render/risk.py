@@ -1,0 +1,71 @@
+"""The Monte Carlo finish-date chart: histogram, S-curve, P50/P80/P95 marked.
+
+Reads a :class:`aiplanner.schedule.montecarlo.SimulationResult`: its
+``histogram()`` (finish date -> iterations) and percentiles. The planned
+(deterministic) finish is marked too, with the share of runs that meet it.
+"""
+
+from __future__ import annotations
+
+from aiplanner.render.style import CRITICAL, GRID, INK, MUTED, tint
+
+__all__ = ["paint_risk"]
+
+MARKS = ((50, "P50", "#0072B2", (0, (5, 2))), (80, "P80", CRITICAL, (0, (5, 2))), (95, "P95", MUTED, (0, (2, 2))))
+
+
+def paint_risk(fig, rect: tuple[float, float, float, float], result, schedule) -> None:
+    """Draw the risk chart into ``rect`` (figure fractions: left, bottom, width, height)."""
+    import matplotlib.dates as mdates
+
+    ax = fig.add_axes(rect)
+    if not result.estimated_tasks:
+        ax.set_axis_off()
+        ax.text(0.0, 0.9, "No task has a three-point estimate, so the finish date has no spread:\n"
+                          f"every simulated run finishes on the planned date, {schedule.finish:%d %B %Y}.\n"
+                          "Give uncertain tasks optimistic / likely / pessimistic durations to see the risk.",
+                transform=ax.transAxes, fontsize=10, color=INK, va="top", linespacing=1.6)
+        return
+    hist = result.histogram()
+    dates = [d for d, _ in hist]
+    counts = [c for _, c in hist]
+    total = float(sum(counts))
+    width = max(0.8, min(5.0, ((dates[-1] - dates[0]).days or 1) / 60))
+    ax.bar(dates, [100 * c / total for c in counts], width=width, color=tint("#0072B2", 0.45),
+           edgecolor="#0072B2", lw=0.4, label="Runs finishing that day (%)")
+    ax.set_ylabel("runs finishing that day (%)", fontsize=8, color=MUTED)
+    curve = ax.twinx()
+    cumulative, running = [], 0
+    for c in counts:
+        running += c
+        cumulative.append(100 * running / total)
+    curve.step(dates, cumulative, where="post", color=INK, lw=1.4, label="Finished by that day (%)")
+    curve.set_ylim(0, 102)
+    curve.set_ylabel("finished by that day (%)", fontsize=8, color=MUTED)
+    for p, name, colour, style in MARKS:
+        day = result.percentile(p)
+        curve.axvline(day, color=colour, lw=1.2, ls=style)
+        curve.annotate(f"{name}\n{day:%d %b %Y}", (day, 4 + (p - 50) * 0.9), xytext=(4, 0),
+                       textcoords="offset points", fontsize=8, color=colour, weight="bold", va="bottom")
+    planned = schedule.finish
+    share = 100 * result.probability_by(planned)
+    curve.axvline(planned, color=INK, lw=1.0)
+    curve.annotate(f"planned\n{planned:%d %b %Y}\n{share:.0f}% of runs", (planned, 98), xytext=(-4, 0),
+                   textcoords="offset points", fontsize=8, color=INK, ha="right", va="top")
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    for a in (ax, curve):
+        a.tick_params(labelsize=7)
+        a.spines["top"].set_visible(False)
+    ax.grid(axis="y", color=GRID, lw=0.4)
+    ax.set_axisbelow(True)
+    lo, hi = min(dates[0], planned), max(dates[-1], planned)
+    pad = max((hi - lo).days * 0.04, 2)
+    ax.set_xlim(mdates.date2num(lo) - pad, mdates.date2num(hi) + pad)
+    handles = ax.get_legend_handles_labels()[0] + curve.get_legend_handles_labels()[0]
+    ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=False)
+    top = sorted(result.criticality.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+    if top:
+        text = "Most often critical: " + ", ".join(f"{tid} {share:.0%}" for tid, share in top)
+        ax.text(0.0, -0.12, text, transform=ax.transAxes, fontsize=7.5, color=MUTED, va="top")
