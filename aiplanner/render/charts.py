@@ -98,18 +98,24 @@ def paint_load_panel(ax, name: str, periods, load, capacity, over) -> None:
     """One person's weekly load (bars) against capacity (step line)."""
     import numpy as np
 
+    from matplotlib.collections import PolyCollection
+
     x = np.arange(len(periods))
-    normal = ~np.asarray(over, dtype=bool)
-    ax.bar(x[normal], np.asarray(load)[normal], width=0.85, color=tint("#0072B2", 0.3), edgecolor="#0072B2", lw=0.4)
-    if (~normal).any():
-        ax.bar(x[~normal], np.asarray(load)[~normal], width=0.85, color=CRITICAL, edgecolor=INK, lw=0.5,
-               hatch="////")
+    values = np.asarray(load, dtype=float)
+    flags = np.asarray(over, dtype=bool)
+
+    def bars(select):
+        return [[(i - 0.42, 0), (i + 0.42, 0), (i + 0.42, v), (i - 0.42, v)] for i, v in zip(x[select], values[select])]
+
+    ax.add_collection(PolyCollection(bars(~flags), facecolors=[tint("#0072B2", 0.3)], edgecolors="#0072B2", lw=0.4))
+    if flags.any():
+        ax.add_collection(PolyCollection(bars(flags), facecolors=CRITICAL, edgecolors=INK, lw=0.5, hatch="////"))
     ax.step(np.append(x, x[-1] + 1) - 0.5, np.append(capacity, capacity[-1]), where="post", color=INK, lw=0.9)
     ax.set_title(name, fontsize=8, loc="left", color=INK, weight="bold")
     ax.set_xlim(-0.6, len(periods) - 0.4)
-    ax.set_ylim(0, max(float(np.max(load)), float(np.max(capacity)), 1.0) * 1.15)
+    ax.set_ylim(0, max(float(np.max(values)), float(np.max(capacity)), 1.0) * 1.15)
     step = max(1, len(periods) // 8)
-    ax.set_xticks(x[::step], [f"{d:%d %b}" for d in periods[::step]], fontsize=6)
+    ax.set_xticks(x[::step], [f"{d:%d %b %y}" for d in periods[::step]], fontsize=6)
     ax.tick_params(axis="y", labelsize=6)
     ax.set_ylabel("person-days / week", fontsize=6, color=MUTED)
     ax.grid(axis="y", color=GRID, lw=0.4)

@@ -73,14 +73,6 @@ def plan_table(scene: GanttScene, measure: TextMeasure, max_width: float) -> Tab
     return TableLayout(name, tuple(widths))
 
 
-def _axes(fig, rect_in: tuple[float, float, float, float]):
-    fw, fh = fig.get_size_inches()
-    left, bottom, width, height = rect_in
-    ax = fig.add_axes((left / fw, bottom / fh, width / fw, height / fh))
-    ax.set_axis_off()
-    return ax
-
-
 def paint_gantt(
     fig,
     scene: GanttScene,
@@ -107,7 +99,8 @@ def paint_gantt(
     Returns
     -------
     dict
-        The axes by role ("chart", "header", "table", "table_header").
+        The :class:`~aiplanner.render.canvas.Pane` of each part ("chart",
+        "header", "table", "table_header").
     """
     left, bottom, width, height = rect
     r0, r1 = rows
@@ -118,18 +111,15 @@ def paint_gantt(
     body_bottom = top - geometry.header_height - rows_h
     ylim = (r1 - 0.5, r0 - 0.5)
 
-    chart = _axes(fig, (left + table_w, body_bottom, chart_w, rows_h))
-    chart.set_xlim(*xlim)
-    chart.set_ylim(*ylim)
-    header = _axes(fig, (left + table_w, top - geometry.header_height, chart_w, geometry.header_height))
-    header.set_xlim(*xlim)
-    header.set_ylim(0, 2)
-    tab = _axes(fig, (left, body_bottom, table_w, rows_h))
-    tab.set_xlim(0, table.width)
-    tab.set_ylim(*ylim)
-    tab_head = _axes(fig, (left, top - geometry.header_height, table_w, geometry.header_height))
-    tab_head.set_xlim(0, table.width)
-    tab_head.set_ylim(0, 2)
+    from aiplanner.render.canvas import Pane, TextBatch
+
+    texts = TextBatch(measure)
+    chart = Pane(fig, (left + table_w, body_bottom, chart_w, rows_h), xlim, ylim, texts)
+    header = Pane(fig, (left + table_w, top - geometry.header_height, chart_w, geometry.header_height),
+                  xlim, (0, 2), texts)
+    tab = Pane(fig, (left, body_bottom, table_w, rows_h), (0, table.width), ylim, texts)
+    tab_head = Pane(fig, (left, top - geometry.header_height, table_w, geometry.header_height),
+                    (0, table.width), (0, 2), texts)
 
     from aiplanner.render import gantt_parts as parts
 
@@ -157,6 +147,7 @@ def paint_gantt(
         ax.axhline(2, color=MUTED, lw=0.6)
     tab.axvline(table.width, color=MUTED, lw=0.6)
     tab_head.axvline(table.width, color=MUTED, lw=0.6)
+    fig.add_artist(texts.artist())
     return {"chart": chart, "header": header, "table": tab, "table_header": tab_head}
 
 

@@ -80,6 +80,12 @@ def paint_header(ax, scene: GanttScene, xlim, measure: TextMeasure, per_point: f
 def paint_table(tab, head, scene: GanttScene, r0: int, r1: int, table: TableLayout, measure: TextMeasure) -> None:
     """Task names (phases bold, tasks indented) and the extra columns."""
     head.text(PAD, 0.5, "Task", ha="left", va="center", fontsize=FONT, weight="bold", color=INK)
+    first = scene.rows[r0] if r0 < len(scene.rows) else None
+    if first is not None and first.kind == "task":  # the page starts inside a phase: say which
+        band = next((b for b in scene.bands if b.row0 < r0 <= b.row1), None)
+        if band is not None:
+            note = measure.fit(f"{band.title} (continued)", FONT - 1, table.name_width - 40)
+            head.text(PAD + 26, 0.5, note, ha="left", va="center", fontsize=FONT - 1, color=MUTED)
     x = table.name_width
     edges = []
     for column, w in zip(scene.columns, table.column_widths):

@@ -34,7 +34,7 @@ def table_pages(ctx: ReportContext, section: str, title: str, spec: TableSpec, s
     pages = paginate_table(spec, width * 72, height * 72, ctx.measure)
 
     def drawer(tp) -> Callable:
-        return lambda fig, rect: paint_table_page(fig, tp, spec, rect)
+        return lambda fig, rect: paint_table_page(fig, tp, spec, rect, ctx.measure)
 
     return [Page(section, title if i == 0 else f"{title} (continued)", drawer(tp), subtitle)
             for i, tp in enumerate(pages)]
@@ -48,8 +48,8 @@ def timeline(ctx: ReportContext) -> list[Page]:
     _, _, width, height = ctx.body
     legend_h = 0.4  # a first guess; planned again if the legend needs more rows
     while True:
-        scene, table, pages = plan_timeline_pages(ctx.plan, ctx.schedule, ctx.options,
-                                                  (width, height - legend_h - 0.15), ctx.measure)
+        scene, table, pages, geometry = plan_timeline_pages(ctx.plan, ctx.schedule, ctx.options,
+                                                  (width, height - legend_h - 0.3), ctx.measure)
         needed = paint_legend(None, scene, None, width, ctx.measure, dry_run=True)
         if needed <= legend_h:
             break
@@ -62,21 +62,20 @@ def timeline(ctx: ReportContext) -> list[Page]:
               f"{scene.date_at(page.xlim[1] - 1):%d %b %Y}"
         if page.parts > 1:
             sub += f" · part {page.part} of {page.parts} in time"
-        out.append(Page("timeline", "Timeline", _timeline_drawer(ctx, scene, table, page), sub))
+        out.append(Page("timeline", "Timeline", _timeline_drawer(ctx, scene, table, page, geometry), sub))
     return out
 
 
-def _timeline_drawer(ctx, scene, table, page) -> Callable:
+def _timeline_drawer(ctx, scene, table, page, geometry) -> Callable:
     def draw(fig, rect):
-        from aiplanner.render.gantt import GanttGeometry, paint_gantt
+        from aiplanner.render.gantt import paint_gantt
         from aiplanner.render.page import paint_legend
         from aiplanner.render.gantt_parts import mark_overlaps
 
         left, bottom, width, height = rect
-        geometry = GanttGeometry()
         a, b = page.rows
         body = geometry.header_height + (b - a) * geometry.row_height
-        axes = paint_gantt(fig, scene, (left, bottom + height - body, width, body), page.rows, page.xlim,
+        axes = paint_gantt(fig, scene, (left, bottom + height - body - 0.12, width, body), page.rows, page.xlim,
                            table, ctx.measure, geometry)
         mark_overlaps(axes, page)
         paint_legend(fig, scene, (left, bottom), width, ctx.measure)
@@ -95,19 +94,19 @@ def tasks(ctx: ReportContext) -> list[Page]:
             continue
         if phase is not None and phase.id in sched.phases:
             span = sched.phases[phase.id]
-            rows.append(("", phase.name, "", span.start.isoformat(), span.finish.isoformat(), str(span.duration), "", ""))
+            rows.append(("", phase.name, span.start.isoformat(), span.finish.isoformat(), str(span.duration), "", ""))
             styles.append("group")
         for task in members:
             t = sched.tasks[task.id]
             demand = ", ".join(f"{roles.get(d.role, d.role)} {d.fte:g}" for d in task.demands)
-            rows.append((task.id, task.name + (" ◆" if t.milestone else ""), phases.get(task.phase, task.phase),
+            rows.append((task.id, task.name + (" ◆" if t.milestone else ""),
                          t.start.isoformat(), t.finish.isoformat(), str(t.duration), str(t.total_float), demand))
             styles.append("alert" if t.critical else "")
-    spec = TableSpec([Col("ID"), Col("Task", wrap=True, max_width=260), Col("Phase", wrap=True, max_width=90),
+    spec = TableSpec([Col("ID"), Col("Task", wrap=True, max_width=300),
                       Col("Start"), Col("Finish"), Col("Days", "right"), Col("Float", "right"),
                       Col("Roles (FTE)", wrap=True, max_width=200)], rows, styles)
     return table_pages(ctx, "tasks", "Tasks", spec,
-                       "Critical tasks (float 0) in the critical colour · float in working days · ◆ milestone")
+                       "Grouped by phase · critical tasks (float 0) in the critical colour · days and float in working days · ◆ milestone")
 
 
 def staffing(ctx: ReportContext) -> list[Page]:

@@ -143,19 +143,18 @@ def paginate_table(spec: TableSpec, width: float, height: float, measure: TextMe
     return pages
 
 
-def paint_table_page(fig, page: TablePage, spec: TableSpec, rect: tuple[float, float, float, float]) -> None:
+def paint_table_page(fig, page: TablePage, spec: TableSpec, rect: tuple[float, float, float, float],
+                     measure: TextMeasure | None = None) -> None:
     """Draw ``page`` with its top-left at the top-left of ``rect`` (inches)."""
     from matplotlib.collections import LineCollection, PolyCollection
 
+    from aiplanner.render.canvas import Pane, TextBatch
     from aiplanner.render.style import CRITICAL, tint
 
     left, bottom, width, height = rect
-    fw, fh = fig.get_size_inches()
-    ax = fig.add_axes((left / fw, bottom / fh, width / fw, height / fh))
-    ax.set_axis_off()
+    texts = TextBatch(measure or TextMeasure())
     wpt, hpt = width * 72, height * 72
-    ax.set_xlim(0, wpt)
-    ax.set_ylim(hpt, 0)
+    pane = Pane(fig, rect, (0, wpt), (hpt, 0), texts)  # points, y downwards from the top
     xs = [0.0]
     for w in page.widths:
         xs.append(xs[-1] + w)
@@ -169,13 +168,13 @@ def paint_table_page(fig, page: TablePage, spec: TableSpec, rect: tuple[float, f
         colour = CRITICAL if style == "alert" else INK
         for i, (lines, col) in enumerate(zip(cells, spec.columns)):
             x, ha = (xs[i] + PAD, "left") if col.align == "left" else (xs[i + 1] - PAD, "right")
-            text = "\n".join(lines)
-            if text:
-                ax.text(x, y + PAD, text, ha=ha, va="top", fontsize=FONT, weight=weight, color=colour,
-                        linespacing=1.1, multialignment=col.align)
+            for k, line in enumerate(lines):
+                pane.text(x, y + PAD + k * LINE, line, ha=ha, va="top", fontsize=FONT, weight=weight,
+                          color=colour, clip_on=False)
         y += h
         rules.append([(0, y), (xs[-1], y)])
-    ax.add_collection(PolyCollection(shaded, facecolors=tint("#0072B2", 0.9), edgecolors="none", zorder=0))
-    ax.add_collection(LineCollection(rules, colors=GRID, lw=0.5))
-    ax.add_collection(LineCollection([[(x, 0), (x, y)] for x in xs[1:-1]], colors=GRID, lw=0.4))
-    ax.plot([0, xs[-1]], [_height(page.header)] * 2, color=MUTED, lw=0.7)
+    pane.add_collection(PolyCollection(shaded, facecolors=[tint("#0072B2", 0.9)], edgecolors="none", zorder=0))
+    pane.add_collection(LineCollection(rules, colors=GRID, lw=0.5))
+    pane.add_collection(LineCollection([[(x, 0), (x, y)] for x in xs[1:-1]], colors=GRID, lw=0.4))
+    pane.plot([0, xs[-1]], [_height(page.header)] * 2, color=MUTED, lw=0.7)
+    fig.add_artist(texts.artist())

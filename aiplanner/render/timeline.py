@@ -73,26 +73,33 @@ def split_x(x_min: float, x_max: float, ticks, fit_days: float) -> list[tuple[fl
 def plan_timeline_pages(
     plan, schedule, options: ReportOptions, frame: tuple[float, float], measure: TextMeasure,
     geometry: GanttGeometry = GanttGeometry(),
-) -> tuple[GanttScene, object, list[TimelinePage]]:
-    """The scene, its table layout and the pages that show it in a ``frame``
-    of (width, height) inches.
+) -> tuple[GanttScene, object, list[TimelinePage], GanttGeometry]:
+    """The scene, its table layout, the pages that show it in a ``frame``
+    of (width, height) inches, and the row geometry they use.
     """
     width, height = frame
     probe = timeline_scene(plan, schedule, options, options.scale)
     table = plan_table(probe, measure, max_width=0.42 * width * 72)
     chart_w = width - table.width / 72.0
     span = probe.x_max - probe.x_min
-    if options.fit == "width" and options.scale == "auto":
-        scene = timeline_scene(plan, schedule, options, fit_scale(span, chart_w))
+
+    def fits(scale: str) -> bool:
+        return span * MIN_CELL[scale] / CELL_DAYS[scale] <= chart_w * 1.15  # a little squeeze beats a page
+
+    scene = probe
+    if options.scale == "auto" and (options.fit == "width" or not fits(probe.scale)):
+        # The finest readable scale that fits the width; when splitting, only
+        # one step coarser than the natural scale, else split at the natural one.
+        finest = fit_scale(span, chart_w)
+        step_up = SCALES[min(SCALES.index(probe.scale) + 1, len(SCALES) - 1)]
+        if options.fit == "width" or finest in (probe.scale, step_up):
+            scene = timeline_scene(plan, schedule, options, finest)
+    if options.fit == "width" or fits(scene.scale):
         slices = [(scene.x_min, scene.x_max)]
     else:
-        scene = probe
         density = MIN_CELL[scene.scale] / CELL_DAYS[scene.scale]  # inches per day
-        fit_days = max(chart_w / density, CELL_DAYS[scene.scale] * 2)
-        if span <= fit_days * 1.15:  # a little squeeze beats a second page
-            slices = [(scene.x_min, scene.x_max)]
-        else:
-            slices = split_x(scene.x_min, scene.x_max, scene.ticks, fit_days)
+        slices = split_x(scene.x_min, scene.x_max, scene.ticks, max(chart_w / density, CELL_DAYS[scene.scale] * 2))
+    geometry = row_geometry(len(scene.rows), height, geometry)
     per_page = max(1, int((height - geometry.header_height) / geometry.row_height))
     n_rows = len(scene.rows)
     chunks = [(a, min(a + per_page, n_rows)) for a in range(0, max(n_rows, 1), per_page)] or [(0, 0)]
@@ -103,7 +110,21 @@ def plan_timeline_pages(
                 rows, (a, b), i + 1, len(slices),
                 overlap_left=slices[i - 1][1] if i else None,
                 overlap_right=slices[i + 1][0] if i + 1 < len(slices) else None))
-    return scene, table, pages
+    return scene, table, pages, geometry
+
+
+def row_geometry(n_rows: int, height: float, geometry: GanttGeometry = GanttGeometry(),
+                 smallest: float = 0.15) -> GanttGeometry:
+    """Rows a little lower than usual (down to ``smallest`` inches) when that
+    saves a page, e.g. 36 rows on one page instead of 34 + 2."""
+    body = height - geometry.header_height
+    normal = math.ceil(n_rows / max(1, int(body / geometry.row_height)))
+    tight = math.ceil(n_rows / max(1, int(body / smallest)))
+    if tight >= normal:
+        return geometry
+    per_page = math.ceil(n_rows / tight)
+    return GanttGeometry(row_height=max(smallest, min(geometry.row_height, body / per_page)),
+                         tier_height=geometry.tier_height)
 
 
 def pages_needed(n_rows: int, height: float, geometry: GanttGeometry = GanttGeometry()) -> int:

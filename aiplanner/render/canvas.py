@@ -1,0 +1,140 @@
+"""Light drawing surfaces for pages with thousands of items.
+
+A matplotlib ``Axes`` costs tens of milliseconds to create and a ``Text``
+artist lays itself out on every draw; a 40-page report has hundreds of
+axes and thousands of texts. A :class:`Pane` is just a rectangle of the
+figure with its own data coordinates (an affine transform and a clip box)
+that adds plain artists to the figure, and a :class:`TextBatch` draws many
+strings in one artist straight through the renderer — still real,
+selectable text in PDF and SVG, aligned with our own font measurement.
+"""
+
+from __future__ import annotations
+
+from aiplanner.render.style import TextMeasure, font_families
+
+__all__ = ["Pane", "TextBatch", "BASELINE"]
+
+#: Baseline offset from the anchor, in ems, per vertical alignment (DejaVu Sans metrics).
+BASELINE = {"center": -0.27, "top": -0.76, "bottom": 0.24, "baseline": 0.0}
+
+
+class TextBatch:
+    """Collects strings of one figure; :meth:`artist` makes the artist that draws them."""
+
+    def __init__(self, measure: TextMeasure) -> None:
+        self.measure = measure
+        self.items: list[tuple] = []
+
+    def add(self, transform, x: float, y: float, text: str, *, size: float, weight: str = "normal",
+            color: str = "#000000", ha: str = "left", va: str = "center", clip=None) -> None:
+        """Queue ``text`` anchored at data ``(x, y)`` of ``transform``."""
+        if text:
+            self.items.append((transform, x, y, text, size, weight, color, ha, va, clip))
+
+    def artist(self, zorder: float = 20):
+        """A matplotlib artist drawing every queued string (add it to the figure)."""
+        from matplotlib.artist import Artist
+        from matplotlib.colors import to_rgba
+        from matplotlib.font_manager import FontProperties
+
+        batch = self
+        props: dict[tuple[float, str], FontProperties] = {}
+
+        class _Batch(Artist):
+            def draw(self, renderer):  # noqa: D102 - matplotlib's draw protocol
+                if not self.get_visible():
+                    return
+                renderer.open_group("text-batch", self.get_gid())
+                px = renderer.points_to_pixels(1.0)
+                _, canvas_h = renderer.get_canvas_width_height()
+                flip = renderer.flipy()
+                for transform, x, y, text, size, weight, color, ha, va, clip in batch.items:
+                    key = (size, weight)
+                    prop = props.get(key)
+                    if prop is None:
+                        prop = props[key] = FontProperties(family=list(font_families()), size=size, weight=weight)
+                    dx, dy = transform.transform((x, y))
+                    if ha != "left":
+                        width = batch.measure.width(text, size, weight) * px
+                        dx -= width if ha == "right" else width / 2
+                    dy += BASELINE[va] * size * px
+                    if flip:
+                        dy = canvas_h - dy
+                    gc = renderer.new_gc()
+                    gc.set_foreground(to_rgba(color), isRGBA=True)
+                    if clip is not None:
+                        gc.set_clip_rectangle(clip)
+                    renderer.draw_text(gc, dx, dy, text, prop, 0.0)
+                    gc.restore()
+                renderer.close_group("text-batch")
+
+        art = _Batch()
+        art.set_zorder(zorder)
+        return art
+
+
+class Pane:
+    """A figure rectangle ``rect`` (inches) showing data ``xlim`` x ``ylim``.
+
+    ``ylim`` is (value at the bottom, value at the top), as for ``Axes.set_ylim``;
+    pass ``(last + 0.5, first - 0.5)`` for rows counted downwards.
+    """
+
+    def __init__(self, fig, rect: tuple[float, float, float, float], xlim, ylim, texts: TextBatch) -> None:
+        from matplotlib.transforms import Affine2D, Bbox, TransformedBbox
+
+        left, bottom, width, height = rect
+        self.fig = fig
+        self.rect = rect
+        self.xlim = tuple(xlim)
+        self.ylim = tuple(ylim)
+        self.texts = texts
+        sx = width / (xlim[1] - xlim[0])
+        sy = height / (ylim[1] - ylim[0])
+        self.transData = (Affine2D().translate(-xlim[0], -ylim[0]).scale(sx, sy).translate(left, bottom)
+                          + fig.dpi_scale_trans)
+        self.clip = TransformedBbox(Bbox.from_bounds(left, bottom, width, height), fig.dpi_scale_trans)
+
+    def get_xlim(self) -> tuple[float, float]:
+        """Data x range."""
+        return self.xlim
+
+    def get_ylim(self) -> tuple[float, float]:
+        """Data y range (bottom, top)."""
+        return self.ylim
+
+    def _add(self, artist, clip_on: bool = True):
+        artist.set_transform(self.transData)
+        if clip_on:
+            artist.set_clip_box(self.clip)
+        self.fig.add_artist(artist)
+        return artist
+
+    def add_collection(self, collection, clip_on: bool = True):
+        """Add a collection in data coordinates."""
+        return self._add(collection, clip_on)
+
+    def add_patch(self, patch, clip_on: bool = True):
+        """Add a patch in data coordinates."""
+        return self._add(patch, clip_on)
+
+    def plot(self, xs, ys, clip_on: bool = True, **kwargs):
+        """A ``Line2D`` (markers or lines) in data coordinates."""
+        from matplotlib.lines import Line2D
+
+        return self._add(Line2D(list(xs), list(ys), **kwargs), clip_on)
+
+    def axvline(self, x: float, clip_on: bool = True, **kwargs):
+        """A vertical line across the pane."""
+        return self.plot([x, x], list(self.ylim), clip_on=clip_on, **kwargs)
+
+    def axhline(self, y: float, clip_on: bool = True, **kwargs):
+        """A horizontal line across the pane."""
+        return self.plot(list(self.xlim), [y, y], clip_on=clip_on, **kwargs)
+
+    def text(self, x: float, y: float, text: str, *, fontsize: float, ha: str = "left", va: str = "center",
+             weight: str = "normal", color: str = "#000000", clip_on: bool = True, **_ignored) -> None:
+        """Queue a string at data ``(x, y)`` (drawn by the page's :class:`TextBatch`)."""
+        self.texts.add(self.transData, x, y, text, size=fontsize, weight=weight, color=color, ha=ha, va=va,
+                       clip=self.clip if clip_on else None)
