@@ -34,6 +34,12 @@ _KEYWORDS = {"dateformat", "excludes", "includes", "inclusiveenddates", "weekend
              "call", "href", "axisformat", "tickinterval", "todaymarker", "topaxis", "weekday", "acctitle",
              "accdescr", "displaymode", "gantt"}
 _AFTER_SAFE = re.compile(r"^[A-Za-z0-9_\-]+$")
+_TAGS = {"active", "done", "crit", "milestone", "vert"}
+
+
+def _chart_id(task_id: str) -> str:
+    """The id written in the chart: Mermaid would read ``done`` and the like as tags."""
+    return f"{task_id}_" if task_id in _TAGS else task_id
 
 
 def _clean(text: str) -> str:
@@ -59,7 +65,8 @@ def mermaid_text(plan: Plan, schedule: Schedule) -> str:
     """The Mermaid gantt chart of ``plan`` as scheduled."""
     cal = schedule.calendar
     times = schedule.tasks
-    lines = ["gantt", f"title {_clean(plan.name)}", "dateFormat YYYY-MM-DD"]
+    title = re.sub(r"[#;\r\n]+", " ", plan.name).strip()
+    lines = ["gantt", f"title {title}", "dateFormat YYYY-MM-DD"]
     excludes = _excludes(plan, schedule)
     if excludes:
         lines.append(f"excludes {excludes}")
@@ -79,8 +86,10 @@ def mermaid_text(plan: Plan, schedule: Schedule) -> str:
                 and all(_AFTER_SAFE.match(p) for p in fs0)
                 and max(times[p].ef for p in fs0) == t.es
             )
+            if _chart_id(task.id) != task.id:
+                extra["id"] = task.id
             if after_ok and len(fs0) == len(task.depends_on):
-                start = "after " + " ".join(fs0)
+                start = "after " + " ".join(_chart_id(p) for p in fs0)
             else:
                 start = cal.date_of(t.es).isoformat()
                 if task.depends_on:
@@ -100,7 +109,7 @@ def mermaid_text(plan: Plan, schedule: Schedule) -> str:
                 tags.append("milestone")
             if extra:
                 lines.append("%% aiplanner " + json.dumps(extra, ensure_ascii=False, sort_keys=True))
-            fields = [*tags, task.id, start, f"{task.duration}d"]
+            fields = [*tags, _chart_id(task.id), start, f"{task.duration}d"]
             lines.append(f"{name} :{', '.join(fields)}")
     return "\n".join(lines) + "\n"
 

@@ -98,9 +98,10 @@ def read_mermaid(text: str, file: str | None = None) -> ImportResult:
     new_ids: list[str] = []
     by_old: dict[str, str] = {}
     for task in tasks:
-        base = sanitize_id(task.id, "task")
+        given = (task.extra or {}).get("id")
+        base = sanitize_id(given if isinstance(given, str) and given else task.id, "task")
         new = unique_id(base, used)
-        if new != task.id:
+        if new != task.id and not given:
             warnings.append(f"line {task.line}: id {task.id!r} is not usable as is; the task is {new!r}")
         new_ids.append(new)
         by_old[task.id] = new  # the last task of a repeated id wins, as in Mermaid

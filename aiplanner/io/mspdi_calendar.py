@@ -8,7 +8,7 @@ from xml.etree.ElementTree import Element
 from aiplanner.io.mspdi_common import DAY_TYPES, parse_datetime
 from aiplanner.model.plan import WEEKDAYS
 
-__all__ = ["read_calendar", "local", "child_text", "scan"]
+__all__ = ["read_calendar", "exception_ranges", "calendars_by_uid", "local", "child_text", "scan"]
 
 _ONE = dt.timedelta(days=1)
 _MAX_EXCEPTION_DAYS = 3660
@@ -79,6 +79,34 @@ def _period(node: Element) -> tuple[dt.date, dt.date] | None:
     return start.date(), end.date()
 
 
+def exception_ranges(cal: Element, warnings: list[str]) -> list[tuple[dt.date, dt.date, bool, str]]:
+    """A calendar's one-off exceptions: (first day, last day, working?, name)."""
+    ranges: list[tuple[dt.date, dt.date, bool, str]] = []
+    for day in _children(_child(cal, "WeekDays"), "WeekDay"):
+        if child_text(day, "DayType") == "0":  # exceptions as Project 2003 wrote them
+            span = _period(day)
+            if span:
+                ranges.append((*span, child_text(day, "DayWorking") == "1", ""))
+    for exc in _children(_child(cal, "Exceptions"), "Exception"):
+        span = _period(exc)
+        kind = child_text(exc, "Type") or "1"
+        label = child_text(exc, "Name") or ""
+        if span is None:
+            warnings.append(f"calendar exception {label or 'without a name'!r} has no readable dates (ignored)")
+            continue
+        if kind != "1":
+            warnings.append(f"calendar exception {label!r} recurs (type {kind}); recurring exceptions are "
+                            "not imported")
+            continue
+        ranges.append((*span, child_text(exc, "DayWorking") == "1", label))
+    return ranges
+
+
+def calendars_by_uid(root: Element) -> dict[str, Element]:
+    """The file's calendars by UID."""
+    return {child_text(c, "UID") or "": c for c in _children(_child(root, "Calendars"), "Calendar")}
+
+
 def read_calendar(root: Element, warnings: list[str]) -> dict:
     """Our calendar data from the project's base calendar (Mon-Fri when there is none)."""
     cals = _children(_child(root, "Calendars"), "Calendar")
@@ -96,27 +124,8 @@ def read_calendar(root: Element, warnings: list[str]) -> dict:
         workdays = list(WEEKDAYS[:5])
     working = {WEEKDAYS.index(d) for d in workdays}
     holidays: set[dt.date] = set()
-    ranges: list[tuple[dt.date, dt.date, bool]] = []
-    for day in _children(_child(cal, "WeekDays"), "WeekDay"):
-        if child_text(day, "DayType") == "0":  # exceptions as Project 2003 wrote them
-            span = _period(day)
-            if span:
-                ranges.append((*span, child_text(day, "DayWorking") == "1"))
-    name_of = {}
-    for exc in _children(_child(cal, "Exceptions"), "Exception"):
-        span = _period(exc)
-        kind = child_text(exc, "Type") or "1"
-        label = child_text(exc, "Name") or "exception"
-        if span is None:
-            warnings.append(f"calendar exception {label!r} has no readable dates (ignored)")
-            continue
-        if kind != "1":
-            warnings.append(f"calendar exception {label!r} recurs (type {kind}); recurring exceptions are "
-                            "not imported")
-            continue
-        ranges.append((*span, child_text(exc, "DayWorking") == "1"))
-        name_of[span] = label
-    for first, last, is_working in ranges:
+    ranges = exception_ranges(cal, warnings)
+    for first, last, is_working, _name in ranges:
         if is_working:
             warnings.append(f"calendar exception {first}..{last} makes days working; aiplanner calendars "
                             "cannot add working days (ignored)")

@@ -92,7 +92,39 @@ def _flag(value: bool) -> str:
     return "1" if value else "0"
 
 
-def _calendar(root: _Node, plan: Plan, schedule: Schedule) -> None:
+def _exception(parent: _Node, first: dt.date, last: dt.date, name: str) -> None:
+    exc = _sub(parent, "Exception")
+    _sub(exc, "EnteredByOccurrences", 0)
+    period = _sub(exc, "TimePeriod")
+    _sub(period, "FromDate", format_datetime(first, "00:00:00"))
+    _sub(period, "ToDate", format_datetime(last, "23:59:00"))
+    _sub(exc, "Occurrences", 1)
+    _sub(exc, "Name", name)
+    _sub(exc, "Type", 1)
+    _sub(exc, "DayWorking", 0)
+
+
+def _person_calendars(cals: _Node, plan: Plan) -> dict[str, int]:
+    """One calendar per absent person (based on the project calendar): absences as exceptions."""
+    calendar_of = {}
+    uid = 1
+    for person in plan.people:
+        if not person.absences:
+            continue
+        uid += 1
+        calendar_of[person.id] = uid
+        cal = _sub(cals, "Calendar")
+        _sub(cal, "UID", uid)
+        _sub(cal, "Name", person.name)
+        _sub(cal, "IsBaseCalendar", 0)
+        _sub(cal, "BaseCalendarUID", 1)
+        exceptions = _sub(cal, "Exceptions")
+        for absence in person.absences:
+            _exception(exceptions, absence.start, absence.end, absence.note or "Absence")
+    return calendar_of
+
+
+def _calendar(root: _Node, plan: Plan, schedule: Schedule) -> dict[str, int]:
     cals = _sub(root, "Calendars")
     cal = _sub(cals, "Calendar")
     _sub(cal, "UID", 1)
@@ -118,15 +150,8 @@ def _calendar(root: _Node, plan: Plan, schedule: Schedule) -> None:
     if holidays:
         exceptions = _sub(cal, "Exceptions")
         for day in holidays:
-            exc = _sub(exceptions, "Exception")
-            _sub(exc, "EnteredByOccurrences", 0)
-            period = _sub(exc, "TimePeriod")
-            _sub(period, "FromDate", format_datetime(day, "00:00:00"))
-            _sub(period, "ToDate", format_datetime(day, "23:59:00"))
-            _sub(exc, "Occurrences", 1)
-            _sub(exc, "Name", "Holiday")
-            _sub(exc, "Type", 1)
-            _sub(exc, "DayWorking", 0)
+            _exception(exceptions, day, day, "Holiday")
+    return _person_calendars(cals, plan)
 
 
 def _dates(schedule: Schedule, tid: str) -> tuple[str, str]:
@@ -199,7 +224,7 @@ def _document(plan: Plan, schedule: Schedule) -> bytes:
         _sub(ext, "FieldID", field)
         _sub(ext, "FieldName", name)
         _sub(ext, "Alias", alias)
-    _calendar(root, plan, schedule)
+    calendar_of = _calendar(root, plan, schedule)
 
     tasks = _sub(root, "Tasks")
     summary = _sub(tasks, "Task")
@@ -273,7 +298,7 @@ def _document(plan: Plan, schedule: Schedule) -> bytes:
         _extended(node, TASK_ID_FIELD, task.id)
         if task.demands:
             _extended(node, TASK_DEMANDS_FIELD, ";".join(f"{d.role}={d.fte:g}" for d in task.demands))
-    _resources(root, plan, schedule, uid_of)
+    _resources(root, plan, schedule, uid_of, calendar_of)
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', f'<Project xmlns="{NS}">\n']
     for child in root.children:
         if isinstance(child, str):
@@ -284,7 +309,8 @@ def _document(plan: Plan, schedule: Schedule) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-def _resources(root: _Node, plan: Plan, schedule: Schedule, uid_of: dict[str, int]) -> None:
+def _resources(root: _Node, plan: Plan, schedule: Schedule, uid_of: dict[str, int],
+               calendar_of: dict[str, int]) -> None:
     roles = {r.id: r.name for r in plan.roles}
     holders: dict[str, list[tuple[int, float]]] = {}
     resources = _sub(root, "Resources")
@@ -305,6 +331,8 @@ def _resources(root: _Node, plan: Plan, schedule: Schedule, uid_of: dict[str, in
         if held:
             _sub(node, "Group", "; ".join(roles.get(r, r) for r in held))
         _sub(node, "MaxUnits", f"{person.capacity:.2f}")
+        if person.absences:
+            _sub(node, "CalendarUID", calendar_of[person.id])
         _extended(node, RESOURCE_ID_FIELD, person.id)
         if held:
             _extended(node, RESOURCE_ROLES_FIELD, ",".join(held))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from aiplanner.io.importing import sanitize_id, slugify, unique_id
-from aiplanner.io.mspdi_calendar import child_text, local, scan
+from aiplanner.io.mspdi_calendar import calendars_by_uid, child_text, exception_ranges, local, scan
 from aiplanner.io.mspdi_common import RESOURCE_ID_FIELD, RESOURCE_ROLES_FIELD
 
 __all__ = ["read_resources"]
@@ -55,6 +55,7 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
         return [role_for(name, gid) for name, gid in zip(names, given)]
 
     ungrouped = []
+    calendars = calendars_by_uid(root)
     for block in root:
         if local(block.tag) != "Resources":
             continue
@@ -84,7 +85,13 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
                 capacity /= 100  # some writers give percent
             given = ext(extended, RESOURCE_ID_FIELD)
             pid = unique_id(sanitize_id(given) if given else slugify(name, "person"), used_people)
-            people.append({"id": pid, "name": name[:500], "capacity": min(max(capacity, 0.0), 10.0)})
+            person = {"id": pid, "name": name[:500], "capacity": min(max(capacity, 0.0), 10.0)}
+            own = calendars.get(row.get("CalendarUID", "")) if row.get("CalendarUID") not in (None, "", "-1") else None
+            if own is not None:
+                person["absences"] = [{"start": first, "end": last, "note": "" if label == "Absence" else label[:500]}
+                                      for first, last, working, label in exception_ranges(own, warnings)
+                                      if not working]
+            people.append(person)
             assignments += [{"person": pid, "role": r} for r in dict.fromkeys(role_ids)]
     if ungrouped:
         shown = ", ".join(repr(n) for n in ungrouped[:5]) + (" ..." if len(ungrouped) > 5 else "")

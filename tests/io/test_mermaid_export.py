@@ -130,3 +130,14 @@ def test_any_plan_is_drawn_with_our_dates_and_round_trips(plan):
     result = read_mermaid(text)
     again = result.plan
     assert facts(again, schedule_plan(again)) == facts(plan, sched), text
+
+
+def test_ids_that_mermaid_reads_as_tags_and_titles_with_colons():
+    plan = Plan(start=dt.date(2026, 5, 4), name="Rollout: phase one", phases=[Phase(id="p", name="P")],
+                tasks=[Task(id="done", name="A", phase="p", duration=2),
+                       Task(id="crit", name="B", phase="p", duration=1, depends_on=[Dependency(task="done")])])
+    sched, text, result = round_trip(plan)
+    assert "title Rollout: phase one" in text
+    assert "B :crit, crit_, after done_, 1d" in text
+    assert result.plan.name == plan.name
+    assert facts(result.plan, schedule_plan(result.plan)) == facts(plan, sched)

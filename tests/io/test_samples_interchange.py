@@ -36,6 +36,7 @@ def test_sample_round_trips(path):
     assert facts(via_mspdi.plan) == expected
     assert [(p.id, p.name) for p in via_mspdi.plan.phases] == [(p.id, p.name) for p in plan.phases]
     assert {r.id for r in via_mspdi.plan.roles} >= {d.role for t in plan.tasks for d in t.demands}
+    assert via_mspdi.plan.people == plan.people  # capacity and absences (resource calendars)
     assert [t.demands for t in via_mspdi.plan.tasks] == [t.demands for t in plan.tasks]
     assert sorted((a.person, a.role) for a in via_mspdi.plan.assignments) == sorted(
         (a.person, a.role) for a in plan.assignments)
