@@ -103,7 +103,7 @@ class FindingsView(QWidget):
         self._timer.timeout.connect(self.refresh)
         session.scheduleChanged.connect(self._timer.start)
         session.planChanged.connect(lambda e: self._timer.start() if e.kind == "staffing_changed" else None)
-        session.documentReplaced.connect(self.refresh)
+        session.documentReplaced.connect(self._timer.start)  # opening a file is not slowed by the checks
         self.refresh()
 
     def showEvent(self, event) -> None:
