@@ -121,7 +121,8 @@ class NetworkView(QGraphicsView):
             name = QGraphicsSimpleTextItem(metrics.elidedText(task.name, Qt.ElideRight, int(NODE_W - 12)), node)
             name.setFont(font)
             name.setPos(rect.left() + 6, rect.top() + 4)
-            dates = QGraphicsSimpleTextItem(f"{times.start:%d %b} – {times.finish:%d %b}  ·  {tid}", node)
+            dates = QGraphicsSimpleTextItem(metrics.elidedText(f"{times.start:%d %b} – {times.finish:%d %b}  ·  {tid}",
+                                                               Qt.ElideRight, int(NODE_W - 12)), node)
             dates.setFont(font)
             dates.setBrush(QColor("#5b6472"))
             dates.setPos(rect.left() + 6, rect.top() + NODE_H / 2 + 1)
