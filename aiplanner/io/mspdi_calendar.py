@@ -99,7 +99,11 @@ def exception_ranges(cal: Element, warnings: list[str]) -> list[tuple[dt.date, d
                             "not imported")
             continue
         ranges.append((*span, child_text(exc, "DayWorking") == "1", label))
-    return ranges
+    # MS Project and MPXJ write each exception twice (old and new form): keep one, the named.
+    unique: dict[tuple[dt.date, dt.date, bool], str] = {}
+    for first, last, working, label in ranges:
+        unique[(first, last, working)] = label or unique.get((first, last, working), "")
+    return [(*key, label) for key, label in unique.items()]
 
 
 def calendars_by_uid(root: Element) -> dict[str, Element]:

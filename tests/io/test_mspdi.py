@@ -236,3 +236,21 @@ def test_dates_out_of_range_are_a_clear_error():
 def test_unknown_encoding_is_a_clear_error():
     with pytest.raises(InvalidPlanError, match="cannot read the XML"):
         read_mspdi_bytes(b'<?xml version="1.0" encoding="TF-8"?><Project/>')
+
+
+def test_file_written_by_mpxj_golden():
+    """MPXJ (the library ProjectLibre and GanttProject use) rewrote one of our exports."""
+    result = import_file(DATA / "mpxj-written.xml")
+    plan = result.plan
+    assert result.warnings == []
+    assert plan.calendar.holidays == [D("2026-05-25")]
+    assert [(t.id, t.duration, [(d.task, d.type, d.lag) for d in t.depends_on]) for t in plan.tasks] == [
+        ("a1", 30, []), ("a2", 10, [("a1", "FS", 0)]), ("d1", 30, [("a2", "FS", 0)]),
+        ("d2", 20, [("a2", "SS", 5)]), ("d3", 5, [("d2", "SF", 3)]),
+        ("m1", 0, [("d1", "FS", 0), ("d2", "FF", -2)])]
+    assert dates_of(plan)["m1"] == ("2026-08-10", "2026-08-10")
+    assert dates_of(plan)["d3"] == ("2026-06-19", "2026-06-25")
+    ann = plan.people[0]
+    assert (ann.id, [(a.start, a.end, a.note) for a in ann.absences]) == ("ann", [(D("2026-06-01"),
+                                                                                  D("2026-06-05"), "leave")])
+    assert [(d.role, d.fte) for d in plan.task("d1").demands] == [("mlops-engineer", 1.0)]
