@@ -136,3 +136,36 @@ class GanttMouseMixin:
         self.last_message = text
         self.message.emit(text)
         QToolTip.showText(self.viewport().mapToGlobal(self.viewport().rect().center()), text, self.viewport())
+
+    # -- context menu -------------------------------------------------------------
+    def context_actions(self, task_id: str) -> list[tuple[str, object]]:
+        """(label, callback) pairs of the right-click menu of a task."""
+        from aiplanner.ui.commands import EditTaskCommand, RemoveDependencyCommand
+
+        session = self.session
+        task = session.plan.task_index().get(task_id)
+        if task is None:
+            return []
+        names = {t.id: t.name for t in session.plan.tasks}
+        actions: list[tuple[str, object]] = [("Open task…", lambda: self.taskActivated.emit(task_id))]
+        if task.not_before is not None:
+            actions.append((f"Clear \u201cnot before {task.not_before:%d %b %Y}\u201d",
+                            lambda: self._push(EditTaskCommand(session, task_id, text=f"Clear not-before of {task_id}",
+                                                               not_before=None))))
+        for dep in task.depends_on:
+            label = f"Remove link from {names.get(dep.task, dep.task)} ({dep.task} {dep.type})"
+            actions.append((label, lambda p=dep.task: self._push(RemoveDependencyCommand(session, task_id, p))))
+        return actions
+
+    def contextMenuEvent(self, event) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        task, _ = self._bar_at(self.viewport().mapFromGlobal(event.globalPos()))
+        if task is None:
+            return
+        if task not in self.session.selection:
+            self.session.select_tasks([task])
+        menu = QMenu(self)
+        for label, callback in self.context_actions(task):
+            menu.addAction(label, callback)
+        menu.exec(event.globalPos())

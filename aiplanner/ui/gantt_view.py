@@ -12,8 +12,8 @@ layout changes.
 Interaction: drag a bar to move it (sets ``not_before``), drag its right
 end to change its duration (whole working days), Shift+drag or drag from
 the round handle after a bar onto another bar to add an FS link; click
-selects (Ctrl adds), double-click activates; Ctrl+wheel or +/- zooms, 0
-fits the plan.
+selects (Ctrl adds), double-click activates, right-click offers "clear not
+before" and "remove link"; Ctrl+wheel or +/- zooms, 0 fits the plan.
 """
 
 from __future__ import annotations

@@ -247,3 +247,20 @@ def test_drag_to_the_edge_scrolls_and_keeps_the_day_under_the_cursor(qtbot, gant
     assert not_before is not None
     moved = (not_before - old_start).days
     assert moved * 30 > (edge.x() - p.x()) + 100, "the scrolled distance counts"
+
+
+def test_context_menu_clears_not_before_and_removes_links(qtbot, gantt, session):
+    ppd = gantt.scale.px_per_day
+    p = bar_point(gantt, "d1")
+    drag(qtbot, gantt, p, p + QPoint(round(10 * ppd), 0))
+    assert session.plan.task("d1").not_before is not None
+    actions = dict(gantt.context_actions("d1"))
+    clear = next(label for label in actions if label.startswith("Clear"))
+    actions[clear]()
+    assert session.plan.task("d1").not_before is None
+    actions = dict(gantt.context_actions("d1"))
+    actions["Remove link from Gap Analysis (a2 FS)"]()
+    assert session.plan.task("d1").depends_on == []
+    assert session.undo_stack.count() == 3
+    with qtbot.waitSignal(gantt.taskActivated):
+        dict(gantt.context_actions("d1"))["Open task…"]()
