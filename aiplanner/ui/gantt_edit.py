@@ -103,3 +103,22 @@ def describe_drag(session, task_id: str, mode: str, delta_days: int) -> str:
         days = max(1, cal.working_days_between(times.start, times.finish + dt.timedelta(days=delta_days)))
         return f"{days} working day" + ("" if days == 1 else "s")
     return ""
+
+
+def nudge_command(session, task_id: str, working_days: int, stretch: bool = False) -> EditTaskCommand | None:
+    """Keyboard edits: shift a task by whole working days (``not_before``), or
+    with ``stretch`` change its duration by that many days (at least 1)."""
+    times = session.schedule.tasks[task_id]
+    task = session.plan.task(task_id)
+    if stretch:
+        if times.milestone:
+            return None
+        days = max(1, task.duration + working_days)
+        if days == task.duration:
+            return None
+        return EditTaskCommand(session, task_id, text=f"Set duration of {task_id} to {days} days", duration=days)
+    cal = session.schedule.calendar
+    target = cal.date_of(max(cal.index_on_or_after(times.start) + working_days, 0))
+    if target == task.not_before:
+        return None
+    return EditTaskCommand(session, task_id, text=f"Move {task_id} to {target:%d %b %Y}", not_before=target)

@@ -12,8 +12,10 @@ layout changes.
 Interaction: drag a bar to move it (sets ``not_before``), drag its right
 end to change its duration (whole working days), Shift+drag or drag from
 the round handle after a bar onto another bar to add an FS link; click
-selects (Ctrl adds), double-click activates, right-click offers "clear not
-before" and "remove link"; Ctrl+wheel or +/- zooms, 0 fits the plan.
+selects (Ctrl adds), double-click or Enter activates, right-click offers
+"clear not before" and "remove link"; Ctrl+wheel or +/- zooms, 0 fits the
+plan. Keyboard: Up/Down select, Alt+Left/Right move the selected task a
+working day, Alt+Shift+Left/Right change its duration by a day.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from aiplanner.render.scene import GanttOptions, build_gantt_scene
-from aiplanner.ui.gantt_edit import HANDLE_PX, describe_drag, hit_test
+from aiplanner.ui.gantt_edit import HANDLE_PX, describe_drag, hit_test, nudge_command
 from aiplanner.ui.gantt_header import GanttHeader
 from aiplanner.ui.gantt_index import SceneIndex
 from aiplanner.ui.gantt_mouse import GanttMouseMixin
@@ -319,5 +321,27 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
             self.fit_to_plan()
         elif key in (Qt.Key_Return, Qt.Key_Enter) and self.session.selection:
             self.taskActivated.emit(self.session.selection[0])
+        elif key in (Qt.Key_Up, Qt.Key_Down) and self.index is not None:
+            self._step_selection(-1 if key == Qt.Key_Up else 1)
+        elif key in (Qt.Key_Left, Qt.Key_Right) and event.modifiers() & Qt.AltModifier and self.session.selection:
+            # Alt+arrows move the selected task a working day; Alt+Shift+arrows stretch it.
+            step = -1 if key == Qt.Key_Left else 1
+            stretch = bool(event.modifiers() & Qt.ShiftModifier)
+            self._push(nudge_command(self.session, self.session.selection[0], step, stretch))
         else:
             super().keyPressEvent(event)
+
+    def _step_selection(self, step: int) -> None:
+        """Select the previous/next task row (phase header rows are skipped)."""
+        rows = sorted(self.index.task_rows.values())
+        if not rows:
+            return
+        current = self.row_of(self.session.selection[0]) if self.session.selection else None
+        if current is None:
+            target = rows[0] if step > 0 else rows[-1]
+        else:
+            position = rows.index(current) + step
+            target = rows[min(max(position, 0), len(rows) - 1)]
+        task = self.index.task_id_of_row(target)
+        self.session.select_tasks([task])
+        self.scroll_to_task(task)

@@ -264,3 +264,21 @@ def test_context_menu_clears_not_before_and_removes_links(qtbot, gantt, session)
     assert session.undo_stack.count() == 3
     with qtbot.waitSignal(gantt.taskActivated):
         dict(gantt.context_actions("d1"))["Open task…"]()
+
+
+def test_keyboard_selects_moves_and_stretches(qtbot, gantt, session):
+    gantt.setFocus()
+    qtbot.keyClick(gantt, Qt.Key_Down)
+    assert session.selection == ["a1"]
+    qtbot.keyClick(gantt, Qt.Key_Down)
+    qtbot.keyClick(gantt, Qt.Key_Down)  # skips the Design phase row
+    assert session.selection == ["d1"]
+    qtbot.keyClick(gantt, Qt.Key_Up)
+    assert session.selection == ["a2"]
+    start = session.schedule.tasks["a2"].start  # Mon 15 Jun 2026
+    qtbot.keyClick(gantt, Qt.Key_Left, Qt.AltModifier)  # one working day earlier: Friday
+    assert session.plan.task("a2").not_before == start - dt.timedelta(days=3)
+    qtbot.keyClick(gantt, Qt.Key_Right, Qt.AltModifier | Qt.ShiftModifier)
+    assert session.plan.task("a2").duration == 11
+    session.undo_stack.undo()
+    assert session.plan.task("a2").duration == 10
