@@ -6,6 +6,7 @@ and a pure ``X_text``/``X_bytes`` companion the tests read directly.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import IO, Union
@@ -31,13 +32,11 @@ def write_out(out: Output, data: str | bytes) -> None:
             out.write(data.decode("utf-8"))  # type: ignore[arg-type]
 
 
-def source_date() -> "datetime.datetime":  # noqa: F821 - resolved below
+def source_date() -> dt.datetime:
     """The time stamp exports carry: ``SOURCE_DATE_EPOCH`` when set, else a fixed date.
 
     A fixed stamp keeps exported files byte-identical from run to run.
     """
-    import datetime as dt
-
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     try:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)

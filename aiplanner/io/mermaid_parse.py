@@ -1,13 +1,8 @@
-"""Read a Mermaid gantt chart and date its tasks exactly as Mermaid 11 does.
+"""Read a Mermaid gantt chart: directives, sections and raw task lines.
 
 :func:`parse_chart` turns the text into a :class:`Chart` (directives,
-sections, raw tasks with their line numbers); :func:`date_tasks` then
-computes the start and end Mermaid draws for each task, following
-``ganttDb``: ``after`` takes the latest end of the named tasks, ``until``
-the earliest start, a task without a start follows the previous one, and
-with ``excludes`` a task's end is pushed one day for every excluded day
-after its start (the start day itself is never checked). Where Mermaid
-silently draws today (an unknown id) we warn and use the chart start.
+sections, raw tasks with their line numbers), as Mermaid 11's gantt grammar
+reads it; :mod:`aiplanner.io.mermaid_dating` then dates the tasks.
 """
 
 from __future__ import annotations
@@ -16,15 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from aiplanner.io.mermaid_dates import DateFormat, add_duration
+from aiplanner.io.mermaid_dates import DateFormat
 from aiplanner.model.errors import InvalidPlanError, Problem
 
-__all__ = ["RawTask", "Chart", "parse_chart", "date_tasks", "WEEKDAY_NAMES", "TAGS"]
+__all__ = ["RawTask", "Chart", "parse_chart", "error", "WEEKDAY_NAMES", "TAGS"]
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 TAGS = ("active", "done", "crit", "milestone", "vert")
-_ONE = dt.timedelta(days=1)
-_ISO = DateFormat("YYYY-MM-DD")
 
 # Directives Mermaid accepts that only change how the chart looks.
 _COSMETIC = ("axisformat", "tickinterval", "todaymarker", "topaxis", "weekday", "acctitle", "accdescr",
@@ -91,7 +84,7 @@ class Chart:
         self._exclude_set = set(self.excludes)
 
 
-def _error(line: int, message: str, file: str | None) -> InvalidPlanError:
+def error(line: int, message: str, file: str | None) -> InvalidPlanError:
     return InvalidPlanError([Problem(f"line {line}", message)], file)
 
 
@@ -116,7 +109,7 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
     if first is not None and lines[first].strip() == "---":
         end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "---"), None)
         if end is None:
-            raise _error(first + 1, "front matter (---) is not closed", file)
+            raise error(first + 1, "front matter (---) is not closed", file)
         for i in range(first + 1, end):
             key, _, value = lines[i].strip().partition(":")
             if key.strip() == "title" and value.strip():
@@ -149,10 +142,10 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
             continue
         if not seen_gantt:
             if raw.split()[0] != "gantt":
-                raise _error(lineno, f"not a Mermaid gantt chart: expected 'gantt', found {raw[:40]!r}", file)
+                raise error(lineno, f"not a Mermaid gantt chart: expected 'gantt', found {raw[:40]!r}", file)
             seen_gantt = True
             if raw != "gantt":
-                raise _error(lineno, "'gantt' must stand alone on its line", file)
+                raise error(lineno, "'gantt' must stand alone on its line", file)
             continue
         head = re.split(r"[\s:]", raw, maxsplit=1)[0].lower()
         if head not in _KEYWORDS and ":" in raw:
@@ -166,7 +159,7 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
         if word == "dateformat":
             chart.date_format = DateFormat(rest)
             if not chart.date_format.has_date:
-                raise _error(lineno, f"dateFormat {rest!r} has no year: tasks cannot be dated", file)
+                raise error(lineno, f"dateFormat {rest!r} has no year: tasks cannot be dated", file)
         elif word == "excludes":
             chart.excludes = [x for x in re.split(r"[\s,]+", rest.lower()) if x]
         elif word == "includes":
@@ -175,13 +168,13 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
             chart.inclusive_end_dates = True
         elif word == "weekend":
             if rest.lower() not in ("friday", "saturday"):
-                raise _error(lineno, f"weekend must be friday or saturday, not {rest!r}", file)
+                raise error(lineno, f"weekend must be friday or saturday, not {rest!r}", file)
             chart.weekend_friday = rest.lower() == "friday"
         elif word == "title":
             chart.title = rest
         elif word == "section":
             if not rest:
-                raise _error(lineno, "section without a name", file)
+                raise error(lineno, "section without a name", file)
             chart.sections.append((rest, lineno, None))
             section = len(chart.sections) - 1
         elif word in ("click", "call", "href"):
@@ -190,11 +183,11 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
             if word == "accdescr" and rest.startswith("{"):
                 in_accdescr = "}" not in rest
         else:
-            raise _error(lineno, f"cannot read {raw[:60]!r}: not a gantt directive nor a task 'name : data'", file)
+            raise error(lineno, f"cannot read {raw[:60]!r}: not a gantt directive nor a task 'name : data'", file)
     if not seen_gantt:
-        raise _error(max(len(lines), 1), "not a Mermaid gantt chart: no 'gantt' line", file)
+        raise error(max(len(lines), 1), "not a Mermaid gantt chart: no 'gantt' line", file)
     if not chart.tasks:
-        raise _error(max(len(lines), 1), "the chart has no tasks", file)
+        raise error(max(len(lines), 1), "the chart has no tasks", file)
     return chart
 
 
@@ -216,7 +209,7 @@ def _task_line(raw: str, lineno: int, chart: Chart, section: int | None, prev: i
     name, _, data = raw.partition(":")
     name = name.strip()
     if not name:
-        raise _error(lineno, "task without a name before ':'", file)
+        raise error(lineno, "task without a name before ':'", file)
     cut = re.search(r"[#;]", data)
     if cut:
         chart.warnings.append(f"line {lineno}: text after {cut.group(0)!r} ignored (Mermaid stops there)")
@@ -226,9 +219,9 @@ def _task_line(raw: str, lineno: int, chart: Chart, section: int | None, prev: i
     while parts and parts[0] in TAGS:
         tags.add(parts.pop(0))
     if len(parts) == 1 and parts[0] == "":
-        raise _error(lineno, f"task {name!r} has no duration or end", file)
+        raise error(lineno, f"task {name!r} has no duration or end", file)
     if len(parts) > 3 or any(not p for p in parts):
-        raise _error(lineno, f"task {name!r}: expected [tags,] [id,] [start,] end, got {data.strip()!r} "
+        raise error(lineno, f"task {name!r}: expected [tags,] [id,] [start,] end, got {data.strip()!r} "
                              "(tags such as done or crit come first)", file)
     if len(parts) == 3:
         task_id, start, end = parts
@@ -240,129 +233,9 @@ def _task_line(raw: str, lineno: int, chart: Chart, section: int | None, prev: i
         task_id, start, end = "", None, parts[0]
         explicit = False
     if start is None and prev is None:
-        raise _error(lineno, f"task {name!r} is the first task and has no start date", file)
+        raise error(lineno, f"task {name!r} is the first task and has no start date", file)
     if not explicit:  # Mermaid numbers the tasks written without an id
         chart.unnamed += 1
         task_id = f"task{chart.unnamed}"
     return RawTask(line=lineno, name=name, id=task_id, explicit_id=explicit, section=section, tags=tags,
                    start_spec=start, end_spec=end, prev=prev)
-
-
-def _parse_date(chart: Chart, text: str, task: RawTask, what: str, file: str | None) -> dt.datetime:
-    value = chart.date_format.parse(text)
-    if value is not None:
-        return value
-    try:  # Mermaid falls back to JavaScript's Date() for ISO-like text
-        value = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise _error(task.line, f"task {task.name!r}: cannot read {what} {text!r} as a date in format "
-                                f"{chart.date_format.text!r}" + (" nor as 'after ID'" if what == "start" else "")
-                                + ("" if what == "start" else " nor as a duration such as 5d or 2w"), file) from None
-    chart.warnings.append(f"line {task.line}: date {text!r} does not match dateFormat "
-                          f"{chart.date_format.text!r}; read as an ISO date as Mermaid does")
-    return value.replace(tzinfo=None)
-
-
-def _fix_end(chart: Chart, start: dt.datetime, end: dt.datetime) -> dt.datetime:
-    """Mermaid's fixTaskDates: one more day for each excluded day in (start, end]."""
-    day = start + _ONE
-    while day <= end:
-        if chart.is_excluded(day):
-            end += _ONE
-        day += _ONE
-    return end
-
-
-def _ids(text: str) -> list[str]:
-    return [x for x in text.split(" ") if x]
-
-
-def date_tasks(chart: Chart, file: str | None = None) -> dt.datetime:
-    """Give every task of ``chart`` the start and end Mermaid draws; return the chart start.
-
-    Raises
-    ------
-    InvalidPlanError
-        A date cannot be read, or ``after``/``until`` references form a loop.
-    """
-    chart.prepare()
-    if chart.excludes and len(chart.excluded_weekdays()) == 7:
-        raise InvalidPlanError([Problem("excludes", "every weekday is excluded: no day is left to work")], file)
-    by_id: dict[str, int] = {}
-    for k, task in enumerate(chart.tasks):
-        by_id[task.id] = k  # Mermaid keeps the last task of a repeated id
-    explicit = []
-    for task in chart.tasks:
-        spec = task.start_spec
-        if spec is not None and not re.match(r"^after\s", spec):
-            task.start = _parse_date(chart, spec, task, "start", file)
-            explicit.append(task.start)
-    if not explicit:
-        raise _error(chart.tasks[0].line, "no task has a start date, so the chart cannot be dated", file)
-    chart_start = min(explicit)
-    warned: set[int] = set()
-    pending = list(range(len(chart.tasks)))
-    while pending:
-        left = []
-        for k in pending:
-            if not _date_one(chart, k, by_id, chart_start, warned, file):
-                left.append(k)
-        if len(left) == len(pending):
-            names = ", ".join(repr(chart.tasks[k].id or chart.tasks[k].name) for k in left[:6])
-            raise _error(chart.tasks[left[0]].line, f"tasks {names} cannot be dated: their after/until "
-                                                    "references form a loop", file)
-        pending = left
-    return chart_start
-
-
-def _date_one(chart: Chart, k: int, by_id: dict[str, int], chart_start: dt.datetime, warned: set[int],
-              file: str | None) -> bool:
-    task = chart.tasks[k]
-    tasks = chart.tasks
-    if task.start is None:
-        if task.start_spec is None:
-            before = tasks[task.prev]  # type: ignore[index]
-            if before.end is None:
-                return False
-            task.start = before.end
-        else:
-            names = _ids(task.start_spec[len("after"):])
-            known = [x for x in names if x in by_id and by_id[x] != k]
-            unknown = [x for x in names if x not in known]
-            if unknown and k not in warned:
-                warned.add(k)
-                chart.warnings.append(
-                    f"line {task.line}: 'after {' '.join(unknown)}' names no task"
-                    + (" (ignored)" if known else "; the task starts at the chart start (Mermaid would use today)"))
-            if any(tasks[by_id[x]].end is None for x in known):
-                return False
-            task.after = list(dict.fromkeys(known))
-            task.start = max((tasks[by_id[x]].end for x in known), default=chart_start)  # type: ignore[type-var]
-    spec = task.end_spec
-    manual = False
-    if re.match(r"^until\s", spec):
-        names = _ids(spec[len("until"):])
-        known = [x for x in names if x in by_id and by_id[x] != k]
-        if any(tasks[by_id[x]].start is None for x in known):
-            return False
-        if known:
-            target = min(known, key=lambda x: tasks[by_id[x]].start)  # type: ignore[arg-type,return-value]
-            task.until = target
-            end = tasks[by_id[target]].start
-        else:
-            chart.warnings.append(f"line {task.line}: 'until {' '.join(names)}' names no task; "
-                                  "the task takes one day (Mermaid would end it today)")
-            end = task.start + _ONE
-    else:
-        end = add_duration(task.start, spec)
-        if end is None:
-            end = _parse_date(chart, spec, task, "end", file)
-            manual = _ISO.parse(spec) is not None  # Mermaid tests the ISO form, whatever dateFormat says
-            if chart.inclusive_end_dates:
-                end += _ONE
-    if abs((end - task.start).days) > 36_600 or not 1900 <= task.start.year <= 2400:
-        raise _error(task.line, f"task {task.name!r} is dated outside 1900-2400 or spans more than a century", file)
-    if chart.excludes and not manual:
-        end = _fix_end(chart, task.start, end)
-    task.end = end  # type: ignore[assignment]
-    return True

@@ -27,14 +27,15 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import math
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder
+from xml.etree.ElementTree import Element
 
-from aiplanner.io.importing import (MAX_IMPORT_BYTES, ImportResult, pin_starts, sanitize_id, slugify, unique_id,
+from aiplanner.io.importing import (ImportResult, pin_starts, sanitize_id, slugify, unique_id,
                                     validated_plan)
 from aiplanner.io.mspdi_calendar import child_text, local, read_calendar, scan
-from aiplanner.io.mspdi_common import LINK_TYPES, RESOURCE_ID_FIELD, TASK_DEMANDS_FIELD, TASK_ID_FIELD, parse_datetime, \
+from aiplanner.io.mspdi_common import LINK_TYPES, TASK_DEMANDS_FIELD, TASK_ID_FIELD, parse_datetime, \
     parse_duration_hours
 from aiplanner.io.mspdi_resources import read_resources
+from aiplanner.io.mspdi_xml import parse_xml
 from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.model.plan import Calendar
 from aiplanner.schedule.calendar import WorkCalendar
@@ -43,38 +44,6 @@ __all__ = ["read_mspdi_bytes", "parse_xml"]
 
 _ELAPSED = {4, 6, 8, 10, 12, 36, 38, 40, 42, 44}
 _PERCENT = {19, 20, 51, 52}
-
-
-def parse_xml(data: bytes, file: str | None) -> Element:
-    """Parse untrusted XML safely; every failure is an :class:`InvalidPlanError`."""
-    import defusedxml
-    from defusedxml.ElementTree import DefusedXMLParser
-
-    if len(data) > MAX_IMPORT_BYTES:
-        raise InvalidPlanError([Problem("", f"too large to import (limit {MAX_IMPORT_BYTES // 2**20} MiB)")], file)
-    try:
-        builder = TreeBuilder()
-        parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        # defusedxml's handlers for DTDs, entities and external references stay in place; only
-        # the element callbacks go straight to the C tree builder (three times faster on big
-        # files). Tags then read "namespace}Name", which local() handles.
-        expat = parser.parser
-        expat.ordered_attributes = False
-        expat.StartElementHandler = builder.start
-        expat.EndElementHandler = builder.end
-        parser.feed(data)
-        return parser.close()
-    except defusedxml.DefusedXmlException as exc:
-        raise InvalidPlanError([Problem("", f"refused: the XML uses a DTD, entities or external references "
-                                            f"({type(exc).__name__}); MS Project files never need them")],
-                               file) from None
-    except ParseError as exc:
-        line, column = getattr(exc, "position", (0, 0))
-        reason = str(exc).split(":")[0]
-        raise InvalidPlanError([Problem(f"line {line}, column {column + 1}", f"not well-formed XML: {reason}")],
-                               file) from None
-    except (ValueError, RecursionError, LookupError) as exc:
-        raise InvalidPlanError([Problem("", f"cannot read the XML: {exc}")], file) from None
 
 
 def _int(text: str | None, default: int | None = None) -> int | None:

@@ -3,11 +3,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-import pytest
-
 from aiplanner.io.mermaid_export import export_mermaid, mermaid_text
 from aiplanner.io.mermaid_import import read_mermaid
-from aiplanner.io.mermaid_parse import date_tasks, parse_chart
+from aiplanner.io.mermaid_dating import date_tasks
+from aiplanner.io.mermaid_parse import parse_chart
 from aiplanner.model import Calendar, Dependency, Phase, Plan, Task
 from aiplanner.schedule import schedule_plan
 

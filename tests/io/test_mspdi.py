@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from aiplanner.io.importing import import_file
 from aiplanner.io.mspdi_export import mspdi_bytes
 from aiplanner.io.mspdi_import import read_mspdi_bytes
-from aiplanner.model import (Assignment, Calendar, Dependency, InvalidPlanError, Person, PlanError, Role,
+from aiplanner.model import (Assignment, Calendar, InvalidPlanError, Person, PlanError, Role,
                              RoleDemand)
 from aiplanner.schedule import schedule_plan
 from tests.io.conftest import DATA
