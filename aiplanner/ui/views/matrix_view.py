@@ -2,7 +2,7 @@
 
 Hosting: ``MatrixView(session, parent)`` in a dock or tab; it listens to the
 session and edits only through :class:`EditPlanCommand`, so every cell
-change is one undo step.
+change is one undo step. Right-click a party's header to rename or remove it.
 """
 
 from __future__ import annotations
@@ -100,6 +100,9 @@ class MatrixView(QWidget):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().setVisible(False)
+        # Right-click a party's column header to rename or remove it.
+        self.table.horizontalHeader().setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._party_menu)
         bar = QToolBar(self)
         bar.addAction("Add function", self._ask_function)
         bar.addAction("Add party", self._ask_party)
@@ -121,6 +124,46 @@ class MatrixView(QWidget):
             return False
         matrix.parties.append(name)
         return self.model.apply(matrix, f"Add party {name}")
+
+    def rename_party(self, old: str, new: str) -> bool:
+        """Rename a party; its cells follow it."""
+        matrix = self.model.matrix().model_copy(deep=True)
+        if old not in matrix.parties or not new.strip():
+            return False
+        if new in matrix.parties:
+            self.model.error = f"party {new!r} is already in the matrix"
+            return False
+        matrix.parties = [new if p == old else p for p in matrix.parties]
+        for row in matrix.rows:
+            row.cells = {(new if k == old else k): v for k, v in row.cells.items()}
+        return self.model.apply(matrix, f"Rename party {old} to {new}")
+
+    def remove_party(self, name: str) -> bool:
+        """Remove a party and its cells."""
+        matrix = self.model.matrix().model_copy(deep=True)
+        if name not in matrix.parties:
+            return False
+        matrix.parties = [p for p in matrix.parties if p != name]
+        for row in matrix.rows:
+            row.cells = {k: v for k, v in row.cells.items() if k != name}
+        return self.model.apply(matrix, f"Remove party {name}")
+
+    def _party_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        section = self.table.horizontalHeader().logicalIndexAt(pos)
+        if section < 1:
+            return
+        party = self.model.matrix().parties[section - 1]
+        menu = QMenu(self)
+        menu.addAction(f"Rename {party}…", lambda: self._ask_rename(party))
+        menu.addAction(f"Remove {party}", lambda: self.remove_party(party))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _ask_rename(self, party: str) -> None:
+        name, ok = QInputDialog.getText(self, "Rename party", "Party:", text=party)
+        if ok and name.strip() and name.strip() != party:
+            self.rename_party(party, name.strip())
 
     def remove_selected(self) -> bool:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()}, reverse=True)

@@ -42,3 +42,18 @@ def test_renders(qtbot, view_session):
     save_grab(view, "matrix")
     assert not is_blank(view.table.viewport())
     assert view.model.data(view.model.index(0, 1), Qt.DisplayRole) == "Owns"
+
+
+def test_rename_and_remove_party_keep_cells_consistent(qtbot, view_session):
+    view = MatrixView(view_session)
+    qtbot.addWidget(view)
+    assert view.rename_party("Business units", "Product teams")
+    m = view_session.plan.responsibilities
+    assert m.parties == ["Central AI team", "Product teams"]
+    assert m.rows[0].cells == {"Central AI team": "Owns", "Product teams": "Uses"}
+    assert not view.rename_party("Product teams", "Central AI team")
+    assert view.remove_party("Central AI team")
+    assert view_session.plan.responsibilities.rows[0].cells == {"Product teams": "Uses"}
+    view_session.undo_stack.undo()
+    view_session.undo_stack.undo()
+    assert view_session.plan.responsibilities.parties == ["Central AI team", "Business units"]

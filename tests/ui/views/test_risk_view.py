@@ -114,3 +114,14 @@ def test_deleting_the_view_mid_run_stops_its_thread(qtbot, risky):
     assert thread.isRunning()
     shiboken6.delete(view)  # what a closing main window does to its docks
     assert thread.cancelled
+
+
+def test_clicking_a_criticality_row_selects_the_task(qtbot, risk, risky):
+    risk.show()
+    with qtbot.waitSignal(risk.simulated, timeout=10000):
+        risk.run()
+    item = risk.table.item(risk.table.rowCount() - 1, 0)
+    task_id = item.data(Qt.UserRole)
+    rect = risk.table.visualItemRect(item)
+    qtbot.mouseClick(risk.table.viewport(), Qt.LeftButton, pos=rect.center())
+    assert risky.selection == [task_id]
