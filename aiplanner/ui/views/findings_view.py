@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
 __all__ = ["FindingsModel", "FindingsView"]
 
@@ -95,9 +95,18 @@ class FindingsView(QWidget):
         self.table.clicked.connect(lambda index: self.activate(index.row()))
         self.table.activated.connect(lambda index: self.activate(index.row()))
         self.summary = QLabel(self)
+        self.show_only = QComboBox(self)
+        for label, severity in (("All findings", None), ("Errors", "error"), ("Warnings", "warning"),
+                                ("Notes", "info")):
+            self.show_only.addItem(label, severity)
+        self.show_only.currentIndexChanged.connect(lambda _i: self._show())
+        self.all_findings: list = []
+        head = QHBoxLayout()
+        head.addWidget(self.summary, 1)
+        head.addWidget(self.show_only)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
+        layout.addLayout(head)
         layout.addWidget(self.table)
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
@@ -116,24 +125,29 @@ class FindingsView(QWidget):
         from aiplanner.model.errors import PlanError
 
         session = self.session
-        if session.document is None:
-            self.model.set_findings([])
-        elif session.schedule_error or session.schedule is None:
-            self.model.set_findings([])
+        self.all_findings = []
+        if session.document is not None and (session.schedule_error or session.schedule is None):
+            self._show()
             self.summary.setText(f"Cannot check the plan: {session.schedule_error}")
             return
-        else:
+        if session.document is not None:
             try:
-                self.model.set_findings(run_checks(session.plan, session.schedule))
+                self.all_findings = run_checks(session.plan, session.schedule)
             except PlanError as exc:
-                self.model.set_findings([])
+                self._show()
                 self.summary.setText(f"Cannot check the plan: {exc}")
                 return
-        self.table.resizeRowsToContents()
-        counts = {s: sum(1 for f in self.model.findings if f.severity == s) for s in ("error", "warning", "info")}
+        self._show()
+        counts = {s: sum(1 for f in self.all_findings if f.severity == s) for s in ("error", "warning", "info")}
         self.summary.setText(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
-                             if self.model.findings else "No findings: the checks pass.")
+                             if self.all_findings else "No findings: the checks pass.")
         self.countsChanged.emit(counts["error"], counts["warning"])
+
+    def _show(self) -> None:
+        """List the findings of the chosen severity."""
+        severity = self.show_only.currentData()
+        self.model.set_findings([f for f in self.all_findings if severity is None or f.severity == severity])
+        self.table.resizeRowsToContents()
 
     def activate(self, row: int) -> None:
         """Select the tasks (and phases' tasks) a finding names; announce its people."""

@@ -58,3 +58,13 @@ def test_rows_fit_their_text(qtbot, view_session):
     view = _view(qtbot, view_session)
     qtbot.wait(50)
     assert view.table.rowHeight(0) < 120
+
+
+def test_show_only_one_severity(qtbot, view_session):
+    view = _view(qtbot, view_session)
+    total = len(view.all_findings)
+    view.show_only.setCurrentIndex(2)  # warnings
+    assert view.model.findings and all(f.severity == "warning" for f in view.model.findings)
+    view.show_only.setCurrentIndex(1)  # errors
+    assert all(f.severity == "error" for f in view.model.findings)
+    assert len(view.all_findings) == total and view.summary.text().endswith(" notes")
