@@ -68,6 +68,7 @@ def date_tasks(chart: Chart, file: str | None = None) -> dt.datetime:
     by_id: dict[str, int] = {}
     for k, task in enumerate(chart.tasks):
         by_id[task.id] = k  # Mermaid keeps the last task of a repeated id
+    chart.index_of = by_id
     explicit = []
     for task in chart.tasks:
         spec = task.start_spec

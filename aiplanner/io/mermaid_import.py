@@ -97,7 +97,6 @@ def read_mermaid(text: str, file: str | None = None) -> ImportResult:
     # Ids: kept when valid; Mermaid's taskN for tasks without one; unique.
     used: set[str] = set()
     new_ids: list[str] = []
-    by_old: dict[str, str] = {}
     for task in tasks:
         given = (task.extra or {}).get("id")
         base = sanitize_id(given if isinstance(given, str) and given else task.id, "task")
@@ -105,14 +104,14 @@ def read_mermaid(text: str, file: str | None = None) -> ImportResult:
         if new != task.id and not given:
             warnings.append(f"line {task.line}: id {task.id!r} is not usable as is; the task is {new!r}")
         new_ids.append(new)
-        by_old[task.id] = new  # the last task of a repeated id wins, as in Mermaid
 
     phases, phase_of = _phases(chart)
     points = [(cal.index_on_or_after(t.start.date()), cal.index_on_or_after(_ceil_day(t.end)))  # type: ignore[union-attr,arg-type]
               for t in tasks]
     rows = []
+    known = set(new_ids)
     for k, task in enumerate(tasks):
-        rows.append(_task_row(chart, k, task, new_ids, by_old, points, phase_of, cal))
+        rows.append(_task_row(chart, k, task, new_ids, known, points, phase_of, cal))
     data = {
         "name": (chart.title or "Imported Mermaid chart")[:500],
         "start": start_day,
@@ -141,7 +140,7 @@ def _phases(chart: Chart) -> tuple[list[dict], dict[int | None, str]]:
     return phases, phase_of
 
 
-def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], by_old: dict[str, str],
+def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], known: set[str],
               points: list[tuple[int, int]], phase_of: dict[int | None, str], cal: WorkCalendar) -> dict:
     warnings = chart.warnings
     s, e = points[k]
@@ -169,14 +168,14 @@ def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], by_old: d
     if task.start_spec is None and task.prev is not None:
         deps.append(_link(chart, task.prev, new_ids, points, "FS"))
     for old in task.after:
-        deps.append(_link(chart, chart.tasks.index(chart.tasks[_index(chart, old)]), new_ids, points, "FS"))
+        deps.append(_link(chart, chart.index_of[old], new_ids, points, "FS"))
     if task.until is not None:
-        target = _index(chart, task.until)
+        target = chart.index_of[task.until]
         deps.append({"task": new_ids[target], "type": "SF", "lag": (s + (0 if milestone else duration)) - points[target][0]})
     extra = task.extra or {}
     if isinstance(extra.get("depends_on"), str):
         try:
-            deps = [d.model_dump() for d in parse_links(extra["depends_on"], set(by_old.values()))]
+            deps = [d.model_dump() for d in parse_links(extra["depends_on"], known)]
         except LinkSyntaxError as exc:
             warnings.append(f"line {task.line - 1}: aiplanner links ignored: {exc}")
     seen: set[str] = set()
@@ -216,14 +215,6 @@ def _progress(value: object, done: bool) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 100:
         return float(value)
     return 100.0 if done else 0.0
-
-
-def _index(chart: Chart, old_id: str) -> int:
-    found = 0
-    for k, task in enumerate(chart.tasks):
-        if task.id == old_id:
-            found = k
-    return found
 
 
 def _link(chart: Chart, pred: int, new_ids: list[str], points: list[tuple[int, int]], kind: str) -> dict:

@@ -58,6 +58,7 @@ class Chart:
     tasks: list[RawTask] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unnamed: int = 0
+    index_of: dict[str, int] = field(default_factory=dict)  # id -> task index (the last one wins)
 
     # -- excluded days, as Mermaid's isInvalidDate decides ---------------
     def excluded_weekdays(self) -> set[int]:
@@ -71,6 +72,12 @@ class Chart:
         """Whether Mermaid skips ``day`` when stretching a task over ``excludes``."""
         if not self.excludes:
             return False
+        key = (day.year, day.month, day.day)
+        if key not in self._seen:
+            self._seen[key] = self._excluded(day)
+        return self._seen[key]
+
+    def _excluded(self, day: dt.datetime | dt.date) -> bool:
         text = self.date_format.format(day).lower()
         if text in self.includes:
             return False
@@ -81,6 +88,7 @@ class Chart:
     def prepare(self) -> None:
         """Cache the look-ups :meth:`is_excluded` needs."""
         self._weekdays = self.excluded_weekdays()
+        self._seen: dict[tuple[int, int, int], bool] = {}
         self._exclude_set = set(self.excludes)
 
 
@@ -182,6 +190,9 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
         elif word in _COSMETIC:
             if word == "accdescr" and rest.startswith("{"):
                 in_accdescr = "}" not in rest
+            if word not in ("acctitle", "accdescr"):
+                chart.warnings.append(f"line {lineno}: {raw.split()[0]} only changes how Mermaid draws the chart "
+                                      "(ignored)")
         else:
             raise error(lineno, f"cannot read {raw[:60]!r}: not a gantt directive nor a task 'name : data'", file)
     if not seen_gantt:

@@ -196,6 +196,8 @@ def test_unsupported_constructs_warn_with_their_line():
         click a href "https://example.org"
         """)
     assert any(w.startswith("line 6:") and "click" in w for w in result.warnings)
+    assert any(w.startswith("line 3:") and "axisFormat" in w and "ignored" in w for w in result.warnings)
+    assert any(w.startswith("line 4:") and "todayMarker" in w for w in result.warnings)
 
 
 def test_ids_are_sanitised_and_made_unique():

@@ -55,3 +55,15 @@ def test_import_5000_tasks(benchmark, file_5000, plan_5000):
     assert len(result.plan.tasks) == 5000 and result.warnings == []
     assert [t.depends_on for t in result.plan.tasks[:50]] == [t.depends_on for t in plan_5000.tasks[:50]]
     assert benchmark.stats.stats.max < LIMIT_SECONDS
+
+
+def test_mermaid_5000_tasks_round_trip(benchmark, plan_5000):
+    from aiplanner.io.mermaid_export import mermaid_text
+    from aiplanner.io.mermaid_import import read_mermaid
+
+    def run():
+        return read_mermaid(mermaid_text(plan_5000, schedule_plan(plan_5000)))
+
+    result = benchmark.pedantic(run, rounds=3, iterations=1)
+    assert len(result.plan.tasks) == 5000 and not [w for w in result.warnings if "differs" in w]
+    assert benchmark.stats.stats.max < LIMIT_SECONDS
