@@ -1,13 +1,14 @@
 """The pattern's responsibility matrix: who owns, implements, uses each function.
 
-Hosting: ``MatrixView(session, parent)`` in a dock or tab; it listens to the
+Hosting: ``MatrixView(session, parent)`` in a dock or tab (connect
+``message(str)`` to the status bar: refused edits are explained there); it listens to the
 session and edits only through :class:`EditPlanCommand`, so every cell
 change is one undo step. Right-click a party's header to rename or remove it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QTableView, QToolBar, QVBoxLayout, QWidget
 
 from aiplanner.model.errors import PlanError
@@ -19,6 +20,9 @@ __all__ = ["MatrixModel", "MatrixView"]
 
 class MatrixModel(QAbstractTableModel):
     """Column 0 is the function; one column per party. Edits push commands."""
+
+    #: A refused edit, explained (the view passes it on as ``message``).
+    refused = Signal(str)
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -83,6 +87,7 @@ class MatrixModel(QAbstractTableModel):
             self.session.push(EditPlanCommand(self.session, label, responsibilities=matrix))
         except PlanError as exc:
             self.error = str(exc)
+            self.refused.emit(self.error)
             return False
         self.error = ""
         return True
@@ -91,10 +96,14 @@ class MatrixModel(QAbstractTableModel):
 class MatrixView(QWidget):
     """Editable responsibility matrix with actions to add functions and parties."""
 
+    #: A refused edit, for the status bar.
+    message = Signal(str)
+
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.model = MatrixModel(session, self)
+        self.model.refused.connect(self.message)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
@@ -121,6 +130,7 @@ class MatrixView(QWidget):
         matrix = self.model.matrix().model_copy(deep=True)
         if name in matrix.parties:
             self.model.error = f"party {name!r} is already in the matrix"
+            self.message.emit(self.model.error)
             return False
         matrix.parties.append(name)
         return self.model.apply(matrix, f"Add party {name}")
@@ -132,6 +142,7 @@ class MatrixView(QWidget):
             return False
         if new in matrix.parties:
             self.model.error = f"party {new!r} is already in the matrix"
+            self.message.emit(self.model.error)
             return False
         matrix.parties = [new if p == old else p for p in matrix.parties]
         for row in matrix.rows:

@@ -1,12 +1,13 @@
 """Metrics of the operating model with their targets and current values.
 
-Hosting: ``MetricsView(session, parent)`` in a dock or tab. Target and
+Hosting: ``MetricsView(session, parent)`` in a dock or tab (connect
+``message(str)`` to the status bar: refused edits are explained there). Target and
 current value are editable; each edit is one :class:`EditPlanCommand`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
@@ -30,6 +31,9 @@ _CATEGORY_COLOURS = {"efficiency": QColor("#e8f0fe"), "quality": QColor("#e6f4ea
 
 class MetricsModel(QAbstractTableModel):
     """One row per metric; edits of target/current push an undoable command."""
+
+    #: A refused edit, explained (the view passes it on as ``message``).
+    refused = Signal(str)
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -90,7 +94,8 @@ class MetricsModel(QAbstractTableModel):
             type(metric).model_validate(metrics[index.row()].model_dump())
             self.session.push(EditPlanCommand(self.session, f"Set {name} of {metric.name}", metrics=metrics))
         except (PlanError, ValueError) as exc:
-            self.error = str(exc)
+            self.error = f"{metric.name}: " + str(exc).splitlines()[0]
+            self.refused.emit(self.error)
             return False
         self.error = ""
         return True
@@ -99,10 +104,14 @@ class MetricsModel(QAbstractTableModel):
 class MetricsView(QWidget):
     """Table of the plan's metrics."""
 
+    #: A refused edit, for the status bar.
+    message = Signal(str)
+
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.model = MetricsModel(session, self)
+        self.model.refused.connect(self.message)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)

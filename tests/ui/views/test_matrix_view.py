@@ -25,7 +25,8 @@ def test_add_function_and_party(qtbot, view_session):
     assert view.add_party("Product teams")
     assert view.add_function("Governance")
     assert view.model.columnCount() == 4 and view.model.rowCount() == 3
-    assert not view.add_party("Product teams")
+    with qtbot.waitSignal(view.message):
+        assert not view.add_party("Product teams")
     assert "already" in view.model.error
     view.table.selectRow(0)
     assert view.remove_selected()

@@ -25,7 +25,9 @@ def test_only_target_and_current_are_editable(qtbot, view_session):
     assert not view.model.setData(view.model.index(0, NAME), "Renamed")
     assert view_session.plan.metrics[0].name == "Time to value"
     too_long = "x" * 500
-    assert not view.model.setData(view.model.index(0, CURRENT), too_long)
+    with qtbot.waitSignal(view.message) as sig:
+        assert not view.model.setData(view.model.index(0, CURRENT), too_long)
+    assert sig.args[0].startswith("Time to value: ")
     assert view.model.error and view_session.undo_stack.count() == 0
 
 
