@@ -54,8 +54,18 @@ _ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
 
 def read_csv_bytes(data: bytes, file: str | None = None) -> ImportResult:
-    """Import the bytes of a CSV file."""
-    return read_csv(decode_text(data, file), file)
+    """Import the bytes of a CSV file (UTF-8; Windows-1252 as spreadsheets on Windows write it)."""
+    try:
+        text = decode_text(data, file)
+    except InvalidPlanError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InvalidPlanError([Problem("", "neither UTF-8 nor Windows-1252 text")], file) from None
+        result = read_csv(text, file)
+        result.warnings.insert(0, "the file is not UTF-8; read as Windows-1252 (check accented names)")
+        return result
+    return read_csv(text, file)
 
 
 def _key(header: str) -> str:

@@ -96,3 +96,10 @@ def test_fuzz_never_crashes(rows):
     except PlanError:
         return
     schedule_plan(result.plan)
+
+
+def test_windows_1252_from_a_spreadsheet_is_read_with_a_warning():
+    data = "id;name;duration\na;Équipe réunion;2\n".encode("cp1252")
+    result = read_csv_bytes(data)
+    assert result.plan.task("a").name == "Équipe réunion"
+    assert "Windows-1252" in result.warnings[0]
