@@ -72,7 +72,8 @@ def risk_pages(ctx: ReportContext) -> list[Page]:
 
         left, bottom, width, height = rect
         fw, fh = fig.get_size_inches()
-        paint_risk(fig, (left / fw, bottom / fh, width / fw, height / fh), result, ctx.schedule)
+        paint_risk(fig, ((left + 0.45) / fw, (bottom + 0.45) / fh, (width - 0.95) / fw, (height - 0.6) / fh),
+                   result, ctx.schedule)
     return [Page("risk", "Finish date risk", draw,
                  f"Monte Carlo simulation of the three-point estimates · {ctx.options.iterations} runs, seed {ctx.options.seed}")]
 

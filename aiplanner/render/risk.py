@@ -42,19 +42,21 @@ def paint_risk(fig, rect: tuple[float, float, float, float], result, schedule) -
     curve.step(dates, cumulative, where="post", color=INK, lw=1.4, label="Finished by that day (%)")
     curve.set_ylim(0, 102)
     curve.set_ylabel("finished by that day (%)", fontsize=8, color=MUTED)
-    for p, name, colour, style in MARKS:
+    box = {"boxstyle": "round,pad=0.25", "fc": "white", "ec": "none", "alpha": 0.9}
+    for k, (p, name, colour, style) in enumerate(MARKS):
         day = result.percentile(p)
         curve.axvline(day, color=colour, lw=1.2, ls=style)
-        curve.annotate(f"{name}\n{day:%d %b %Y}", (day, 4 + (p - 50) * 0.9), xytext=(4, 0),
-                       textcoords="offset points", fontsize=8, color=colour, weight="bold", va="bottom")
+        curve.annotate(f"{name} {day:%d %b %Y}", (day, 92 - 9 * k), xytext=(4, 0), textcoords="offset points",
+                       fontsize=8, color=colour, weight="bold", va="center", bbox=box)
     planned = schedule.finish
     share = 100 * result.probability_by(planned)
     curve.axvline(planned, color=INK, lw=1.0)
-    curve.annotate(f"planned\n{planned:%d %b %Y}\n{share:.0f}% of runs", (planned, 98), xytext=(-4, 0),
-                   textcoords="offset points", fontsize=8, color=INK, ha="right", va="top")
+    curve.annotate(f"planned {planned:%d %b %Y}\n{share:.0f}% of runs finish by then", (planned, 62),
+                   xytext=(-4, 0), textcoords="offset points", fontsize=8, color=INK, ha="right", va="center",
+                   bbox=box)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
     for a in (ax, curve):
         a.tick_params(labelsize=7)
         a.spines["top"].set_visible(False)
@@ -68,4 +70,5 @@ def paint_risk(fig, rect: tuple[float, float, float, float], result, schedule) -
     top = sorted(result.criticality.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
     if top:
         text = "Most often critical: " + ", ".join(f"{tid} {share:.0%}" for tid, share in top)
-        ax.text(0.0, -0.12, text, transform=ax.transAxes, fontsize=7.5, color=MUTED, va="top")
+        ax.annotate(text, (0, 0), xycoords="axes fraction", xytext=(0, -22), textcoords="offset points",
+                    fontsize=7.5, color=MUTED, va="top")

@@ -79,7 +79,7 @@ def plan_timeline_pages(
     """
     width, height = frame
     probe = timeline_scene(plan, schedule, options, options.scale)
-    table = plan_table(probe, measure, max_width=0.42 * width * 72)
+    table = plan_table(probe, measure, max_width=0.5 * width * 72)
     chart_w = width - table.width / 72.0
     span = probe.x_max - probe.x_min
 
