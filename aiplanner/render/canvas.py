@@ -27,10 +27,11 @@ class TextBatch:
         self.items: list[tuple] = []
 
     def add(self, transform, x: float, y: float, text: str, *, size: float, weight: str = "normal",
-            color: str = "#000000", ha: str = "left", va: str = "center", clip=None) -> None:
-        """Queue ``text`` anchored at data ``(x, y)`` of ``transform``."""
+            color: str = "#000000", ha: str = "left", va: str = "center", clip=None,
+            offset: tuple[float, float] = (0.0, 0.0)) -> None:
+        """Queue ``text`` anchored at data ``(x, y)`` of ``transform``, moved by ``offset`` points."""
         if text:
-            self.items.append((transform, x, y, text, size, weight, color, ha, va, clip))
+            self.items.append((transform, x, y, text, size, weight, color, ha, va, clip, offset))
 
     def artist(self, zorder: float = 20):
         """A matplotlib artist drawing every queued string (add it to the figure)."""
@@ -49,12 +50,14 @@ class TextBatch:
                 px = renderer.points_to_pixels(1.0)
                 _, canvas_h = renderer.get_canvas_width_height()
                 flip = renderer.flipy()
-                for transform, x, y, text, size, weight, color, ha, va, clip in batch.items:
+                for transform, x, y, text, size, weight, color, ha, va, clip, (ox, oy) in batch.items:
                     key = (size, weight)
                     prop = props.get(key)
                     if prop is None:
                         prop = props[key] = FontProperties(family=list(font_families()), size=size, weight=weight)
                     dx, dy = transform.transform((x, y))
+                    dx += ox * px
+                    dy += oy * px
                     if ha != "left":
                         width = batch.measure.width(text, size, weight) * px
                         dx -= width if ha == "right" else width / 2
@@ -134,7 +137,8 @@ class Pane:
         return self.plot(list(self.xlim), [y, y], clip_on=clip_on, **kwargs)
 
     def text(self, x: float, y: float, text: str, *, fontsize: float, ha: str = "left", va: str = "center",
-             weight: str = "normal", color: str = "#000000", clip_on: bool = True, **_ignored) -> None:
-        """Queue a string at data ``(x, y)`` (drawn by the page's :class:`TextBatch`)."""
+             weight: str = "normal", color: str = "#000000", clip_on: bool = True, dx: float = 0.0,
+             dy: float = 0.0, **_ignored) -> None:
+        """Queue a string at data ``(x, y)``, moved by ``dx, dy`` points (drawn by the page's :class:`TextBatch`)."""
         self.texts.add(self.transData, x, y, text, size=fontsize, weight=weight, color=color, ha=ha, va=va,
-                       clip=self.clip if clip_on else None)
+                       clip=self.clip if clip_on else None, offset=(dx, dy))

@@ -94,34 +94,64 @@ def paint_network(ax, plan, schedule, measure=None) -> None:
                     weight="bold", color=phase_colour(phase_index[phase.id]), clip_on=True)
 
 
-def paint_load_panel(ax, name: str, periods, load, capacity, over) -> None:
-    """One person's weekly load (bars) against capacity (step line)."""
+def nice_step(top: float, ticks: int = 4) -> float:
+    """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` ticks up to ``top``.
+
+    >>> nice_step(9.0), nice_step(23.0), nice_step(0.8)
+    (2.0, 5.0, 0.2)
+    """
+    import math
+
+    raw = max(top, 1e-9) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return float(factor * power)
+    return float(10 * power)
+
+
+def paint_load_panel(fig, rect: tuple[float, float, float, float], texts, name: str, periods, load, capacity,
+                     over) -> None:
+    """One person's weekly load (bars) against capacity (step line) in ``rect`` (inches).
+
+    Drawn on a :class:`~aiplanner.render.canvas.Pane` (no Axes: a report may
+    have dozens of these); labels go into ``texts``.
+    """
     import numpy as np
+    from matplotlib.collections import LineCollection, PolyCollection
 
-    from matplotlib.collections import PolyCollection
+    from aiplanner.render.canvas import Pane
 
-    x = np.arange(len(periods))
     values = np.asarray(load, dtype=float)
+    caps = np.asarray(capacity, dtype=float)
     flags = np.asarray(over, dtype=bool)
+    n = len(periods)
+    step = nice_step(max(float(values.max(initial=0)), float(caps.max(initial=0)), 1.0) * 1.1)
+    top = step * (int(max(float(values.max(initial=0)), float(caps.max(initial=0)), 1.0) * 1.1 / step) + 1)
+    pane = Pane(fig, rect, (-0.6, n - 0.4), (0, top), texts)
+    levels = [step * k for k in range(int(top / step) + 1)]
+    pane.add_collection(LineCollection([[(-0.6, y), (n - 0.4, y)] for y in levels], colors=GRID, lw=0.4, zorder=0.5))
+    for y in levels:
+        pane.text(-0.6, y, f"{y:g}", ha="right", va="center", fontsize=6, color=MUTED, clip_on=False, dx=-3)
 
     def bars(select):
-        return [[(i - 0.42, 0), (i + 0.42, 0), (i + 0.42, v), (i - 0.42, v)] for i, v in zip(x[select], values[select])]
+        idx = np.nonzero(select)[0]
+        return [[(i - 0.42, 0), (i + 0.42, 0), (i + 0.42, values[i]), (i - 0.42, values[i])] for i in idx]
 
-    ax.add_collection(PolyCollection(bars(~flags), facecolors=[tint("#0072B2", 0.3)], edgecolors="#0072B2", lw=0.4))
+    pane.add_collection(PolyCollection(bars(~flags), facecolors=[tint("#0072B2", 0.3)], edgecolors="#0072B2",
+                                       lw=0.4, zorder=2))
     if flags.any():
-        ax.add_collection(PolyCollection(bars(flags), facecolors=CRITICAL, edgecolors=INK, lw=0.5, hatch="////"))
-    ax.step(np.append(x, x[-1] + 1) - 0.5, np.append(capacity, capacity[-1]), where="post", color=INK, lw=0.9)
-    ax.set_title(name, fontsize=8, loc="left", color=INK, weight="bold")
-    ax.set_xlim(-0.6, len(periods) - 0.4)
-    ax.set_ylim(0, max(float(np.max(values)), float(np.max(capacity)), 1.0) * 1.15)
-    step = max(1, len(periods) // 8)
-    ax.set_xticks(x[::step], [f"{d:%d %b %y}" for d in periods[::step]], fontsize=6)
-    ax.tick_params(axis="y", labelsize=6)
-    ax.set_ylabel("person-days / week", fontsize=6, color=MUTED)
-    ax.grid(axis="y", color=GRID, lw=0.4)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+        pane.add_collection(PolyCollection(bars(flags), facecolors=CRITICAL, edgecolors=INK, lw=0.5, hatch="////",
+                                           zorder=2))
+    xs = [x for i in range(n) for x in (i - 0.5, i + 0.5)]
+    ys = [c for c in caps for _ in (0, 1)]
+    pane.plot(xs, ys, color=INK, lw=0.9, zorder=3)
+    pane.axhline(0, color=MUTED, lw=0.6, zorder=3)
+    every = max(1, n // 8)
+    for i in range(0, n, every):
+        pane.text(i, 0, f"{periods[i]:%d %b %y}", ha="center", va="top", fontsize=6, color=MUTED, clip_on=False,
+                  dy=-3)
+    pane.text(-0.6, top, name, ha="left", va="bottom", fontsize=8, weight="bold", color=INK, clip_on=False, dy=3)
 
 
 def chart_figure(plan, schedule, chart: str, options):
@@ -140,18 +170,25 @@ def chart_figure(plan, schedule, chart: str, options):
         fig.suptitle(f"{plan.name}: dependency network (critical path highlighted)", fontsize=10, x=0.02, ha="left")
         return fig
     if chart == "load":
+        from aiplanner.render.canvas import TextBatch
         from aiplanner.render.report_charts import load_table
 
         table = load_table(plan, schedule)
-        if table is None:
+        if table is None or not table.ids:
             raise InvalidPlanError([Problem("$.people", "the load chart needs people assigned to roles")])
         n = len(table.ids)
-        fig = Figure(figsize=(10, 1.9 * n + 0.6))
+        slot = 1.9
+        height = slot * n + 0.7
+        fig = Figure(figsize=(10, height))
+        texts = TextBatch(TextMeasure())
         names = {p.id: p.name for p in plan.people}
         for i, pid in enumerate(table.ids):
-            ax = fig.add_axes((0.08, 1 - (i + 1) * (1.9 / (1.9 * n + 0.6)) + 0.02, 0.9, 1.35 / (1.9 * n + 0.6)))
-            paint_load_panel(ax, names.get(pid, pid), table.periods, table.load[i], table.capacity[i], table.over[i])
-        fig.suptitle(f"{plan.name}: weekly load per person", fontsize=10, x=0.02, ha="left")
+            bottom = height - 0.6 - (i + 1) * slot + 0.45
+            paint_load_panel(fig, (0.6, bottom, 9.2, slot - 0.8), texts, names.get(pid, pid), table.periods,
+                             table.load[i], table.capacity[i], table.over[i])
+        fig.add_artist(texts.artist())
+        fig.suptitle(f"{plan.name}: weekly load per person (person-days; line = capacity, hatched = over capacity)",
+                     fontsize=10, x=0.02, ha="left")
         return fig
     from aiplanner.render.report_charts import risk_figure
 

@@ -34,16 +34,18 @@ def load_pages(ctx: ReportContext) -> list[Page]:
 
     def drawer(rows):
         def draw(fig, rect):
+            from aiplanner.render.canvas import TextBatch
             from aiplanner.render.charts import paint_load_panel
 
             left, bottom, width, height = rect
-            fw, fh = fig.get_size_inches()
             slot = height / per_page
+            texts = TextBatch(ctx.measure)
             for k, i in enumerate(rows):
                 y = bottom + height - (k + 1) * slot
-                ax = fig.add_axes(((left + 0.45) / fw, (y + 0.35) / fh, (width - 0.5) / fw, (slot - 0.62) / fh))
-                paint_load_panel(ax, names.get(table.ids[i], table.ids[i]), table.periods,
+                paint_load_panel(fig, (left + 0.35, y + 0.3, width - 0.4, slot - 0.6), texts,
+                                 names.get(table.ids[i], table.ids[i]), table.periods,
                                  table.load[i], table.capacity[i], table.over[i])
+            fig.add_artist(texts.artist())
         return draw
 
     return [Page("load", "Load per person" if n == 0 else "Load per person (continued)", drawer(rows), sub)

@@ -76,7 +76,7 @@ def mpl_context() -> Iterator[None]:
         "ps.fonttype": 42,
         "svg.fonttype": "path",
         "svg.hashsalt": "aiplanner",
-        "pdf.compression": 6,
+        "pdf.compression": 3,  # nearly as small as 6, noticeably faster on 40-page reports
         "path.simplify": True,
         "hatch.linewidth": 0.6,
         "axes.unicode_minus": False,
