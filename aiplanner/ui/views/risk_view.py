@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSpinBox, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from aiplanner.ui.views.risk_worker import SimulationThread
+from aiplanner.ui.views.risk_worker import SimulationThread, snapshot
 
 __all__ = ["RiskView"]
 
@@ -117,7 +117,7 @@ class RiskView(QWidget):
         session = self.session
         if session.document is None or session.schedule is None:
             return
-        thread = SimulationThread(session.plan.model_copy(deep=True), self.iterations.value(),
+        thread = SimulationThread(snapshot(session.plan), self.iterations.value(),
                                   self.seed.value(), self)
         thread.progressed.connect(self._progressed)
         thread.succeeded.connect(self._succeeded)

@@ -125,3 +125,18 @@ def test_clicking_a_criticality_row_selects_the_task(qtbot, risk, risky):
     rect = risk.table.visualItemRect(item)
     qtbot.mouseClick(risk.table.viewport(), Qt.LeftButton, pos=rect.center())
     assert risky.selection == [task_id]
+
+
+def test_snapshot_is_not_touched_by_later_edits(risky):
+    from aiplanner.model.plan import Phase
+    from aiplanner.ui.commands import EditTaskCommand, RemoveTaskCommand
+    from aiplanner.ui.views.risk_worker import snapshot
+
+    copy = snapshot(risky.plan)
+    risky.push(EditTaskCommand(risky, "a2", duration=40))
+    risky.push(RemoveTaskCommand(risky, "a1"))  # also rewrites a2's links in place
+    risky.document.add_phase(Phase(id="extra", name="Extra"))
+    assert copy.task("a2").duration == 10
+    assert [d.task for d in copy.task("a2").depends_on] == ["a1"]
+    assert [p.id for p in copy.phases] == ["assessment", "design"]
+    assert copy == copy.model_validate(copy.model_dump())
