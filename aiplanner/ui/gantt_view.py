@@ -72,6 +72,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         session.documentReplaced.connect(self._document_replaced)
         session.selectionChanged.connect(self._selection_changed)
         self._fitted = False
+        self._built_from = None  # the schedule the cached scene was built from
         if session.document is not None:
             self.rebuild()
 
@@ -146,7 +147,12 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
     # -- scene ----------------------------------------------------------------
     def _document_replaced(self) -> None:
         self._fitted = False
-        self.rebuild()
+        if self._built_from is not self.session.schedule:
+            self.rebuild()
+        elif self.viewport().width() > 200:
+            # The new document's schedule is already drawn (scheduleChanged came first).
+            self._fitted = True
+            self.fit_to_plan()
 
     def rebuild(self) -> None:
         """Rebuild the cached scene from the session's latest schedule."""
@@ -158,6 +164,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         self.scale.origin = session.plan.start
         self.scene = build_gantt_scene(session.plan, session.schedule, self.scene_options())
         self.index = SceneIndex.build(self.scene)
+        self._built_from = session.schedule
         self._update_scrollbars()
         if left is not None:
             # The scene's range may grow or re-snap; keep the same days in view.

@@ -282,3 +282,15 @@ def test_keyboard_selects_moves_and_stretches(qtbot, gantt, session):
     assert session.plan.task("a2").duration == 11
     session.undo_stack.undo()
     assert session.plan.task("a2").duration == 10
+
+
+def test_opening_a_document_builds_the_scene_once(qtbot, gantt, session, plan, monkeypatch):
+    from aiplanner.model.document import Document
+    from aiplanner.ui import gantt_view
+
+    calls = []
+    real = gantt_view.build_gantt_scene
+    monkeypatch.setattr(gantt_view, "build_gantt_scene", lambda *a: calls.append(1) or real(*a))
+    session.set_document(Document(plan.model_copy(deep=True)))
+    assert len(calls) == 1
+    assert gantt.row_count() == 7
