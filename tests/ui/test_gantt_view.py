@@ -73,6 +73,9 @@ def test_drag_bar_sets_not_before_and_undo_restores(qtbot, gantt, session):
     session.undo_stack.undo()
     assert session.plan.task("d2").not_before is None
     assert session.schedule.tasks["d2"].start == start
+    session.undo_stack.redo()
+    assert session.schedule.tasks["d2"].start == start + dt.timedelta(days=14)
+    assert gantt.index.item_of["d2"].x0 == (start - session.plan.start).days + 14
 
 
 def test_drag_end_changes_duration_in_working_days(qtbot, gantt, session):
@@ -95,6 +98,8 @@ def test_shift_drag_links_tasks_and_cycle_is_refused(qtbot, gantt, session):
     assert session.plan.model_dump() == before and session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert not any(d.task == "d2" for d in session.plan.task("d1").depends_on)
+    session.undo_stack.redo()
+    assert any(link.pred == "d2" and link.succ == "d1" for link in gantt.scene.links)
 
 
 def test_zoom_keys_wheel_and_fit(qtbot, gantt):
