@@ -6,7 +6,7 @@ pushes one :class:`EditPlanCommand`, and the models reset on plan changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from aiplanner.model.errors import PlanError
@@ -17,6 +17,9 @@ __all__ = ["PeopleModel", "AssignmentModel", "LoadModel", "load_colour"]
 
 
 class _PlanTable(QAbstractTableModel):
+    #: A refused edit, explained (the view passes it on as ``message``).
+    refused = Signal(str)
+
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -32,13 +35,18 @@ class _PlanTable(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
+    def refuse(self, text: str) -> bool:
+        """Keep and announce why an edit was refused; always False."""
+        self.error = text
+        self.refused.emit(text)
+        return False
+
     def push(self, label: str, **fields) -> bool:
         """Push one plan edit; a refusal is kept in :attr:`error` and nothing changes."""
         try:
             self.session.push(EditPlanCommand(self.session, label, **fields))
         except (PlanError, ValueError) as exc:
-            self.error = str(exc)
-            return False
+            return self.refuse(str(exc))
         self.error = ""
         return True
 
@@ -92,8 +100,7 @@ class PeopleModel(_PlanTable):
                 update, label = {"capacity": float(value)}, f"Set capacity of {person.name}"
             people[index.row()] = type(person).model_validate({**person.model_dump(), **update})
         except (ValueError, TypeError) as exc:
-            self.error = f"{person.id}: {exc}".splitlines()[0]
-            return False
+            return self.refuse(f"{person.id}: {exc}".splitlines()[0])
         return self.push(label, people=people)
 
 
@@ -146,13 +153,11 @@ class AssignmentModel(_PlanTable):
         try:
             share = float(text) if text else 0.0
         except ValueError:
-            self.error = f"share must be a percentage, not {value!r}"
-            return False
+            return self.refuse(f"share must be a percentage, not {value!r}")
         if share > 1.0 or str(value).strip().endswith("%"):
             share /= 100.0
         if not 0 <= share <= 1:
-            self.error = f"share must be between 0% and 100%, not {value!r}"
-            return False
+            return self.refuse(f"share must be between 0% and 100%, not {value!r}")
         return self.assign(person.id, role_.id, share)
 
     def assign(self, person: str, role: str, share: float) -> bool:

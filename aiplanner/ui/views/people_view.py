@@ -85,8 +85,7 @@ class PeopleView(QWidget):
         layout.addWidget(split)
 
         for model in (self.people_model, self.assign_model):
-            model.dataChanged.connect(self._report)
-            model.modelReset.connect(self._report)
+            model.refused.connect(self.message)
         # Load is the expensive part: recompute after edits settle, and only while shown.
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh_load)
@@ -101,11 +100,6 @@ class PeopleView(QWidget):
         table.setAlternatingRowColors(False)
         table.verticalHeader().setDefaultSectionSize(24)
         return table
-
-    def _report(self, *args) -> None:
-        for model in (self.people_model, self.assign_model):
-            if model.error:
-                self.message.emit(model.error)
 
     # -- load heat map ------------------------------------------------------
     def _schedule_changed(self) -> None:

@@ -116,3 +116,15 @@ def test_demand_per_role_shows_unstaffed_work(people, view_session):
     assert load.data(load.index(1, week)) == "5.0 d"
     assert "Nobody holds this role" in load.data(load.index(1, week), 3)
     assert "Nobody holds: MLOps Engineer" in people.summary.text()
+
+
+def test_refusals_are_announced_once(qtbot, people, view_session):
+    from aiplanner.ui.commands import EditTaskCommand
+
+    messages = []
+    people.message.connect(messages.append)
+    m = people.assign_model
+    assert not m.setData(m.index(0, 0), "150%")
+    assert messages == ["share must be between 0% and 100%, not '150%'"]
+    view_session.push(EditTaskCommand(view_session, "a2", duration=12))  # later edits repeat nothing
+    assert len(messages) == 1
