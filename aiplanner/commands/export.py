@@ -12,7 +12,7 @@ Add a line to ``aiplanner.io.exporters.BUILTIN`` (or call
 in that module). The function receives an ``ExportRequest`` whose
 ``options`` hold every option below by its ``dest`` name (``paper``,
 ``orientation``, ``sections``, ``date_from``, ``date_to``, ``fit``,
-``chart``, ``columns``, ``today``, ``scale``, ``dpi``, ``seed``) and returns bytes. A
+``chart``, ``columns``, ``today``, ``scale``, ``baseline``, ``dpi``, ``seed``) and returns bytes. A
 format that needs an option of its own adds it to :func:`add_arguments`
 here, in its own argument group.
 
@@ -92,6 +92,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="wide timelines: split over pages in time (default) or fit to the page width")
     view.add_argument("--scale", choices=("auto", "days", "weeks", "months", "quarters"), default="auto",
                       help="timeline time scale (default: chosen from the span)")
+    view.add_argument("--baseline", default="latest", metavar="NAME",
+                      help="baseline shown as ghost bars and compared in the report: latest (default), a name, or none")
     view.add_argument("--chart", choices=CHARTS, default="gantt", help="chart for png/svg (default gantt)")
     view.add_argument("--columns", type=_choices(tuple(COLUMNS), "column"), default=None, metavar="C[,C...]",
                       help=f"timeline columns beside the name, any of {','.join(COLUMNS)} (default start,finish)")

@@ -30,10 +30,23 @@ def report_options(request: ExportRequest) -> ReportOptions:
             columns=tuple(opt("columns", ("start", "finish"))),
             today=opt("today"),
             scale=opt("scale", "auto"),
+            baseline=opt("baseline", "latest"),
             seed=int(opt("seed", 1)),
         )
     except ValueError as exc:
         raise InvalidPlanError([Problem("", str(exc))]) from None
+
+
+def checked_options(request: ExportRequest) -> ReportOptions:
+    """:func:`report_options`, with the baseline name checked against the plan."""
+    from aiplanner.render.timeline import chosen_baseline
+
+    options = report_options(request)
+    try:
+        chosen_baseline(request.plan, options.baseline)
+    except ValueError as exc:
+        raise InvalidPlanError([Problem("$.baselines", str(exc))], request.source or None) from None
+    return options
 
 
 def gantt_figure(plan, schedule, options: ReportOptions):
@@ -80,7 +93,7 @@ def _image(request: ExportRequest, fmt: str) -> bytes:
     from aiplanner.render.style import mpl_context
     from aiplanner.schedule import schedule_plan
 
-    options = report_options(request)
+    options = checked_options(request)
     request.progress(0.0, "scheduling")
     schedule = schedule_plan(request.plan)
     request.progress(0.3, f"drawing the {request.option('chart', 'gantt')} chart")
@@ -111,4 +124,4 @@ def export_pdf(request: ExportRequest) -> bytes:
     """The paginated PMO report (see :mod:`aiplanner.render.report`)."""
     from aiplanner.render.report import build_report
 
-    return build_report(request.plan, report_options(request), request.progress, source=request.source)
+    return build_report(request.plan, checked_options(request), request.progress, source=request.source)

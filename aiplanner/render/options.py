@@ -26,7 +26,7 @@ PAPERS: dict[str, tuple[float, float]] = {
 
 #: Report sections in the order they are printed.
 SECTIONS: tuple[str, ...] = (
-    "cover", "timeline", "tasks", "staffing", "load", "responsibilities", "metrics", "findings", "risk",
+    "cover", "timeline", "changes", "tasks", "staffing", "load", "responsibilities", "metrics", "findings", "risk",
 )
 
 #: Charts that ``--to png|svg --chart`` can draw.
@@ -80,6 +80,9 @@ class ReportOptions:
     scale
         Time scale of the timeline ("auto": from the span, or with
         ``fit="width"`` the finest readable one).
+    baseline
+        The saved baseline the timeline shows as grey ghost bars and the
+        "changes" section compares with: "latest", a baseline's name, or "none".
     printed
         Date and time printed on the cover and stored as the PDF creation
         date; ``None`` = :func:`report_date`.
@@ -96,6 +99,7 @@ class ReportOptions:
     columns: tuple[str, ...] = ("start", "finish")
     today: dt.date | None = None
     scale: Literal["auto", "days", "weeks", "months", "quarters"] = "auto"
+    baseline: str = "latest"
     printed: dt.datetime | None = None
     author: str = "aiplanner"
     seed: int = 1

@@ -119,6 +119,11 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
     with mpl_context():
         ctx = ReportContext(plan, schedule, options)
         pages = plan_pages(ctx, progress)
+        if not pages:
+            from aiplanner.model.errors import InvalidPlanError, Problem
+
+            raise InvalidPlanError([Problem("", f"nothing to show: the plan has no data for the sections "
+                                                f"{', '.join(options.sections)}")])
         metadata = {
             "Title": plan.name,
             "Author": plan.organisation or options.author,

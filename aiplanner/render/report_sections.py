@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 
 from aiplanner.render.report import Page, ReportContext
-from aiplanner.render.tables import Col, TableSpec, paginate_table, paint_table_page
+from aiplanner.render.tables import Col, TableSpec
 
 __all__ = ["BUILDERS", "optional_module", "table_pages"]
 
@@ -28,16 +28,22 @@ def optional_module(name: str):
 
 def table_pages(ctx: ReportContext, section: str, title: str, spec: TableSpec, subtitle: str = "") -> list[Page]:
     """Pages showing ``spec``, header repeated, "(continued)" after the first."""
-    if not spec.rows:
-        return []
+    return stacked_pages(ctx, section, title, [("", spec)], subtitle)
+
+
+def stacked_pages(ctx: ReportContext, section: str, title: str, specs: list[tuple[str, TableSpec]],
+                  subtitle: str = "") -> list[Page]:
+    """Pages with several captioned tables flowing one after the other."""
+    from aiplanner.render.tables import paint_stacked_page, stack_tables
+
     _, _, width, height = ctx.body
-    pages = paginate_table(spec, width * 72, height * 72, ctx.measure)
+    pages = stack_tables(specs, width * 72, height * 72, ctx.measure)
 
-    def drawer(tp) -> Callable:
-        return lambda fig, rect: paint_table_page(fig, tp, spec, rect, ctx.measure)
+    def drawer(items) -> Callable:
+        return lambda fig, rect: paint_stacked_page(fig, items, rect, ctx.measure)
 
-    return [Page(section, title if i == 0 else f"{title} (continued)", drawer(tp), subtitle)
-            for i, tp in enumerate(pages)]
+    return [Page(section, title if i == 0 else f"{title} (continued)", drawer(items), subtitle)
+            for i, items in enumerate(pages)]
 
 
 # -- timeline ------------------------------------------------------------------
@@ -129,10 +135,8 @@ def staffing(ctx: ReportContext) -> list[Page]:
         status = "nobody holds it" if role.id in unstaffed else ("" if holders.get(role.id) else "not staffed")
         rows.append((role.name, ", ".join(holders.get(role.id, [])) or "—", f"{demand.get(role.id, 0.0):.1f}", status))
         styles.append("alert" if status else "")
-    pages = table_pages(ctx, "staffing", "Roles and staffing",
-                        TableSpec([Col("Role", wrap=True, max_width=180), Col("Held by", wrap=True, max_width=360),
-                                   Col("Demand (person-days)", "right"), Col("Status")], rows, styles),
-                        "Demand summed over the plan · share of a role in brackets")
+    specs = [("Roles", TableSpec([Col("Role", wrap=True, max_width=180), Col("Held by", wrap=True, max_width=360),
+                                  Col("Demand (person-days)", "right"), Col("Status")], rows, styles))]
     if plan.people:
         over = {}
         if load is not None:
@@ -147,11 +151,13 @@ def staffing(ctx: ReportContext) -> list[Page]:
             prow.append((person.name, held or "—", f"{person.capacity:g}", f"{away}" if away else "",
                          f"{days}" if days else ""))
             pstyle.append("alert" if days else "")
-        pages += table_pages(ctx, "staffing", "People", TableSpec(
+        specs.append(("People", TableSpec(
             [Col("Person", wrap=True, max_width=180), Col("Roles", wrap=True, max_width=360),
              Col("Capacity (FTE)", "right"), Col("Days absent", "right"), Col("Over-allocated days", "right")],
-            prow, pstyle))
-    return pages
+            prow, pstyle)))
+    return stacked_pages(ctx, "staffing", "Roles and staffing", specs,
+                         "Demand summed over the plan · share of a role in brackets · "
+                         "over-allocated: working days above capacity")
 
 
 def _load(ctx: ReportContext):
@@ -210,9 +216,16 @@ def _cover(ctx: ReportContext) -> list[Page]:
     return [cover_page(ctx)]
 
 
+def _changes(ctx: ReportContext) -> list[Page]:
+    from aiplanner.render.report_changes import changes_pages
+
+    return changes_pages(ctx)
+
+
 BUILDERS: dict[str, Callable[[ReportContext], list[Page]]] = {
     "cover": _cover,
     "timeline": timeline,
+    "changes": _changes,
     "tasks": tasks,
     "staffing": staffing,
     "load": _charts("load"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from aiplanner.render.style import GRID, INK, MUTED, TextMeasure
 
-__all__ = ["Col", "TableSpec", "TablePage", "paginate_table", "paint_table_page", "wrap_text"]
+__all__ = ["Col", "TableSpec", "TablePage", "paginate_table", "paint_table_page", "wrap_text", "stack_tables"]
 
 FONT = 7.0
 LINE = 9.0  # points per text line
@@ -110,9 +110,11 @@ def _widths(spec: TableSpec, width: float, measure: TextMeasure) -> list[float]:
     return natural
 
 
-def paginate_table(spec: TableSpec, width: float, height: float, measure: TextMeasure) -> list[TablePage]:
-    """Pages of ``spec`` in a frame of ``width`` x ``height`` points (the
-    first page's height may differ: pass what is left; later pages get ``height``)."""
+def paginate_table(spec: TableSpec, width: float, height: float, measure: TextMeasure,
+                   first_height: float | None = None) -> list[TablePage]:
+    """Pages of ``spec`` in a frame of ``width`` x ``height`` points; the first
+    page may have less room (``first_height``), e.g. below another table. A
+    first page with no room for a row comes back empty (``rows == ()``)."""
     widths = _widths(spec, width, measure)
 
     def cells_of(values, weight="normal"):
@@ -129,13 +131,14 @@ def paginate_table(spec: TableSpec, width: float, height: float, measure: TextMe
     current: list = []
     styles: list[str] = []
     used = _height(header)
+    room = height if first_height is None else first_height
     for n, row in enumerate(spec.rows):
         style = spec.style(n)
         cells = cells_of(row, "bold" if style == "group" else "normal")
         h = _height(cells)
-        if current and used + h > height:
+        if used + h > room and (current or room < height):
             pages.append(TablePage(tuple(widths), tuple(current), tuple(styles), header))
-            current, styles, used = [], [], _height(header)
+            current, styles, used, room = [], [], _height(header), height
         current.append(cells)
         styles.append(style)
         used += h
@@ -178,3 +181,49 @@ def paint_table_page(fig, page: TablePage, spec: TableSpec, rect: tuple[float, f
     pane.add_collection(LineCollection([[(x, 0), (x, y)] for x in xs[1:-1]], colors=GRID, lw=0.4))
     pane.plot([0, xs[-1]], [_height(page.header)] * 2, color=MUTED, lw=0.7)
     fig.add_artist(texts.artist())
+
+
+GAP = 16.0  # points between stacked tables
+
+
+def stack_tables(specs: list[tuple[str, TableSpec]], width: float, height: float, measure: TextMeasure):
+    """Flow several tables down pages, one after the other.
+
+    ``specs`` pairs a caption (may be empty) with a table. Returns pages, each
+    a list of ``(caption, spec, TablePage, top)`` with ``top`` in points from
+    the top of the frame; a table continuing on the next page repeats its
+    header and its caption gets "(continued)".
+    """
+    pages: list[list] = [[]]
+    used = 0.0
+    for caption, spec in specs:
+        if not spec.rows:
+            continue
+        cap_h = LINE + 4 if caption else 0.0
+        start = used + (GAP if used else 0.0)
+        parts = paginate_table(spec, width, height - cap_h, measure, first_height=height - start - cap_h)
+        for k, part in enumerate(parts):
+            if k == 0 and not part.rows:  # no room left here: start on a new page
+                continue
+            if k > 0 or (pages[-1] and start + cap_h + part.height > height):
+                pages.append([])
+                start = 0.0
+            text = caption if k == 0 or not caption else f"{caption} (continued)"
+            pages[-1].append((text, spec, part, start))
+            used = start + cap_h + part.height
+            start = used + GAP
+    return [p for p in pages if p]
+
+
+def paint_stacked_page(fig, items, rect: tuple[float, float, float, float], measure: TextMeasure) -> None:
+    """Draw one page of :func:`stack_tables` into ``rect`` (inches)."""
+    from aiplanner.render.page import fig_text
+
+    left, bottom, width, height = rect
+    top = bottom + height
+    for caption, spec, part, offset in items:
+        y = top - offset / 72
+        if caption:
+            fig_text(fig, left, y - LINE / 72, caption, fontsize=8.5, weight="bold", color=INK, va="baseline")
+            y -= (LINE + 4) / 72
+        paint_table_page(fig, part, spec, (left, bottom, width, y - bottom), measure)

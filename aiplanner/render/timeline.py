@@ -46,11 +46,30 @@ def fit_scale(span_days: float, chart_width: float) -> str:
     return "quarters"
 
 
+def chosen_baseline(plan, name: str):
+    """The plan's baseline called ``name`` ("latest": the last saved; "none" or
+    no baselines: None). An unknown name is an error naming the choices."""
+    baselines = list(getattr(plan, "baselines", None) or [])
+    if name == "none" or not baselines:
+        if name not in ("none", "latest"):
+            raise ValueError(f"the plan has no baseline {name!r} (it has none)")
+        return None
+    if name == "latest":
+        return baselines[-1]
+    for baseline in baselines:
+        if baseline.name == name:
+            return baseline
+    raise ValueError(f"the plan has no baseline {name!r}; it has {', '.join(repr(b.name) for b in baselines)}")
+
+
 def timeline_scene(plan, schedule, options: ReportOptions, scale: str = "auto") -> GanttScene:
-    """The scene the report and images draw, from the report options."""
+    """The scene the report and images draw, from the report options
+    (with the chosen baseline as ghost bars)."""
+    baseline = chosen_baseline(plan, options.baseline)
+    ghosts = {t.id: (t.start, t.finish) for t in baseline.tasks} if baseline is not None else {}
     return build_gantt_scene(plan, schedule, GanttOptions(
         date_from=options.date_from, date_to=options.date_to, columns=options.columns,
-        today=options.today, scale=scale if scale != "auto" else options.scale))
+        today=options.today, scale=scale if scale != "auto" else options.scale, baseline=ghosts))
 
 
 def split_x(x_min: float, x_max: float, ticks, fit_days: float) -> list[tuple[float, float]]:

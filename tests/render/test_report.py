@@ -11,6 +11,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from aiplanner.model.errors import InvalidPlanError
 from aiplanner.model import Assignment, Metric, Person, ResponsibilityMatrix, ResponsibilityRow
 from aiplanner.render.options import ReportOptions
 from aiplanner.render.report import build_report
@@ -59,11 +60,11 @@ def test_page_size_per_option(plan, paper, orientation, size_mm):
 def test_sections_make_the_expected_pages_with_numbers(staffed):
     data = report(staffed)
     texts = pages_text(data)
-    titles = [next((t for t in ("Timeline", "Tasks", "Roles and staffing", "People", "Load per person",
+    titles = [next((t for t in ("Timeline", "Tasks", "Roles and staffing", "Load per person",
                                 "Responsibility matrix", "Metrics and targets", "Findings") if p.strip().startswith(t)), "cover")
               for p in texts]
     assert titles[0] == "cover" and titles[1] == "Timeline" and titles[2] == "Tasks"
-    for name in ("Roles and staffing", "People", "Load per person", "Responsibility matrix",
+    for name in ("Roles and staffing", "Load per person", "Responsibility matrix",
                  "Metrics and targets", "Findings"):
         assert name in titles
     n = len(texts)
@@ -128,3 +129,33 @@ def test_progress_callback_reaches_one(plan):
     build_report(plan, ReportOptions(printed=FIXED, sections=("cover", "tasks")), lambda f, m: seen.append((f, m)))
     assert seen[0][0] == 0.0 and seen[-1][0] == 1.0
     assert [f for f, _ in seen] == sorted(f for f, _ in seen)
+
+
+def test_baseline_ghosts_and_changes_section(document):
+    from aiplanner.render.timeline import timeline_scene
+    from aiplanner.schedule import schedule_plan
+    from aiplanner.schedule.baseline import freeze_schedule
+
+    document.add_baseline(freeze_schedule(document.plan, "kick-off", created=dt.date(2026, 5, 1)))
+    document.update_task("a2", duration=15)
+    plan = document.plan
+    scene = timeline_scene(plan, schedule_plan(plan), ReportOptions())
+    ghost = {g.task_id: g for g in scene.ghosts}["a2"]
+    assert ghost.slip == 7  # finishes a week (5 working days) later than the baseline
+    assert timeline_scene(plan, schedule_plan(plan), ReportOptions(baseline="none")).ghosts == ()
+    text = " ".join(pages_text(report(plan, sections=("changes",))))
+    assert "Changes since baseline kick-off" in text and "Gap Analysis" in text
+    assert len(pages_text(report(plan, sections=("changes", "cover"), baseline="none"))) == 1
+    with pytest.raises(InvalidPlanError, match="nothing to show"):
+        report(plan, sections=("changes",), baseline="none")
+
+
+def test_unknown_baseline_is_a_clean_error(plan, tmp_path, capsys):
+    from aiplanner.cli import main
+    from aiplanner.io.native import save_plan
+
+    path = tmp_path / "p.aiplan"
+    save_plan(plan, path)
+    assert main(["export", str(path), "--to", "pdf", "--baseline", "nope", "-o", str(tmp_path / "p.pdf")]) == 2
+    assert "no baseline 'nope'" in capsys.readouterr().err
+    assert not (tmp_path / "p.pdf").exists()

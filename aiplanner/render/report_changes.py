@@ -1,0 +1,44 @@
+"""The report's "changes" section: the plan now against a saved baseline.
+
+The comparison itself comes from :mod:`aiplanner.render.compare_section`
+(the workshop's compare, laid out as rows); here it becomes stacked tables.
+No baseline, no section.
+"""
+
+from __future__ import annotations
+
+from aiplanner.render.report import Page, ReportContext
+from aiplanner.render.tables import Col, TableSpec
+
+__all__ = ["changes_pages"]
+
+
+def changes_pages(ctx: ReportContext) -> list[Page]:
+    """Summary, moved tasks, people and findings since the chosen baseline."""
+    from aiplanner.render.report_sections import optional_module, stacked_pages
+    from aiplanner.render.timeline import chosen_baseline
+
+    module = optional_module("aiplanner.render.compare_section")
+    baseline = chosen_baseline(ctx.plan, ctx.options.baseline)
+    if module is None or baseline is None:
+        return []
+    section = module.compare_section(ctx.plan, a=f"baseline:{baseline.name}", risk=False)
+    if section is None:
+        return []
+    wrap = {"Task", "Finding", "Person"}
+    specs = [("Summary", TableSpec([Col("Measure"), Col("Change", wrap=True, max_width=600)],
+                                   [tuple(row) for row in section.summary]))]
+    if section.task_rows:
+        caption = "Tasks that moved, most impact first"
+        if section.more_tasks:
+            caption += f" ({section.more_tasks} more not shown)"
+        specs.append((caption, TableSpec(
+            [Col(c, "right" if c.endswith("±") else "left", c in wrap, 260) for c in section.task_columns],
+            section.task_rows, section.task_styles)))
+    if section.people_rows:
+        specs.append(("People", TableSpec([Col(c, "left", c in wrap, 200) for c in section.people_columns],
+                                          section.people_rows)))
+    if section.finding_rows:
+        specs.append(("Findings", TableSpec([Col(c, "left", c in wrap, 600) for c in section.finding_columns],
+                                            section.finding_rows)))
+    return stacked_pages(ctx, "changes", section.title, specs, section.subtitle)
