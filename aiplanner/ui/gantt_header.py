@@ -65,3 +65,10 @@ class GanttHeader(QWidget):
             p.setPen(QPen(_TODAY, 2))
             p.drawLine(round(x), round(half), round(x), self.height())
         p.end()
+
+    def wheelEvent(self, event) -> None:
+        """The wheel over the time scale zooms around the pointed day (no Ctrl needed)."""
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.view.zoom(steps, event.position().x())
+        event.accept()

@@ -299,3 +299,16 @@ def test_opening_a_document_builds_the_scene_once(qtbot, gantt, session, plan, m
     session.set_document(Document(plan.model_copy(deep=True)))
     assert len(calls) == 1
     assert gantt.row_count() == 7
+
+
+def test_wheel_over_the_header_zooms(qtbot, gantt):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    gantt.set_px_per_day(8)
+    pos = QPointF(300, 10)
+    event = QWheelEvent(pos, gantt.header.mapToGlobal(pos), QPoint(), QPoint(0, -120), Qt.NoButton,
+                        Qt.NoModifier, Qt.NoScrollPhase, False)
+    QApplication.sendEvent(gantt.header, event)
+    assert gantt.scale.px_per_day == pytest.approx(8 / 1.25)
