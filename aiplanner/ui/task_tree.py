@@ -23,7 +23,7 @@ from aiplanner.ui.task_proxy import TaskFilterProxy
 
 __all__ = ["TaskTreeView"]
 
-_WIDTHS = {"name": 240, "id": 48, "duration": 64, "estimate": 72, "predecessors": 96, "demands": 150,
+_WIDTHS = {"name": 230, "id": 84, "duration": 64, "estimate": 84, "predecessors": 130, "demands": 150,
            "not_before": 86, "deadline": 86, "progress": 48, "start": 86, "finish": 86, "float": 48, "critical": 56}
 
 
