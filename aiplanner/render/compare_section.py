@@ -101,3 +101,4 @@ def compare_section(plan, a: str | None = None, b: str = "current", *, risk: boo
             return None
         a = "baseline:" + plan.baselines[-1].name
     return section_from_comparison(compare(plan, a, b, risk=risk), limit)
+
