@@ -7,7 +7,8 @@ window offers to recover the autosaved changes.
 
 ``--screenshot OUT.png`` (or ``AIPLANNER_SCREENSHOT=OUT.png``) renders the
 window once the plan is shown, saves it and exits: for README pictures and
-smoke tests under ``QT_QPA_PLATFORM=offscreen``.
+smoke tests under ``QT_QPA_PLATFORM=offscreen`` (``AIPLANNER_SCREENSHOT_DELAY_MS``
+waits longer, e.g. for the risk run's P80).
 """
 
 from __future__ import annotations
@@ -96,5 +97,6 @@ def run_app(file: str | None, qt_args: Sequence[str] = ()) -> int:
             window.files.recovery.close()
             app.exit(0)
 
-        QTimer.singleShot(300, grab)
+        # AIPLANNER_SCREENSHOT_DELAY_MS lets background work (the risk run) finish first.
+        QTimer.singleShot(int(os.environ.get("AIPLANNER_SCREENSHOT_DELAY_MS", "300")), grab)
     return app.exec()

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.session.documentReplaced.connect(self._update_title)
         self.tree.openTaskEditor.connect(self.open_task_editor)
         self.resize(1280, 720)
-        self.setMinimumSize(960, 540)
+        self.setMinimumSize(720, 480)
         self.restore_settings()
         self._update_title()
 
@@ -335,6 +335,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            zoom = self.settings.value("gantt/px_per_day")
+            if zoom is not None:
+                # After the Gantt's own first fit, which runs when it gets its size.
+                QTimer.singleShot(0, lambda z=float(zoom): self.gantt.set_px_per_day(z))
             if not self._restored_state:
                 # Docks share the height: keep most of it for the table and the Gantt.
                 dock = self.docks["findings"]
@@ -356,6 +360,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("gantt/px_per_day", float(self.gantt.scale.px_per_day))
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -41,3 +41,46 @@ def test_typing_in_a_cell_edits_and_undo_redo_through_the_menu(main_window, qtbo
     main_window.actions_by_name["redo"].trigger()
     assert main_window.session.plan.task("a2").duration == 15
     assert QKeySequence("Ctrl+Shift+Z") in main_window.actions_by_name["redo"].shortcuts()
+
+
+def test_settings_persist_layout_zoom_and_recent_files(main_window, qtbot, prompts, plan_file):
+    from aiplanner.ui.main_window import MainWindow
+    from aiplanner.ui.settings import app_settings, config_dir
+
+    main_window.resize(790, 700)  # inside the 800x800 offscreen screen
+    main_window.gantt.set_px_per_day(20.0)
+    main_window.docks["metrics"].raise_()
+    assert main_window.close()
+    assert (config_dir() / "aiplanner.ini").exists()
+    assert app_settings().value("files/last") == str(plan_file.resolve())
+
+    second = MainWindow()
+    second.risk_view.auto_run = False
+    second.prompts = second.files.prompts = prompts
+    qtbot.addWidget(second)
+    assert (second.size().width(), second.size().height()) == (790, 700)
+    second.show()
+    qtbot.waitUntil(lambda: abs(second.gantt.scale.px_per_day - 20.0) < 0.01, timeout=2000)
+    assert second.recent_menu.actions()[0].toolTip() == str(plan_file.resolve())
+    assert second.metrics_view.isVisible()
+    second.close()
+
+
+def test_initial_path_prefers_file_then_last_plan_then_sample(tmp_path, plan_file):
+    from aiplanner.ui.app import builtin_sample_path, initial_path
+    from aiplanner.ui.settings import add_recent_file
+
+    assert initial_path(str(tmp_path / "x.aiplan")) == tmp_path / "x.aiplan"
+    assert initial_path(None) == builtin_sample_path() and builtin_sample_path().name == "coe-rollout.aiplan"
+    add_recent_file(plan_file)
+    assert initial_path(None) == plan_file.resolve()
+    plan_file.unlink()
+    assert initial_path(None) == builtin_sample_path()
+
+
+def test_layout_fits_1280_by_720(main_window, qtbot):
+    main_window.resize(1280, 720)
+    qtbot.wait(10)
+    assert main_window.width() == 1280 and main_window.height() == 720
+    assert main_window.gantt.viewport().height() >= 8 * main_window.tree.row_height()
+    assert main_window.gantt.width() > 300 and main_window.tree.width() > 300
