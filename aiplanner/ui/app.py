@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["run_app", "builtin_sample_path", "initial_path", "create_application"]
+__all__ = ["run_app", "builtin_sample_path", "initial_path", "open_initial", "create_application"]
 
 BUILTIN_SAMPLE = "coe-rollout.aiplan"
 
@@ -40,6 +40,20 @@ def initial_path(file: str | None) -> Path | None:
     if last and Path(str(last)).is_file():
         return Path(str(last))
     return builtin_sample_path()
+
+
+def open_initial(window, file: str | None) -> None:
+    """What the window shows first: recovered changes, else FILE / the last plan,
+    else the built-in sample as an untitled copy (so Save never writes into the
+    installation). A file that cannot be opened is explained in a dialog."""
+    if window.files.offer_recovery():
+        return
+    path = initial_path(file)
+    sample = builtin_sample_path()
+    if path is not None and path != sample and window.files.open_path(path, ask=False):
+        return
+    if sample is not None:
+        window.files.open_copy(sample)
 
 
 def create_application(qt_args: Sequence[str] = ()):
@@ -85,11 +99,7 @@ def run_app(file: str | None, qt_args: Sequence[str] = ()) -> int:
     app.setWindowIcon(app_icon())
     window = MainWindow()
     window.prompts.headless = bool(screenshot)
-    path = initial_path(file)
-    recovered = False if screenshot else window.files.offer_recovery()
-    if path is not None and not recovered:
-        # Errors are shown by the window, which stays up (open another plan from the menu).
-        window.files.open_path(path, ask=False)
+    open_initial(window, file)
     window.show()
     if screenshot:
         def grab() -> None:

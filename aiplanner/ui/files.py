@@ -179,6 +179,19 @@ class FileController(QObject):
         path = self.prompts.open_path("Open plan", folder=folder)
         return self.open_path(path) if path else False
 
+    def open_copy(self, path: str | Path) -> bool:
+        """Open a plan as an untitled copy (the built-in sample: Save asks where, never
+        overwrites the installed file). Not an edit and not unsaved work."""
+        try:
+            plan = load_plan(path)
+        except PlanError as exc:
+            self.prompts.error("Cannot open plan", f"The plan could not be opened.\n\n{exc}")
+            return False
+        self.session.set_document(Document(plan, None))
+        self.stamp = None
+        self.pathChanged.emit()
+        return True
+
     def new_plan(self, plan: Plan) -> bool:
         """Show a plan that has no file yet (from the wizard); it counts as unsaved."""
         if not self.maybe_save("start a new plan"):
@@ -207,11 +220,15 @@ class FileController(QObject):
     # -- save ---------------------------------------------------------------------------
     def save(self) -> bool:
         """Save to the current file (Save As when there is none)."""
+        if self.session.document is None:
+            return False
         if self.path is None:
             return self.save_as()
         return self.save_to(self.path)
 
     def save_as(self, path: str | Path | None = None) -> bool:
+        if self.session.document is None:
+            return False
         if path is None:
             suggested = str(self.path) if self.path else f"{self.session.plan.name}.aiplan"
             path = self.prompts.save_path("Save plan as", suggested=suggested)

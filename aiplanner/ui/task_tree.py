@@ -35,8 +35,8 @@ class _RowDelegate(QStyledItemDelegate):
         self._view = view
 
     def sizeHint(self, option, index) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(hint.width(), self._view.row_height())
+        # Measuring the text is not needed: columns have set widths, rows one height.
+        return QSize(option.rect.width(), self._view.row_height())
 
 
 class TaskTreeView(QTreeView):

@@ -84,3 +84,20 @@ def test_layout_fits_1280_by_720(main_window, qtbot):
     assert main_window.width() == 1280 and main_window.height() == 720
     assert main_window.gantt.viewport().height() >= 8 * main_window.tree.row_height()
     assert main_window.gantt.width() > 300 and main_window.tree.width() > 300
+
+
+def test_start_opens_the_sample_as_an_untitled_copy(qtbot, prompts, tmp_path):
+    from aiplanner.ui.app import open_initial
+    from aiplanner.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.risk_view.auto_run = False
+    window.prompts = window.files.prompts = prompts
+    qtbot.addWidget(window)
+    open_initial(window, str(tmp_path / "missing.aiplan"))
+    assert prompts.errors and "missing.aiplan" in prompts.errors[-1][1] and "no such file" in prompts.errors[-1][1]
+    assert window.session.path is None and len(window.session.plan.tasks) > 10
+    assert not window.session.dirty and window.session.undo_stack.count() == 0
+    prompts.paths.append(str(tmp_path / "mine.aiplan"))
+    assert window.files.save()  # Save asks where: the installed sample is never overwritten
+    assert window.session.path == tmp_path / "mine.aiplan"
