@@ -23,6 +23,7 @@ from aiplanner.model.errors import DuplicateIdError, EditError, InvalidPlanError
 from aiplanner.model.scenario import Baseline, Scenario, TaskOverride
 from aiplanner.model.scenario import check_scenario as _check_against_plan
 from aiplanner.model.validate import pydantic_problems
+from aiplanner.model.whatif import _plain, apply_scenario
 
 __all__ = ["ScenarioEditsMixin"]
 
@@ -167,8 +168,6 @@ class ScenarioEditsMixin:
         return previous
 
     def _check_scenario_cycle(self, scenario: Scenario) -> None:
-        from aiplanner.model.whatif import apply_scenario  # whatif imports this module's neighbours
-
         apply_scenario(self.plan, scenario)  # raises DependencyCycleError naming the loop
 
     # -- keeping scenarios consistent with the plan's tasks -----------------------
@@ -234,9 +233,3 @@ def check_scenario(plan, scenario: Scenario) -> None:
         _check_against_plan(plan, scenario)
     except InvalidPlanError as exc:
         raise EditError("\n".join(p.message for p in exc.problems)) from None
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value.model_dump() if hasattr(value, "model_dump") else value

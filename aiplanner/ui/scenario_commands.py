@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
 from aiplanner.model.errors import DuplicateIdError, EditError
 from aiplanner.model.scenario import Baseline, Scenario, TaskOverride
 from aiplanner.model.scenario_edits import check_scenario
 from aiplanner.model.whatif import apply_scenario, find_scenario
+from aiplanner.ui.commands import _SessionCommand as _Command  # one base: session, document, check()
 
 __all__ = [
     "AddBaselineCommand",
@@ -24,19 +23,6 @@ __all__ = [
     "ReplaceScenarioCommand",
     "SetTaskOverrideCommand",
 ]
-
-
-class _Command(QUndoCommand):
-    def __init__(self, session, text: str) -> None:
-        super().__init__(text)
-        self.session = session
-
-    @property
-    def document(self):
-        return self.session.document
-
-    def check(self) -> None:
-        """Raise :class:`EditError` when the edit is impossible (nothing changes)."""
 
 
 class AddBaselineCommand(_Command):
