@@ -49,7 +49,7 @@ def paint_network(ax, plan, schedule, measure=None) -> None:
     pos = network_layout(plan, schedule)
     if not pos:
         return
-    box_w, box_h = 0.62, 0.5
+    box_w, box_h = 0.8, 0.5
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
@@ -73,6 +73,8 @@ def paint_network(ax, plan, schedule, measure=None) -> None:
             ax.plot([s[1][0] for s in segs], [s[1][1] for s in segs], ls="", marker=">", ms=3, color=colour,
                     mew=0, zorder=2 + critical)
     names = len(pos) <= 40
+    fig_w = ax.get_figure().get_size_inches()[0] * ax.get_position().width * 72
+    column_pt = fig_w / (ax.get_xlim()[1] - ax.get_xlim()[0])  # points per column
     for task in plan.tasks:
         x, y = pos[task.id]
         t = times[task.id]
@@ -81,10 +83,11 @@ def paint_network(ax, plan, schedule, measure=None) -> None:
                                     facecolor=CRITICAL if t.critical else tint(colour, 0.55),
                                     edgecolor=INK if t.critical else colour, lw=0.8 if t.critical else 0.5,
                                     hatch="////" if t.critical else None, zorder=3))
-        ax.text(x, y, task.id, ha="center", va="center", fontsize=6, color=INK, zorder=4, clip_on=True,
+        label = measure.fit(task.id, 6, column_pt * box_w - 4) if measure is not None else task.id
+        ax.text(x, y, label, ha="center", va="center", fontsize=6, color=INK, zorder=4, clip_on=True,
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
         if names and measure is not None:
-            ax.text(x, y + box_h / 2 + 0.06, measure.fit(task.name, 5.5, 80), ha="center", va="top",
+            ax.text(x, y + box_h / 2 + 0.06, measure.fit(task.name, 5.5, column_pt - 12), ha="center", va="top",
                     fontsize=5.5, color=MUTED, zorder=4, clip_on=True)
     top = min(ys) - 0.75
     for phase in plan.phases:
@@ -164,7 +167,8 @@ def chart_figure(plan, schedule, chart: str, options):
         pos = network_layout(plan, schedule)
         cols = max((p[0] for p in pos.values()), default=0) + 1
         rows = max((p[1] for p in pos.values()), default=0) + 1
-        fig = Figure(figsize=(min(max(cols * 0.9, 6), 60), min(max(rows * 0.6 + 1, 3), 60)))
+        per_column = 1.25 if len(pos) <= 40 else 0.8  # inches: room for names under small networks
+        fig = Figure(figsize=(min(max(cols * per_column, 6), 60), min(max(rows * 0.6 + 1, 3), 60)))
         ax = fig.add_axes((0.02, 0.02, 0.96, 0.9))
         paint_network(ax, plan, schedule, TextMeasure())
         fig.suptitle(f"{plan.name}: dependency network (critical path highlighted)", fontsize=10, x=0.02, ha="left")
