@@ -13,7 +13,32 @@ from __future__ import annotations
 
 from aiplanner.render.style import TextMeasure, font_families
 
-__all__ = ["Pane", "TextBatch", "BASELINE"]
+__all__ = ["Pane", "TextBatch", "BASELINE", "FEATURES", "plain_letters"]
+
+#: OpenType features for all our text: no ligatures, so "fi" stays two
+#: searchable letters and no extra font subset is embedded for ligature glyphs.
+FEATURES = ("-liga", "-clig", "-dlig")
+
+
+class _Shaping:
+    """What a renderer reads from ``mtext`` when shaping a batched string."""
+
+    @staticmethod
+    def get_fontfeatures():
+        return FEATURES
+
+    @staticmethod
+    def get_language():
+        return None
+
+
+def plain_letters(fig) -> None:
+    """Switch ligatures off for every ``Text`` artist of ``fig`` (see :data:`FEATURES`)."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        text.set_fontfeatures(FEATURES)
+
 
 #: Baseline offset from the anchor, in ems, per vertical alignment (DejaVu Sans metrics).
 BASELINE = {"center": -0.27, "top": -0.76, "bottom": 0.24, "baseline": 0.0}
@@ -50,7 +75,22 @@ class TextBatch:
                 px = renderer.points_to_pixels(1.0)
                 _, canvas_h = renderer.get_canvas_width_height()
                 flip = renderer.flipy()
-                for transform, x, y, text, size, weight, color, ha, va, clip, (ox, oy) in batch.items:
+                # Grouped by clip box and colour: one graphics state per group
+                # instead of one per string (the PDF backend writes each change).
+                order = sorted(range(len(batch.items)),
+                               key=lambda i: (id(batch.items[i][9]), str(batch.items[i][6])))
+                gc = None
+                state = None
+                for i in order:
+                    transform, x, y, text, size, weight, color, ha, va, clip, (ox, oy) = batch.items[i]
+                    if (id(clip), color) != state:
+                        if gc is not None:
+                            gc.restore()
+                        gc = renderer.new_gc()
+                        gc.set_foreground(to_rgba(color), isRGBA=True)
+                        if clip is not None:
+                            gc.set_clip_rectangle(clip)
+                        state = (id(clip), color)
                     key = (size, weight)
                     prop = props.get(key)
                     if prop is None:
@@ -64,11 +104,8 @@ class TextBatch:
                     dy += BASELINE[va] * size * px
                     if flip:
                         dy = canvas_h - dy
-                    gc = renderer.new_gc()
-                    gc.set_foreground(to_rgba(color), isRGBA=True)
-                    if clip is not None:
-                        gc.set_clip_rectangle(clip)
-                    renderer.draw_text(gc, dx, dy, text, prop, 0.0)
+                    renderer.draw_text(gc, dx, dy, text, prop, 0.0, mtext=_Shaping)
+                if gc is not None:
                     gc.restore()
                 renderer.close_group("text-batch")
 

@@ -90,6 +90,7 @@ def chart_figure(plan, schedule, chart: str, options: ReportOptions):
 
 
 def _image(request: ExportRequest, fmt: str) -> bytes:
+    from aiplanner.render.canvas import plain_letters
     from aiplanner.render.style import mpl_context
     from aiplanner.schedule import schedule_plan
 
@@ -99,6 +100,7 @@ def _image(request: ExportRequest, fmt: str) -> bytes:
     request.progress(0.3, f"drawing the {request.option('chart', 'gantt')} chart")
     with mpl_context():
         fig = chart_figure(request.plan, schedule, request.option("chart", "gantt"), options)
+        plain_letters(fig)
         buffer = io.BytesIO()
         request.progress(0.7, f"writing {fmt.upper()}")
         if fmt == "png":

@@ -109,6 +109,7 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 
+    from aiplanner.render.canvas import plain_letters
     from aiplanner.render.style import mpl_context
     from aiplanner.schedule import schedule_plan
 
@@ -139,6 +140,7 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
                 fig = Figure(figsize=(ctx.page_width, ctx.page_height))
                 page.draw(fig, ctx.body)
                 _frame(fig, ctx, page, number, len(pages))
+                plain_letters(fig)
                 pdf.savefig(fig)
     progress(1.0, f"{len(pages)} pages")
     return buffer.getvalue()

@@ -21,10 +21,11 @@ def paint_risk(fig, rect: tuple[float, float, float, float], result, schedule) -
     ax = fig.add_axes(rect)
     if not result.estimated_tasks:
         ax.set_axis_off()
-        ax.text(0.0, 0.9, "No task has a three-point estimate, so the finish date has no spread:\n"
-                          f"every simulated run finishes on the planned date, {schedule.finish:%d %B %Y}.\n"
-                          "Give uncertain tasks optimistic / likely / pessimistic durations to see the risk.",
-                transform=ax.transAxes, fontsize=10, color=INK, va="top", linespacing=1.6)
+        lines = ("No task has a three-point estimate, so the finish date has no spread:",
+                 f"every simulated run finishes on the planned date, {schedule.finish:%d %B %Y}.",
+                 "Give uncertain tasks optimistic / likely / pessimistic durations to see the risk.")
+        for k, line in enumerate(lines):  # one Text per line: single-line texts keep ligatures off
+            ax.text(0.0, 0.9 - 0.06 * k, line, transform=ax.transAxes, fontsize=10, color=INK, va="top")
         return
     hist = result.histogram()
     dates = [d for d, _ in hist]
@@ -51,7 +52,7 @@ def paint_risk(fig, rect: tuple[float, float, float, float], result, schedule) -
     planned = schedule.finish
     share = 100 * result.probability_by(planned)
     curve.axvline(planned, color=INK, lw=1.0)
-    curve.annotate(f"planned {planned:%d %b %Y}\n{share:.0f}% of runs finish by then", (planned, 62),
+    curve.annotate(f"planned {planned:%d %b %Y}: {share:.0f}% of runs finish by then", (planned, 62),
                    xytext=(-4, 0), textcoords="offset points", fontsize=8, color=INK, ha="right", va="center",
                    bbox=box)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
