@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTreeView
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTreeView,
+)
 
 from aiplanner.model.plan import Task
 from aiplanner.ui.commands import AddTaskCommand, MoveTaskCommand, RemoveTaskCommand
@@ -172,6 +178,36 @@ class TaskTreeView(QTreeView):
             self.openTaskEditor.emit(self.task_at(index))
             return False
         return super().edit(index, trigger, event)
+
+    def closeEditor(self, editor, hint) -> None:  # type: ignore[override]
+        """Tab / Shift+Tab in an editor: commit, then edit the next / previous editable cell
+        of the row, wrapping to the next / previous task (as a spreadsheet does)."""
+        Hint = QAbstractItemDelegate.EndEditHint
+        if hint not in (Hint.EditNextItem, Hint.EditPreviousItem):
+            super().closeEditor(editor, hint)
+            return
+        current = QPersistentModelIndex(self.currentIndex())
+        super().closeEditor(editor, Hint.NoHint)
+        target = self._neighbour_cell(QModelIndex(current), +1 if hint == Hint.EditNextItem else -1)
+        if target.isValid():
+            self.setCurrentIndex(target)
+            QTreeView.edit(self, target)
+
+    def _neighbour_cell(self, index: QModelIndex, step: int) -> QModelIndex:
+        if not index.isValid():
+            return QModelIndex()
+        editable = [i for i, c in enumerate(COLUMNS) if c.editable]
+        header = self.header()
+        order = sorted(editable, key=header.visualIndex)
+        pos = order.index(index.column()) if index.column() in order else -1
+        if 0 <= pos + step < len(order):
+            return index.siblingAtColumn(order[pos + step])
+        row = self.indexBelow(index) if step > 0 else self.indexAbove(index)
+        while row.isValid() and self.task_at(row) is None:  # skip phase rows
+            row = self.indexBelow(row) if step > 0 else self.indexAbove(row)
+        if not row.isValid():
+            return QModelIndex()
+        return row.siblingAtColumn(order[0] if step > 0 else order[-1])
 
     def keyPressEvent(self, event) -> None:
         index = self.currentIndex()

@@ -191,3 +191,79 @@ def test_dock_contents_show_only_when_their_tab_is_raised(main_window, qtbot):
     assert not main_window.risk_view.isVisible()  # matplotlib stays unloaded at start
     main_window.docks["risk"].raise_()
     qtbot.waitUntil(main_window.risk_view.isVisible, timeout=2000)
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("csv", b"id"), ("mermaid", b"gantt"), ("mspdi", b"<?xml"),
+                                            ("ics", b"BEGIN:VCALENDAR"), ("json", b"{"), ("pdf", b"%PDF")])
+def test_export_each_format_through_the_dialog(main_window, prompts, tmp_path, fmt, magic):
+    from aiplanner.io.exporters import get_exporter
+
+    out = tmp_path / f"out{get_exporter(fmt).suffix}"
+
+    def fill(dialog):
+        dialog.set_format(fmt)
+        assert dialog.output.text().endswith(get_exporter(fmt).suffix)
+        dialog.output.setText(str(out))
+        if fmt == "pdf":
+            dialog.set_value("sections", "cover,timeline")
+        return True
+
+    prompts.accept_dialogs.append(fill)
+    main_window.actions_by_name["export"].trigger()
+    assert not prompts.errors, prompts.errors
+    assert magic in out.read_bytes()[:200]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "mermaid", "mspdi"])
+def test_export_then_import_round_trip_through_the_menus(main_window, prompts, tmp_path, fmt):
+    from aiplanner.io.exporters import get_exporter
+
+    out = tmp_path / f"round{get_exporter(fmt).suffix}"
+
+    def fill(dialog):
+        dialog.set_format(fmt)
+        dialog.output.setText(str(out))
+        return True
+
+    before = [t.id for t in main_window.session.plan.tasks]
+    prompts.accept_dialogs.append(fill)
+    assert main_window.export_dialog()
+    prompts.paths.append(str(out))
+    main_window.actions_by_name["import"].trigger()
+    assert not prompts.errors, prompts.errors
+    assert [t.id for t in main_window.session.plan.tasks] == before
+    assert main_window.session.path is None and main_window.session.dirty
+
+
+def test_bad_export_option_is_refused_with_a_message(main_window, prompts, tmp_path):
+    def fill(dialog):
+        dialog.set_format("png")
+        dialog.output.setText(str(tmp_path / "x.png"))
+        dialog.set_value("date_from", "not a date")
+        return True
+
+    prompts.accept_dialogs.append(fill)
+    assert not main_window.export_dialog()
+    assert prompts.errors and "date" in prompts.errors[-1][1]
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_tab_commits_and_moves_to_the_next_cell(main_window, qtbot):
+    tree = main_window.tree
+    _select(main_window, "a2", "duration")
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    editor = tree.indexWidget(tree.currentIndex())
+    editor.selectAll()
+    qtbot.keyClicks(editor, "12")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: main_window.session.plan.task("a2").duration == 12, timeout=2000)
+    qtbot.waitUntil(lambda: tree.currentIndex().column() == COLUMN_INDEX["estimate"], timeout=2000)
+    assert tree.state() == tree.State.EditingState
+
+
+def test_selection_from_another_view_selects_the_row(main_window):
+    main_window.session.select_tasks(["d2"])
+    assert main_window.tree.current_task_id() == "d2"
+    assert main_window.tree.selected_task_ids() == ["d2"]
+    main_window.tree.select_task("m1")
+    assert main_window.session.selection == ["m1"]
