@@ -77,8 +77,13 @@ class TextBatch:
                 flip = renderer.flipy()
                 # Grouped by clip box and colour: one graphics state per group
                 # instead of one per string (the PDF backend writes each change).
+                # (Keys by first appearance, never by id(): the bytes must not
+                # depend on memory addresses.)
+                clips: dict[int, int] = {}
+                for item in batch.items:
+                    clips.setdefault(id(item[9]), len(clips))
                 order = sorted(range(len(batch.items)),
-                               key=lambda i: (id(batch.items[i][9]), str(batch.items[i][6])))
+                               key=lambda i: (clips[id(batch.items[i][9])], str(batch.items[i][6])))
                 gc = None
                 state = None
                 for i in order:
