@@ -175,6 +175,12 @@ class PresentationView(QWidget):
             sub = f"Scenario: {scenario}" + (f" — {description}" if description else "")
         baseline = self.baseline() if self.show_baseline else None
         schedule = self.lens.schedule
+        own = self.session.schedule
+        if scenario is not None and schedule is not None and own is not None:
+            cal = own.calendar
+            moved = cal.index_on_or_after(schedule.finish) - cal.index_on_or_after(own.finish)
+            sub += "   ·   finish " + (f"{abs(moved)} working days {'later' if moved > 0 else 'earlier'} than the plan"
+                                      if moved else "as in the plan")
         if baseline is not None and schedule is not None:
             cal = schedule.calendar
             slip = cal.index_on_or_after(schedule.finish) - cal.index_on_or_after(baseline.finish)

@@ -55,6 +55,7 @@ def test_big_numbers_and_scenario_cycling(qtbot, view):
     assert view.lens.scenario == "short analysis"
     assert view.finish_label.text() == "Finish 24 Jul 2026"  # ten working days earlier
     assert view.subtitle.text().startswith("Scenario: short analysis — a1 in 20 days")
+    assert "finish 10 working days earlier than the plan" in view.subtitle.text()
     keys(qtbot, view, Qt.Key_S)
     assert view.lens.scenario is None and view.finish_label.text() == "Finish 07 Aug 2026"
     keys(qtbot, view, (Qt.Key_S, Qt.ShiftModifier))
