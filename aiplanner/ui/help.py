@@ -42,7 +42,12 @@ def shortcut_rows(window: "MainWindow") -> list[tuple[str, str, str]]:
         if menu is None:
             continue
         title = menu_action.text().replace("&", "")
-        for action in menu.actions():
+        stack = list(menu.actions())
+        while stack:
+            action = stack.pop(0)
+            if action.menu() is not None:
+                stack[:0] = action.menu().actions()
+                continue
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
             if keys and isinstance(action, QAction):
                 rows.append((title, action.text().replace("&", "").rstrip("…").strip(), ", ".join(keys)))

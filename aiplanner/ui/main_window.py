@@ -222,6 +222,16 @@ class MainWindow(QMainWindow):
         tid = self.tree.current_task_id() or (self.session.selection[0] if self.session.selection else None)
         return self.open_task_editor(tid) if tid else None
 
+    def focus_dock(self, name: str) -> None:
+        """Show a view's dock, bring its tab to the front and give it the keyboard focus."""
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+        widget = dock.widget()
+        widget.show()
+        target = widget if widget.focusPolicy() != Qt.FocusPolicy.NoFocus else widget.nextInFocusChain()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()

@@ -107,10 +107,20 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     window.view_menu = menu
     window.extend_view_menu(menu, acts)
     menu.addSeparator()
+    go = menu.addMenu("&Go to view")
+    order = ["findings", "people", "risk", "network", "matrix", "metrics", "history"]
+    for n, name in enumerate([d for d in order if d in window.docks]):
+        dock = window.docks[name]
+        key = f"Alt+{(n + 4) % 10}"
+        action = _action(window, dock.windowTitle(), lambda d=name: window.focus_dock(d), [key],
+                         f"Show the {dock.windowTitle().replace('&', '')} view and move the keyboard focus there")
+        acts[f"go_{name}"] = action
+        go.addAction(action)
+    shown = menu.addMenu("&Show or hide view")
     for name, dock in window.docks.items():
         toggle = dock.toggleViewAction()
         acts[f"dock_{name}"] = toggle
-        menu.addAction(toggle)
+        shown.addAction(toggle)
 
     # -- Help --------------------------------------------------------------------
     menu = bar.addMenu("&Help")

@@ -267,3 +267,25 @@ def test_selection_from_another_view_selects_the_row(main_window):
     assert main_window.tree.selected_task_ids() == ["d2"]
     main_window.tree.select_task("m1")
     assert main_window.session.selection == ["m1"]
+
+
+def test_every_view_is_reachable_from_the_keyboard(main_window, qtbot):
+    main_window.activateWindow()
+    for key, view in ((Qt.Key.Key_6, main_window.risk_view), (Qt.Key.Key_8, main_window.matrix_view),
+                      (Qt.Key.Key_4, main_window.findings_view)):
+        qtbot.keyClick(main_window, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(view.isVisible, timeout=2000)
+    dialog = main_window.show_shortcuts()
+    assert "Alt+6" in dialog.browser.toPlainText()
+    dialog.close()
+
+
+def test_double_click_on_a_task_name_opens_the_editor(main_window, qtbot):
+    tree = main_window.tree
+    index = tree.proxy.mapFromSource(tree.source.task_index("d1", COLUMN_INDEX["name"]))
+    rect = tree.visualRect(index)
+    with qtbot.waitSignal(tree.openTaskEditor) as opened:
+        qtbot.mousePress(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseRelease(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == ["d1"]
