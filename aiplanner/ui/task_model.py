@@ -13,19 +13,18 @@ selection and expansion.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from aiplanner.model.errors import EditError, PlanError
+from aiplanner.model.errors import PlanError
 from aiplanner.model.plan import Plan, Task
-from aiplanner.ui import cells
-from aiplanner.ui.commands import EditPhaseCommand, EditTaskCommand, RenameTaskCommand
+from aiplanner.ui.commands import EditPhaseCommand, EditTaskCommand
 from aiplanner.ui.session import PlanSession, describe_error
+from aiplanner.ui.task_columns import COLUMN_INDEX, COLUMNS, Column, edit_command, task_sort, task_text, task_tip
 
-__all__ = ["Column", "COLUMNS", "TaskTreeModel", "TASK_ID_ROLE", "PHASE_ID_ROLE", "ROW_KEY_ROLE", "SORT_ROLE"]
+__all__ = ["Column", "COLUMNS", "COLUMN_INDEX", "TaskTreeModel", "TASK_ID_ROLE", "PHASE_ID_ROLE", "ROW_KEY_ROLE", "SORT_ROLE"]
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PHASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -35,34 +34,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _CRITICAL = QColor("#b3261e")
 _PHASE_BG = QColor(0, 0, 0, 14)
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: ``key`` names it in code, ``editable`` for task rows."""
-
-    key: str
-    title: str
-    editable: bool
-    tip: str
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("name", "Task", True, "Task name (Enter on a task opens the task editor; F2 edits in place)"),
-    Column("id", "ID", True, "Task id, used to type predecessors"),
-    Column("duration", "Duration", True, "Working days: 10, 10d, or 3w (weeks of the plan's calendar)"),
-    Column("estimate", "Estimate", True, "Three-point estimate in days: optimistic/likely/pessimistic, e.g. 10/15/25"),
-    Column("predecessors", "Predecessors", True, "Task ids with type and lag, e.g. a1FS+2, b2SS"),
-    Column("demands", "Roles", True, "Role demands in FTE, e.g. ai-product-manager:0.5, mlops-engineer"),
-    Column("not_before", "Not before", True, "Earliest start date (YYYY-MM-DD)"),
-    Column("deadline", "Deadline", True, "Reported when missed; never moves the task (YYYY-MM-DD)"),
-    Column("progress", "Done", True, "Percent complete"),
-    Column("start", "Start", False, "Early start (computed)"),
-    Column("finish", "Finish", False, "Early finish (computed)"),
-    Column("float", "Float", False, "Total float in working days (computed)"),
-    Column("critical", "Critical", False, "On the critical path (computed)"),
-)
-COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 _COMPUTED = [i for i, c in enumerate(COLUMNS) if not c.editable]
 
 
@@ -255,9 +226,9 @@ class TaskTreeModel(QAbstractItemModel):
         if task is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._task_text(task, key)
+            return task_text(task, key, self._times(task.id))
         if role == SORT_ROLE:
-            return self._task_sort(task, key)
+            return task_sort(task, key, self._times(task.id))
         if role == TASK_ID_ROLE:
             return tid
         if role == PHASE_ID_ROLE:
@@ -271,77 +242,16 @@ class TaskTreeModel(QAbstractItemModel):
             if key == "finish" and times.deadline_late:
                 return QBrush(_CRITICAL)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._task_tip(task, times)
+            return task_tip(task, times)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("duration", "progress", "float"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{COLUMNS[index.column()].title}: {self._task_text(task, key)}"
+            return f"{COLUMNS[index.column()].title}: {task_text(task, key, self._times(task.id))}"
         return None
 
     def _times(self, tid: str):
         sched = self.session.schedule
         return sched.tasks.get(tid) if sched is not None else None
-
-    def _task_text(self, task: Task, key: str) -> str:
-        if key == "name":
-            return task.name
-        if key == "id":
-            return task.id
-        if key == "duration":
-            return cells.format_duration(task.duration)
-        if key == "estimate":
-            return cells.format_estimate(task.estimate)
-        if key == "predecessors":
-            return cells.format_links(task.depends_on)
-        if key == "demands":
-            return cells.format_demands(task.demands)
-        if key == "not_before":
-            return cells.format_date(task.not_before)
-        if key == "deadline":
-            return cells.format_date(task.deadline)
-        if key == "progress":
-            return cells.format_progress(task.progress)
-        times = self._times(task.id)
-        if times is None:
-            return ""
-        if key == "start":
-            return times.start.isoformat()
-        if key == "finish":
-            return times.finish.isoformat()
-        if key == "float":
-            return f"{times.total_float}d"
-        if key == "critical":
-            return "yes" if times.critical else ""
-        return ""
-
-    def _task_sort(self, task: Task, key: str) -> Any:
-        times = self._times(task.id)
-        numeric = {
-            "duration": task.duration,
-            "progress": task.progress,
-            "estimate": task.estimate.likely if task.estimate else -1,
-            "float": times.total_float if times else 0,
-            "critical": int(times.critical) if times else 0,
-            "start": times.es if times else 0,
-            "finish": times.ef if times else 0,
-        }
-        if key in numeric:
-            return numeric[key]
-        return self._task_text(task, key).lower()
-
-    def _task_tip(self, task: Task, times) -> str:
-        lines = [f"{task.name} ({task.id})"]
-        if times is not None:
-            lines.append(f"{times.start} → {times.finish}, {task.duration} working days")
-            lines.append(f"total float {times.total_float}d, free float {times.free_float}d"
-                         + (" — critical" if times.critical else ""))
-            if times.deadline_late:
-                lines.append(f"misses its deadline by {times.deadline_late} working days")
-        if task.demands:
-            lines.append("roles: " + cells.format_demands(task.demands))
-        if task.notes:
-            lines.append(task.notes[:300])
-        return "\n".join(lines)
 
     def _phase_data(self, row: int, key: str, role: int) -> Any:
         plan = self._plan()
@@ -391,49 +301,13 @@ class TaskTreeModel(QAbstractItemModel):
         task = self._tasks.get(tid) if tid else None
         if task is None:
             return False
-        if self._task_text(task, key) == text:
+        if task_text(task, key, self._times(task.id)) == text:
             return False  # nothing typed: not an edit, no undo step
         try:
-            command = self.edit_command(task, key, text)
+            command = edit_command(self.session, task, key, text)
         except PlanError as exc:
             self.session.editRefused.emit(f"{task.name} ({task.id}): {describe_error(exc, self._plan())}")
             return False
         if isinstance(command, EditTaskCommand) and all(getattr(task, k) == v for k, v in command.fields.items()):
             return False  # same value typed differently ("2w" for 10d): not an edit
         return self.session.try_push(command)
-
-    def edit_command(self, task: Task, key: str, text: str):
-        """The undo command for typing ``text`` into column ``key`` of ``task``.
-
-        Raises
-        ------
-        EditError
-            The text does not parse (the message says what was expected).
-        """
-        plan = self._plan()
-        assert plan is not None
-        per_week = len(plan.calendar.workdays)
-        title = COLUMNS[COLUMN_INDEX[key]].title.lower()
-        label = f"Edit {title} of {task.name}"
-        if key == "id":
-            return RenameTaskCommand(self.session, task.id, text.strip())
-        if key == "name":
-            value: Any = text.strip()
-            if not value:
-                raise EditError("a task needs a name")
-            return EditTaskCommand(self.session, task.id, label, name=value)
-        if key == "duration":
-            return EditTaskCommand(self.session, task.id, label, duration=cells.parse_duration(text, per_week))
-        if key == "estimate":
-            return EditTaskCommand(self.session, task.id, label, estimate=cells.parse_estimate(text, per_week))
-        if key == "predecessors":
-            deps = cells.parse_links(text, self._tasks.keys())
-            return EditTaskCommand(self.session, task.id, label, depends_on=deps)
-        if key == "demands":
-            demands = cells.parse_demands(text, roles=[r.id for r in plan.roles])
-            return EditTaskCommand(self.session, task.id, label, demands=demands)
-        if key in ("not_before", "deadline"):
-            return EditTaskCommand(self.session, task.id, label, **{key: cells.parse_date(text)})
-        if key == "progress":
-            return EditTaskCommand(self.session, task.id, label, progress=cells.parse_progress(text))
-        raise EditError(f"the {title} column is computed and cannot be edited")
