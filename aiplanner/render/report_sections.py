@@ -34,10 +34,10 @@ def table_pages(ctx: ReportContext, section: str, title: str, spec: TableSpec, s
 def stacked_pages(ctx: ReportContext, section: str, title: str, specs: list[tuple[str, TableSpec]],
                   subtitle: str = "") -> list[Page]:
     """Pages with several captioned tables flowing one after the other."""
-    from aiplanner.render.tables import paint_stacked_page, stack_tables
+    from aiplanner.render.tables import TOP_GAP, paint_stacked_page, stack_tables
 
     _, _, width, height = ctx.body
-    pages = stack_tables(specs, width * 72, height * 72, ctx.measure)
+    pages = stack_tables(specs, width * 72, height * 72 - TOP_GAP, ctx.measure)
 
     def drawer(items) -> Callable:
         return lambda fig, rect: paint_stacked_page(fig, items, rect, ctx.measure)

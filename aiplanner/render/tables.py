@@ -184,6 +184,7 @@ def paint_table_page(fig, page: TablePage, spec: TableSpec, rect: tuple[float, f
 
 
 GAP = 16.0  # points between stacked tables
+TOP_GAP = 6.0  # points between the page's title rule and the first caption
 
 
 def stack_tables(specs: list[tuple[str, TableSpec]], width: float, height: float, measure: TextMeasure):
@@ -220,7 +221,7 @@ def paint_stacked_page(fig, items, rect: tuple[float, float, float, float], meas
     from aiplanner.render.page import fig_text
 
     left, bottom, width, height = rect
-    top = bottom + height
+    top = bottom + height - TOP_GAP / 72
     for caption, spec, part, offset in items:
         y = top - offset / 72
         if caption:

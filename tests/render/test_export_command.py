@@ -50,6 +50,9 @@ def test_png_and_svg_of_the_gantt(plan_file, tmp_path):
     assert main(["export", str(plan_file), "-o", str(svg)]) == 0  # format from the suffix
     text = svg.read_text()
     assert text.startswith("<?xml") and "<svg" in text
+    again = tmp_path / "again.svg"
+    assert main(["export", str(plan_file), "-o", str(again)]) == 0
+    assert again.read_bytes() == svg.read_bytes()  # deterministic
 
 
 def test_bad_options_are_one_line_errors(plan_file, tmp_path, capsys):
