@@ -71,6 +71,7 @@ class FileController(QObject):
         self.session = session
         self.prompts = prompts
         self.stamp: DiskStamp | None = None
+        self._notified: tuple[int, int] | None = None
         self.recovery = RecoveryStore()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -261,6 +262,29 @@ class FileController(QObject):
         self.recentChanged.emit()
         self.pathChanged.emit()
         return True
+
+    def check_disk(self) -> None:
+        """When the window comes back to the front: offer to reload a file another
+        program changed (once per change). With unsaved changes we only warn; Save asks."""
+        if not self.changed_on_disk() or self.path is None:
+            return
+        try:
+            seen = (self.path.stat().st_mtime_ns, self.path.stat().st_size)
+        except OSError:
+            return
+        if seen == self._notified:
+            return
+        self._notified = seen
+        if self.session.dirty:
+            self.prompts.info("File changed on disk",
+                              f"“{self.path.name}” was changed by another program. You have unsaved changes: "
+                              "Save will ask before overwriting it; Revert loads their version.")
+            return
+        answer = self.prompts.ask("File changed on disk",
+                                  f"“{self.path.name}” was changed by another program. Reload it?",
+                                  ["Reload", "Keep mine"], default="Reload")
+        if answer == "Reload":
+            self._open(self.path)
 
     def changed_on_disk(self) -> bool:
         """Whether the open file was changed by another program."""

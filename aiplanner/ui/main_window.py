@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -312,6 +312,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Edit refused: {message}", 10_000)
         # After the editor that caused it has closed: no modal dialog inside commitData.
         QTimer.singleShot(0, lambda: self.prompts.error("Edit refused", message))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.session.document:
+            # After the event: a dialog opened from inside changeEvent would re-enter it.
+            QTimer.singleShot(0, self.files.check_disk)
 
     # -- drag and drop ---------------------------------------------------------------
     @staticmethod

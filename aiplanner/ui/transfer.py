@@ -89,7 +89,7 @@ class ExportDialog(QDialog):
         out_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("&Format", self.format)
-        form.addRow("&Save to", out_row)
+        form.addRow("Save to", out_row)
         self.fields: dict[str, tuple[argparse.Action, QWidget]] = {}
         for action in self.parser._actions:
             if action.dest in _HIDDEN or not action.option_strings:
@@ -97,6 +97,7 @@ class ExportDialog(QDialog):
             widget = self._widget_for(action)
             self.fields[action.dest] = (action, widget)
             label = action.option_strings[-1].lstrip("-").replace("-", " ").capitalize()
+            label = {"Dpi": "DPI (png)", "Seed": "Risk seed"}.get(label, label)
             widget.setToolTip(action.help or "")
             form.addRow(label, widget)
         paper = self.fields.get("paper")
@@ -129,7 +130,8 @@ class ExportDialog(QDialog):
             spin.setValue(int(action.default or 0))
             return spin
         edit = QLineEdit()
-        edit.setPlaceholderText(action.metavar or "default")
+        metavar = action.metavar or ""
+        edit.setPlaceholderText("default" if not metavar or "[" in metavar else metavar)
         return edit
 
     def set_value(self, dest: str, value: Any) -> None:

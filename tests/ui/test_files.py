@@ -153,3 +153,16 @@ def test_drop_a_plan_file_opens_it(main_window, qtbot, tmp_path, plan):
     main_window.dropEvent(event)
     qtbot.waitUntil(lambda: main_window.session.path == other, timeout=2000)
     assert main_window.session.plan.name == "Dropped plan"
+
+
+def test_coming_back_to_the_window_offers_to_reload_a_changed_file(main_window, prompts, plan_file):
+    other = load_plan(plan_file)
+    other.name = "Edited in another program"
+    save_plan(other, plan_file)
+    os.utime(plan_file, ns=(time.time_ns(), time.time_ns() + 7_000_000))
+    prompts.answers.append("Reload")
+    main_window.files.check_disk()
+    assert main_window.session.plan.name == "Edited in another program"
+    assert main_window.session.undo_stack.count() == 0
+    main_window.files.check_disk()  # nothing new: no second question
+    assert len(prompts.questions) == 1
