@@ -25,6 +25,8 @@ __all__ = ["TableLayout", "GanttGeometry", "plan_table", "paint_gantt", "legend_
 FONT = 7.0
 PAD = 3.0  # points of padding inside table cells
 NAME_MIN = 170.0  # points
+NAME_FLOOR = 90.0  # points: names shorter than this column are never cut
+ROLE_FLOOR = 50.0  # points
 COLUMN_CAP = {"role": 110.0}  # points; longer cells end with an ellipsis
 SLACK = 3.0  # points: hinting at low resolution draws text a little wider than measured
 
@@ -57,7 +59,8 @@ class GanttGeometry:
 
 def plan_table(scene: GanttScene, measure: TextMeasure, max_width: float) -> TableLayout:
     """Column widths for ``scene``'s rows: each extra column as wide as its
-    widest cell, the name column what is left up to ``max_width`` points."""
+    widest cell (the role column capped), the name column what is left, so
+    that the table stays within ``max_width`` points whenever it can."""
     widths = []
     for i, column in enumerate(scene.columns):
         widest_cell = max((measure.width(r.cells[i], FONT, "bold" if r.kind == "phase" else "normal")
@@ -67,9 +70,17 @@ def plan_table(scene: GanttScene, measure: TextMeasure, max_width: float) -> Tab
     extra = sum(widths)
     widest = max((measure.width(r.text, FONT, "bold" if r.kind == "phase" else "normal") + (0 if r.kind == "phase" else 8)
                   for r in scene.rows), default=40.0) + 2 * PAD + SLACK
-    # The name column gets what the others leave, but never less than
-    # NAME_MIN points (or the widest name, if that is shorter).
-    name = max(min(widest, max_width - extra), min(widest, NAME_MIN))
+    # The name column gets what the others leave, up to its widest name and at
+    # least NAME_MIN points; when that breaks ``max_width`` (many columns on a
+    # narrow page) names give way down to NAME_FLOOR, then the role column.
+    name = min(widest, max(max_width - extra, NAME_MIN))
+    if name + extra > max_width:
+        name = min(widest, max(NAME_FLOOR, max_width - extra))
+        over = name + extra - max_width
+        keys = [c.key for c in scene.columns]
+        if over > 0 and "role" in keys:
+            k = keys.index("role")
+            widths[k] = max(ROLE_FLOOR, widths[k] - over)
     return TableLayout(name, tuple(widths))
 
 

@@ -211,9 +211,9 @@ def mark_overlaps(axes: dict, page) -> None:
     lo, hi = page.xlim
     marks = []
     if page.overlap_left is not None and page.overlap_left > lo:
-        marks.append((lo, page.overlap_left, "◀ also on the previous part", "left"))
+        marks.append((lo, page.overlap_left, f"◀ overlaps part {page.part - 1}", "left"))
     if page.overlap_right is not None and page.overlap_right < hi:
-        marks.append((page.overlap_right, hi, "also on the next part ▶", "right"))
+        marks.append((page.overlap_right, hi, f"overlaps part {page.part + 1} ▶", "right"))
     for a, b, text, side in marks:
         for ax, (y0, y1) in ((chart, chart.get_ylim()), (header, (0, 2))):
             ax.add_patch(Rectangle((a, min(y0, y1)), b - a, abs(y1 - y0), facecolor="none", edgecolor="#8c8c8c",

@@ -97,7 +97,7 @@ def test_long_plans_paginate_by_rows_and_wide_ones_split_or_fit():
     fit = pages_text(report(plan, sections=("timeline",), fit="width"))
     assert len(fit) == 2  # 52 rows do not fit on one page
     assert len(split) > len(fit) and "part 2 of" in " ".join(split)
-    assert "also on the previous part" in " ".join(split)
+    assert "overlaps part 1" in " ".join(split) and "overlaps part 2" in " ".join(split)
 
 
 def test_date_window_keeps_only_tasks_in_it(plan):
