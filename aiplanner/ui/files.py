@@ -88,7 +88,9 @@ class FileController(QObject):
             if not self.autosave_timer.isActive():
                 self.autosave_timer.start()
         else:
+            # Back to what is on disk (saved, or undone to the saved state): nothing to recover.
             self.autosave_timer.stop()
+            self.recovery.discard()
 
     def autosave(self) -> Path | None:
         """Write the recovery file now if there are unsaved changes."""

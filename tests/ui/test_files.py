@@ -166,3 +166,12 @@ def test_coming_back_to_the_window_offers_to_reload_a_changed_file(main_window, 
     assert main_window.session.undo_stack.count() == 0
     main_window.files.check_disk()  # nothing new: no second question
     assert len(prompts.questions) == 1
+
+
+def test_undoing_back_to_the_saved_state_removes_the_recovery_file(main_window):
+    _edit(main_window)
+    main_window.files.autosave()
+    assert main_window.files.recovery.exists()
+    main_window.session.undo_stack.undo()
+    assert not main_window.session.dirty
+    assert not main_window.files.recovery.exists() and not main_window.files.autosave_timer.isActive()
