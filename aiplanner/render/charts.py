@@ -107,10 +107,8 @@ def nice_step(top: float, ticks: int = 4) -> float:
 
     raw = max(top, 1e-9) / ticks
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
-        if raw <= factor * power:
-            return float(factor * power)
-    return float(10 * power)
+    candidates = [factor * power for factor in (1, 2, 5, 10)]
+    return float(min(candidates, key=lambda step: abs(top / step - ticks)))
 
 
 def paint_load_panel(fig, rect: tuple[float, float, float, float], texts, name: str, periods, load, capacity,

@@ -101,7 +101,7 @@ class TextMeasure:
     >>> m.width("Gap Analysis", 8) > m.width("Gap", 8) > 0
     True
     >>> m.fit("A very long task name indeed", 8, m.width("A very long", 8))
-    'A very…'
+    'A very lo…'
     """
 
     def __init__(self) -> None:

@@ -66,7 +66,7 @@ def wrap_text(text: str, width: float, measure: TextMeasure, weight: str = "norm
     """Break ``text`` into lines at most ``width`` points wide (long words are split).
 
     >>> wrap_text("Operating Model Design", 60, TextMeasure())
-    ('Operating', 'Model Design')
+    ('Operating Model', 'Design')
     """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
