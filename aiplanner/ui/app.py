@@ -42,6 +42,12 @@ def initial_path(file: str | None) -> Path | None:
     return builtin_sample_path()
 
 
+def _import_suffixes() -> set[str]:
+    from aiplanner.io.importing import FORMATS
+
+    return {suffix for suffixes in FORMATS.values() for suffix in suffixes}
+
+
 def open_initial(window, file: str | None) -> None:
     """What the window shows first: recovered changes, else FILE / the last plan,
     else the built-in sample as an untitled copy (so Save never writes into the
@@ -50,7 +56,10 @@ def open_initial(window, file: str | None) -> None:
         return
     path = initial_path(file)
     sample = builtin_sample_path()
-    if path is not None and path != sample and window.files.open_path(path, ask=False):
+    if path is not None and path.suffix.lower() in _import_suffixes():
+        if window.import_path(path):  # aiplanner timeline.mmd: read it as a new plan
+            return
+    elif path is not None and path != sample and window.files.open_path(path, ask=False):
         return
     if sample is not None:
         window.files.open_copy(sample)

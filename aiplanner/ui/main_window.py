@@ -322,11 +322,15 @@ class MainWindow(QMainWindow):
     # -- drag and drop ---------------------------------------------------------------
     @staticmethod
     def _dropped_file(event) -> Path | None:
+        """The first local plan file (or importable file: .mmd, .xml, .csv ...) being dropped."""
+        from aiplanner.io.importing import FORMATS
+
+        wanted = {".aiplan"} | {suffix for suffixes in FORMATS.values() for suffix in suffixes}
         mime = event.mimeData()
         if not mime.hasUrls():
             return None
         for url in mime.urls():
-            if url.isLocalFile() and url.toLocalFile().endswith(".aiplan"):
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in wanted:
                 return Path(url.toLocalFile())
         return None
 
@@ -345,7 +349,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        QTimer.singleShot(0, lambda: self.open_path(path))
+        action = self.open_path if path.suffix == ".aiplan" else self.import_path
+        QTimer.singleShot(0, lambda: action(path))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -175,3 +175,15 @@ def test_undoing_back_to_the_saved_state_removes_the_recovery_file(main_window):
     main_window.session.undo_stack.undo()
     assert not main_window.session.dirty
     assert not main_window.files.recovery.exists() and not main_window.files.autosave_timer.isActive()
+
+
+def test_drop_a_mermaid_file_imports_it(main_window, qtbot, tmp_path):
+    source = tmp_path / "chart.mmd"
+    source.write_text("gantt\n  dateFormat YYYY-MM-DD\n  section Assessment\n  Inventory :x1, 2026-05-04, 5d\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    main_window.dropEvent(event)
+    qtbot.waitUntil(lambda: [t.id for t in main_window.session.plan.tasks] == ["x1"], timeout=2000)
+    assert main_window.session.path is None
