@@ -220,11 +220,16 @@ class TaskTreeView(QTreeView):
         super().keyPressEvent(event)
 
     def _action(self, text: str, keys, slot, tip: str = "") -> QAction:
+        def run(_checked: bool = False) -> None:
+            # While a cell editor is open its keys belong to the editor (Insert, Ctrl+arrows ...).
+            if self.state() != QAbstractItemView.State.EditingState:
+                slot()
+
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setStatusTip(tip or text)
-        action.triggered.connect(slot)
+        action.triggered.connect(run)
         self.addAction(action)
         return action
 

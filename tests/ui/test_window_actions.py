@@ -289,3 +289,18 @@ def test_double_click_on_a_task_name_opens_the_editor(main_window, qtbot):
         qtbot.mouseRelease(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == ["d1"]
+
+
+def test_keys_inside_a_cell_editor_stay_in_the_editor(main_window, qtbot):
+    tree = main_window.tree
+    _select(main_window, "a2", "name")
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    editor = tree.indexWidget(tree.currentIndex())
+    editor.setCursorPosition(0)
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_Insert):
+        qtbot.keyClick(editor, key)
+    qtbot.keyClick(editor, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: main_window.session.plan.task("a2").name == "ap Analysis", timeout=2000)
+    assert [t.id for t in main_window.session.plan.tasks_in_phase("assessment")] == ["a1", "a2"]
+    assert main_window.session.undo_stack.count() == 1
