@@ -87,7 +87,12 @@ def _draw(fig, ctx: ReportContext) -> None:
         fig_text(fig, MARGIN, y, label, fontsize=9.5, color=MUTED)
         fig_text(fig, MARGIN + label_w, y, value, fontsize=9.5, color=INK, weight="bold")
         y -= 0.27
-    _phase_strip(fig, ctx, (MARGIN, 0.75, w - 2 * MARGIN, max(min(y - 1.0, 0.4 + 0.3 * len(sched.phases)), 0.6)))
+    # The phases at a glance, right under the facts (as much room as they need,
+    # no more than is left above the footer).
+    strip = min(0.35 * max(len(sched.phases), 1), y - 0.35 - 0.75)
+    if strip >= 0.5:
+        fig_text(fig, MARGIN, y - 0.15, "Phases", fontsize=9.5, color=MUTED)
+        _phase_strip(fig, ctx, (MARGIN, y - 0.35 - strip, w - 2 * MARGIN, strip))
 
 
 def _phase_strip(fig, ctx: ReportContext, rect) -> None:
