@@ -102,7 +102,9 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     acts["focus_table"] = _action(window, "Task &table", lambda: window.tree.setFocus(), ["Alt+1"])
     acts["focus_gantt"] = _action(window, "&Gantt chart", lambda: window.gantt.setFocus(), ["Alt+2"])
     acts["focus_filter"] = _action(window, "&Filter box", window.focus_filter, ["Alt+3"])
-    for name in ("focus_table", "focus_gantt", "focus_filter"):
+    acts["plan_order"] = _action(window, "&Plan order", window.tree.plan_order, ["Ctrl+Shift+O"],
+                                 "Show tasks in the plan's order (undo a column sort)")
+    for name in ("focus_table", "focus_gantt", "focus_filter", "plan_order"):
         menu.addAction(acts[name])
     window.view_menu = menu
     window.extend_view_menu(menu, acts)

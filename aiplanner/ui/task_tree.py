@@ -290,11 +290,18 @@ class TaskTreeView(QTreeView):
         finally:
             stack.endMacro()
 
+    def plan_order(self) -> None:
+        """Drop any column sort: tasks in the plan's order (what moves change)."""
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
     def move_current(self, step: int) -> None:
-        """Swap the current task with its neighbour in the same phase."""
+        """Swap the current task with its neighbour in the same phase (shown in plan order)."""
         tid = self.current_task_id()
         if tid is None:
             return
+        if self.header().sortIndicatorSection() >= 0:
+            self.plan_order()  # a move is only visible in plan order
         plan = self.session.plan
         task = plan.task(tid)
         siblings = [t.id for t in plan.tasks if t.phase == task.phase]

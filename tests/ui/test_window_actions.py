@@ -304,3 +304,11 @@ def test_keys_inside_a_cell_editor_stay_in_the_editor(main_window, qtbot):
     qtbot.waitUntil(lambda: main_window.session.plan.task("a2").name == "ap Analysis", timeout=2000)
     assert [t.id for t in main_window.session.plan.tasks_in_phase("assessment")] == ["a1", "a2"]
     assert main_window.session.undo_stack.count() == 1
+
+
+def test_plan_order_undoes_a_column_sort(main_window):
+    main_window.tree.sortByColumn(COLUMN_INDEX["duration"], Qt.SortOrder.AscendingOrder)
+    assert main_window.tree.visible_row_keys()[1] == ("task", "a2")
+    main_window.actions_by_name["plan_order"].trigger()
+    assert main_window.tree.visible_row_keys()[1:3] == [("task", "a1"), ("task", "a2")]
+    assert [(r.kind, r.id) for r in main_window.gantt.scene.rows] == main_window.tree.visible_row_keys()
