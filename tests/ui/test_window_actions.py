@@ -312,3 +312,21 @@ def test_plan_order_undoes_a_column_sort(main_window):
     main_window.actions_by_name["plan_order"].trigger()
     assert main_window.tree.visible_row_keys()[1:3] == [("task", "a1"), ("task", "a2")]
     assert [(r.kind, r.id) for r in main_window.gantt.scene.rows] == main_window.tree.visible_row_keys()
+
+
+def test_tree_and_gantt_scroll_together_to_the_last_row(main_window, qtbot):
+    from aiplanner.io.native import load_plan
+    from aiplanner.model import Document
+    from tests.conftest import SAMPLES
+
+    main_window.set_document(Document(load_plan(SAMPLES / "enterprise-rollout.aiplan")))
+    qtbot.wait(10)
+    assert main_window.tree.viewport().height() == main_window.gantt.viewport().height()
+    gantt_bar = main_window.gantt.verticalScrollBar()
+    gantt_bar.setValue(gantt_bar.maximum())
+    assert main_window.tree.verticalScrollBar().value() == gantt_bar.maximum() > 0
+    last = main_window.tree.visible_row_keys()[-1][1]
+    index = main_window.tree.proxy.mapFromSource(main_window.tree.source.task_index(last))
+    tree_y = main_window.tree.visualRect(index).top()
+    gantt_y = main_window.gantt.row_of(last) * main_window.gantt.row_height() - gantt_bar.value()
+    assert tree_y == gantt_y
