@@ -57,11 +57,13 @@ def prompts():
 
 
 @pytest.fixture
-def plan_file(tmp_path, plan):
+def plan_file(tmp_path, document):
+    """The ``document`` fixture's plan saved as ``test.aiplan`` (the window opens it from disk)."""
     from aiplanner.io.native import save_plan
 
     path = tmp_path / "test.aiplan"
-    save_plan(plan, path)
+    save_plan(document.plan, path)
+    document.path = path
     return path
 
 
