@@ -52,12 +52,44 @@ def paint_legend(fig, scene, origin: tuple[float, float] | None, width: float, m
     height = rows * LEGEND_ROW + 0.04
     if dry_run or origin is None:
         return height
-    fw, fh = fig.get_size_inches()
-    fig.legend(handles=handles, loc="lower left", ncol=ncol, frameon=False, fontsize=LEGEND_FONT,
-               bbox_to_anchor=(origin[0] / fw, origin[1] / fh, width / fw, height / fh), mode="expand",
-               borderaxespad=0, borderpad=0, handlelength=1.8, handleheight=0.8, columnspacing=1.0,
-               labelspacing=0.35)
+    _draw_legend(fig, handles, ncol, (origin[0], origin[1], width, height), measure)
     return height
+
+
+def _draw_legend(fig, handles, ncol: int, rect, measure: TextMeasure) -> None:
+    """Swatches and labels in a grid, read from the proxy artists.
+
+    Drawn on a :class:`~aiplanner.render.canvas.Pane` rather than with
+    ``fig.legend``, whose layout boxes cost more than the rest of a page.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    from aiplanner.render.canvas import Pane, TextBatch
+
+    left, bottom, width, height = rect
+    texts = TextBatch(measure)
+    pane = Pane(fig, rect, (0, width), (0, height), texts)  # inches
+    cell = width / ncol
+    swatch, gap = 0.25, 0.06
+    for k, handle in enumerate(handles):
+        row, col = divmod(k, ncol)
+        x = col * cell
+        y = height - (row + 0.5) * LEGEND_ROW - 0.02
+        if isinstance(handle, Line2D):
+            if handle.get_linestyle() not in ("None", "", " "):
+                pane.plot([x, x + swatch], [y, y], color=handle.get_color(), lw=handle.get_linewidth(),
+                          ls=handle.get_linestyle(), clip_on=False)
+            if handle.get_marker() not in ("None", "", None):
+                pane.plot([x + swatch / 2], [y], ls="", marker=handle.get_marker(), ms=handle.get_markersize(),
+                          mfc=handle.get_markerfacecolor(), mec=handle.get_markeredgecolor(),
+                          color=handle.get_color(), clip_on=False)
+        else:
+            pane.add_patch(Rectangle((x, y - 0.045), swatch, 0.09, facecolor=handle.get_facecolor(),
+                                     edgecolor=handle.get_edgecolor(), lw=handle.get_linewidth(),
+                                     hatch=handle.get_hatch()), clip_on=False)
+        pane.text(x + swatch + gap, y, handle.get_label(), fontsize=LEGEND_FONT, color=INK, clip_on=False)
+    fig.add_artist(texts.artist())
 
 
 def paint_footer(fig, page: int, pages: int, left_text: str, margins: tuple[float, float]) -> None:
