@@ -62,6 +62,34 @@ def pytest_sessionfinish(session, exitstatus):
     if NETWORK_ATTEMPTS and session.exitstatus == 0:
         session.exitstatus = 1
         print(f"\nnetwork access attempted during the tests: {NETWORK_ATTEMPTS}")
+    _tear_down_qt()
+
+
+def _tear_down_qt() -> None:
+    """Close and delete Qt widgets while the QApplication still exists.
+
+    Left to interpreter shutdown, Python and Qt may free the same objects in
+    an order Qt does not expect; doing it here, with deferred deletes
+    processed and a garbage collection, keeps the end of the run orderly.
+    """
+    import gc
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    QThreadPool.globalInstance().waitForDone(5000)
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
