@@ -8,37 +8,22 @@ change is one undo step. Right-click a party's header to rename or remove it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QTableView, QToolBar, QVBoxLayout, QWidget
 
-from aiplanner.model.errors import PlanError
 from aiplanner.model.plan import ResponsibilityMatrix, ResponsibilityRow
-from aiplanner.ui.commands import EditPlanCommand
+from aiplanner.ui.views.plan_table import PlanTableModel
 
 __all__ = ["MatrixModel", "MatrixView"]
 
 
-class MatrixModel(QAbstractTableModel):
+class MatrixModel(PlanTableModel):
     """Column 0 is the function; one column per party. Edits push commands."""
-
-    #: A refused edit, explained (the view passes it on as ``message``).
-    refused = Signal(str)
-
-    def __init__(self, session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.error = ""
-        session.planChanged.connect(lambda _e: self.reset())
-        session.documentReplaced.connect(self.reset)
 
     def matrix(self) -> ResponsibilityMatrix:
         if self.session.document is None:
             return ResponsibilityMatrix()
         return self.session.plan.responsibilities
-
-    def reset(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.matrix().rows)
@@ -83,14 +68,7 @@ class MatrixModel(QAbstractTableModel):
 
     def apply(self, matrix: ResponsibilityMatrix, label: str) -> bool:
         """Push ``matrix`` as one undoable edit; a refusal is kept in :attr:`error`."""
-        try:
-            self.session.push(EditPlanCommand(self.session, label, responsibilities=matrix))
-        except PlanError as exc:
-            self.error = str(exc)
-            self.refused.emit(self.error)
-            return False
-        self.error = ""
-        return True
+        return self.push(label, responsibilities=matrix)
 
 
 class MatrixView(QWidget):

@@ -7,12 +7,11 @@ current value are editable; each edit is one :class:`EditPlanCommand`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from aiplanner.model.errors import PlanError
-from aiplanner.ui.commands import EditPlanCommand
+from aiplanner.ui.views.plan_table import PlanTableModel
 
 __all__ = ["MetricsModel", "MetricsView", "COLUMNS"]
 
@@ -29,25 +28,11 @@ COLUMNS = (
 _CATEGORY_COLOURS = {"efficiency": QColor("#e8f0fe"), "quality": QColor("#e6f4ea"), "value": QColor("#fef7e0")}
 
 
-class MetricsModel(QAbstractTableModel):
+class MetricsModel(PlanTableModel):
     """One row per metric; edits of target/current push an undoable command."""
-
-    #: A refused edit, explained (the view passes it on as ``message``).
-    refused = Signal(str)
-
-    def __init__(self, session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.error = ""
-        session.planChanged.connect(lambda _e: self.reset())
-        session.documentReplaced.connect(self.reset)
 
     def metrics(self):
         return self.session.plan.metrics if self.session.document is not None else []
-
-    def reset(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.metrics())
@@ -90,15 +75,10 @@ class MetricsModel(QAbstractTableModel):
         if getattr(metric, name) == text:
             return False
         try:
-            metrics[index.row()] = metric.model_copy(update={name: text})
-            type(metric).model_validate(metrics[index.row()].model_dump())
-            self.session.push(EditPlanCommand(self.session, f"Set {name} of {metric.name}", metrics=metrics))
-        except (PlanError, ValueError) as exc:
-            self.error = f"{metric.name}: " + str(exc).splitlines()[0]
-            self.refused.emit(self.error)
-            return False
-        self.error = ""
-        return True
+            metrics[index.row()] = type(metric).model_validate({**metric.model_dump(), name: text})
+        except ValueError as exc:
+            return self.refuse(f"{metric.name}: " + str(exc).splitlines()[0])
+        return self.push(f"Set {name} of {metric.name}", subject=metric.name, metrics=metrics)
 
 
 class MetricsView(QWidget):

@@ -6,52 +6,16 @@ pushes one :class:`EditPlanCommand`, and the models reset on plan changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from aiplanner.model.errors import PlanError
 from aiplanner.model.plan import Assignment
-from aiplanner.ui.commands import EditPlanCommand
+from aiplanner.ui.views.plan_table import PlanTableModel
 
 __all__ = ["PeopleModel", "AssignmentModel", "LoadModel", "load_colour"]
 
 
-class _PlanTable(QAbstractTableModel):
-    #: A refused edit, explained (the view passes it on as ``message``).
-    refused = Signal(str)
-
-    def __init__(self, session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.error = ""
-        session.planChanged.connect(lambda _e: self.reset())
-        session.documentReplaced.connect(self.reset)
-
-    @property
-    def plan(self):
-        return self.session.plan
-
-    def reset(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
-
-    def refuse(self, text: str) -> bool:
-        """Keep and announce why an edit was refused; always False."""
-        self.error = text
-        self.refused.emit(text)
-        return False
-
-    def push(self, label: str, **fields) -> bool:
-        """Push one plan edit; a refusal is kept in :attr:`error` and nothing changes."""
-        try:
-            self.session.push(EditPlanCommand(self.session, label, **fields))
-        except (PlanError, ValueError) as exc:
-            return self.refuse(str(exc))
-        self.error = ""
-        return True
-
-
-class PeopleModel(_PlanTable):
+class PeopleModel(PlanTableModel):
     """Name, capacity (FTE) and absences of each person; name and capacity are editable."""
 
     HEADERS = ("Id", "Name", "Capacity (FTE)", "Absences")
@@ -104,7 +68,7 @@ class PeopleModel(_PlanTable):
         return self.push(label, people=people)
 
 
-class AssignmentModel(_PlanTable):
+class AssignmentModel(PlanTableModel):
     """People (rows) x roles (columns); a cell is the person's share of that role, blank if unassigned."""
 
     def rowCount(self, parent=QModelIndex()) -> int:
