@@ -14,7 +14,7 @@ from typing import Any
 
 from aiplanner.model.plan import Plan
 from aiplanner.schedule.cpm import ScheduleState
-from aiplanner.schedule.network import FF, FS, SF, SS
+from aiplanner.schedule.network import FF, FS, SS
 
 __all__ = ["SimulationModel", "run_block"]
 

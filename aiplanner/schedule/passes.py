@@ -21,7 +21,7 @@ All functions fill plain lists in place; incremental updates reuse
 
 from __future__ import annotations
 
-from aiplanner.schedule.network import FF, FS, SF, SS, Edge, Network
+from aiplanner.schedule.network import FF, FS, SS, Edge, Network
 
 __all__ = ["forward_node", "backward_node", "forward_all", "backward_all", "free_float"]
 
