@@ -65,6 +65,21 @@ def font_families() -> tuple[str, ...]:
 
 
 @contextlib.contextmanager
+def quiet_font_lookup() -> Iterator[None]:
+    """Silence matplotlib's "findfont: Failed to find font weight ..." log lines:
+    a CJK family with one weight is used for bold text too, as intended."""
+    import logging
+
+    logger = logging.getLogger("matplotlib.font_manager")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+@contextlib.contextmanager
 def mpl_context() -> Iterator[None]:
     """rcParams of every export: embedded TrueType (selectable, searchable text),
     font fallback, no timestamps or hash salts that would change the bytes."""
@@ -81,7 +96,7 @@ def mpl_context() -> Iterator[None]:
         "hatch.linewidth": 0.6,
         "axes.unicode_minus": False,
     }
-    with matplotlib.rc_context(rc), warnings.catch_warnings():
+    with matplotlib.rc_context(rc), warnings.catch_warnings(), quiet_font_lookup():
         # A name in a script no installed font covers is drawn as boxes; say nothing.
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
         warnings.filterwarnings("ignore", message=r"Matplotlib currently does not support")
@@ -115,10 +130,11 @@ class TextMeasure:
             from matplotlib.font_manager import FontProperties, findfont, get_font
 
             fonts = []
-            for family in font_families():
-                font = get_font(findfont(FontProperties(family=family, weight=weight), fallback_to_default=False))
-                font.set_size(100, 72)
-                fonts.append(font)
+            with quiet_font_lookup():
+                for family in font_families():
+                    font = get_font(findfont(FontProperties(family=family, weight=weight), fallback_to_default=False))
+                    font.set_size(100, 72)
+                    fonts.append(font)
             self._fonts[weight] = fonts
         return fonts
 
