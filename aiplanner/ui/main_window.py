@@ -145,6 +145,16 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(first, self.add_dock(name, title, widget, bottom))
         self.tabifyDockWidget(first, self.docks["history"])
         first.raise_()
+        # Refused edits in any view are explained in the status bar; a finding
+        # that names people shows them in the people view.
+        for view in (self.matrix_view, self.metrics_view):
+            view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.findings_view.peopleSelected.connect(self._show_people)
+
+    def _show_people(self, ids: list[str]) -> None:
+        if ids:
+            self.docks["people"].raise_()
+            self.people_view.select_people(ids)
 
     def add_dock(self, name: str, title: str, widget: QWidget, area=Qt.DockWidgetArea.BottomDockWidgetArea,
                  visible: bool = True) -> QDockWidget:

@@ -101,3 +101,20 @@ def test_start_opens_the_sample_as_an_untitled_copy(qtbot, prompts, tmp_path):
     prompts.paths.append(str(tmp_path / "mine.aiplan"))
     assert window.files.save()  # Save asks where: the installed sample is never overwritten
     assert window.session.path == tmp_path / "mine.aiplan"
+
+
+def test_a_finding_about_people_shows_them_in_the_people_view(main_window, qtbot):
+    from aiplanner.model.plan import Person
+
+    window = main_window
+    window.session.document.update_plan(people=[Person(id="ana", name="Ana"), Person(id="bo", name="Bo")])
+    window.findings_view.peopleSelected.emit(["bo"])
+    table = window.people_view.people_table
+    selected = {i.row() for i in table.selectionModel().selectedRows()}
+    assert selected == {1}
+
+
+def test_refused_matrix_edit_is_explained_in_the_status_bar(main_window):
+    window = main_window
+    window.matrix_view.message.emit("cannot do that")
+    assert window.statusBar().currentMessage() == "cannot do that"
