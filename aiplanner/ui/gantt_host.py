@@ -44,11 +44,12 @@ class RowAlignedSession:
         plan = self._session.plan
         if self._order is None:
             return plan
-        key = (id(plan), self._session.document.revision, id(self._order))
-        if key != self._cache_key:
+        # The plan object itself, not its id: a scenario's plan may reuse a freed one's id.
+        key = (self._session.document.revision, id(self._order))
+        if self._cache_key is None or self._cache_key[0] is not plan or self._cache_key[1:] != key:
             index = plan.task_index()
             tasks = [index[t] for t in self._order if t in index]
             same = len(tasks) == len(plan.tasks) and all(a is b for a, b in zip(tasks, plan.tasks))
             self._cache = plan if same else plan.model_copy(update={"tasks": tasks})
-            self._cache_key = key
+            self._cache_key = (plan, *key)
         return self._cache

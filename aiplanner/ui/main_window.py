@@ -28,6 +28,7 @@ from aiplanner.ui.files import FileController
 from aiplanner.ui.gantt_host import RowAlignedSession
 from aiplanner.ui.gantt_view import GanttView
 from aiplanner.ui.prompts import Prompts
+from aiplanner.ui.scenario_lens import ScenarioLens
 from aiplanner.ui.session import PlanSession
 from aiplanner.ui.settings import app_settings
 from aiplanner.ui.task_editor import TaskEditorDialog
@@ -60,7 +61,10 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self._restored_state = False
 
-        self.tree = TaskTreeView(self.session)
+        # The table, the Gantt and the status bar show the plan or the scenario chosen in the
+        # workshop tool bar; edits on a scenario become its overrides (see ScenarioLens).
+        self.lens = ScenarioLens(self.session, self)
+        self.tree = TaskTreeView(self.lens)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter tasks (name, id, role, tag)…")
         self.filter_edit.setClearButtonEnabled(True)
@@ -98,7 +102,7 @@ class MainWindow(QMainWindow):
         from aiplanner.ui.status import StatusPanel
 
         self.actions_by_name = build_menus(self)
-        self.status = StatusPanel(self.session, self.statusBar())
+        self.status = StatusPanel(self.session, self.statusBar(), self.lens)
         self.findings_view.countsChanged.connect(self.status.set_counts)
         self.findings_view.refresh()
         self.session.editRefused.connect(self._show_refusal)
@@ -113,7 +117,7 @@ class MainWindow(QMainWindow):
 
     # -- layout -----------------------------------------------------------------
     def _make_gantt(self) -> GanttView:
-        self.gantt_session = RowAlignedSession(self.session)
+        self.gantt_session = RowAlignedSession(self.lens)
         gantt = GanttView(self.gantt_session, self)
         gantt.taskActivated.connect(self.open_task_editor)
         gantt.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -221,9 +225,9 @@ class MainWindow(QMainWindow):
     # -- editing ------------------------------------------------------------------
     def open_task_editor(self, task_id: str) -> TaskEditorDialog | None:
         """Open the task editor for ``task_id`` (non-blocking); return the dialog."""
-        if self.session.document is None or task_id not in self.session.plan.task_index():
+        if self.session.document is None or task_id not in self.lens.plan.task_index():
             return None
-        dialog = TaskEditorDialog(self.session, task_id, self)
+        dialog = TaskEditorDialog(self.lens, task_id, self)  # on a scenario: edits its overrides
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

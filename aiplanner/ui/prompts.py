@@ -56,6 +56,15 @@ class Prompts:
         box.exec()
         return buttons.get(box.clickedButton(), choices[-1])
 
+    def text(self, title: str, label: str, default: str = "") -> str | None:
+        """Ask for a line of text (``default`` filled in); ``None`` when cancelled."""
+        if self.headless:
+            return default
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        value, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, default)
+        return value if ok else None
+
     def run(self, dialog) -> bool:
         """Show a dialog modally; True when accepted."""
         return bool(dialog.exec())

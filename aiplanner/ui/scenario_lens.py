@@ -76,6 +76,23 @@ class ScenarioLens(QObject):
     def path(self):
         return self.session.path
 
+    @property
+    def editRefused(self):  # noqa: N802 - the session's Qt signal
+        return self.session.editRefused
+
+    @property
+    def riskChanged(self):  # noqa: N802 - the session's Qt signal
+        return self.session.riskChanged
+
+    @property
+    def risk_result(self):
+        """The Monte Carlo result of the plan itself (``None`` on a scenario: it was run on the plan)."""
+        return self.session.risk_result if self.scenario is None else None
+
+    @property
+    def dirty(self) -> bool:
+        return self.session.dirty
+
     def scenario_names(self) -> list[str]:
         return [s.name for s in self.session.plan.scenarios] if self.session.document else []
 
@@ -154,6 +171,16 @@ class ScenarioLens(QObject):
             return self.session.push(command)
         return self.session.push(self._as_override(command))
 
+    def try_push(self, command) -> bool:
+        """Like :meth:`push`; a refused edit is announced with ``editRefused`` and gives False."""
+        try:
+            return self.push(command)
+        except PlanError as exc:
+            from aiplanner.ui.session import describe_error
+
+            self.session.editRefused.emit(describe_error(exc, self.plan if self.session.document else None))
+            return False
+
     def _as_override(self, command):
         if isinstance(command, EditTaskCommand):
             unknown = set(command.fields) - set(OVERRIDE_FIELDS)
@@ -172,4 +199,4 @@ class ScenarioLens(QObject):
                 deps = [d for d in task.depends_on if d.task != command.predecessor]
             return SetTaskOverrideCommand(self.session, self.scenario, command.successor,
                                           text=f"{command.text()} in scenario {self.scenario}", depends_on=deps)
-        raise EditError(f"{command.text()}: not possible in a scenario; switch to the plan itself (S) for that")
+        raise EditError(f"{command.text()}: not possible in a scenario; show the plan itself for that")

@@ -1,7 +1,10 @@
 """The status bar: finish date, P80, findings count, saved or not.
 
 Everything is read from the session after each change; the P80 appears when
-a risk run has stored its result in :attr:`PlanSession.risk_result`.
+a risk run has stored its result in :attr:`PlanSession.risk_result`. Given
+the window's :class:`~aiplanner.ui.scenario_lens.ScenarioLens`, the finish
+and P80 are those of the scenario shown (its P80 is simulated once the chart
+has painted, and kept per scenario and plan revision).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from aiplanner.ui.session import PlanSession
@@ -45,8 +49,14 @@ def p80_of(result: Any) -> dt.date | None:
 class StatusPanel:
     """Permanent labels on the right of the window's status bar."""
 
-    def __init__(self, session: PlanSession, bar: QStatusBar) -> None:
+    def __init__(self, session: PlanSession, bar: QStatusBar, lens=None) -> None:
         self.session = session
+        self.lens = lens
+        self._scenario_p80: dict[tuple, dt.date | None] = {}
+        self._p80_timer = QTimer(bar)
+        self._p80_timer.setSingleShot(True)
+        self._p80_timer.setInterval(0)
+        self._p80_timer.timeout.connect(self._simulate_scenario)
         self.finish = QLabel()
         self.p80 = QLabel()
         self.findings = QLabel()
@@ -58,7 +68,7 @@ class StatusPanel:
             bar.addPermanentWidget(label)
         self.p80.setToolTip("Finish date met in 80% of the simulated runs (Risk view)")
         self.findings.setToolTip("Errors and warnings from the plan checks")
-        session.scheduleChanged.connect(self.refresh)
+        (lens or session).scheduleChanged.connect(self.refresh)
         session.riskChanged.connect(self.refresh)
         session.dirtyChanged.connect(self.refresh)
         session.documentReplaced.connect(self.refresh)
@@ -70,18 +80,45 @@ class StatusPanel:
             for label in (self.finish, self.p80, self.findings, self.saved):
                 label.setText("")
             return
-        if session.schedule_error:
-            self.finish.setText("Finish: cannot schedule")
-            self.finish.setToolTip(session.schedule_error)
-        elif session.schedule is not None:
-            sched = session.schedule
-            self.finish.setText(f"Finish {sched.finish.isoformat()} ({sched.duration} working days)")
+        shown = self.lens or session
+        scenario = getattr(shown, "scenario", None)
+        prefix = f"Scenario {scenario}: finish" if scenario else "Finish"
+        if shown.schedule_error and shown.schedule is None:
+            self.finish.setText(f"{prefix}: cannot schedule")
+            self.finish.setToolTip(shown.schedule_error)
+        elif shown.schedule is not None:
+            sched = shown.schedule
+            self.finish.setText(f"{prefix} {sched.finish.isoformat()} ({sched.duration} working days)")
             self.finish.setToolTip(f"Start {sched.start.isoformat()}; "
                                    f"{len(sched.critical_tasks())} critical tasks")
-        p80 = p80_of(session.risk_result)
-        self.p80.setText(f"P80 {p80.isoformat()}" if p80 else "P80 —")
+        if scenario:
+            key = (scenario, session.document.revision)
+            p80 = self._scenario_p80.get(key)
+            if key not in self._scenario_p80:
+                self._p80_timer.start()  # after the chart has painted
+        else:
+            p80 = p80_of(session.risk_result)
+        self.p80.setText(f"P80 {p80.isoformat()}" if p80 else "P80 …" if self._p80_timer.isActive() else "P80 —")
         self.findings.setText(self._findings_text())
         self.saved.setText("Unsaved changes" if session.dirty else "Saved" if session.path else "Not saved")
+
+    def _simulate_scenario(self) -> None:
+        """The shown scenario's P80 (Monte Carlo, the fixed seed and iterations of presentation mode)."""
+        from aiplanner.checks.compare_inputs import p80_of as simulate_p80
+        from aiplanner.checks.sides import RISK_ITERATIONS, RISK_SEED
+        from aiplanner.model.errors import PlanError
+
+        lens = self.lens
+        if lens is None or lens.scenario is None or lens.schedule is None or self.session.document is None:
+            return
+        try:
+            p80 = simulate_p80(lens.plan, lens.schedule, iterations=RISK_ITERATIONS, seed=RISK_SEED)
+        except PlanError:
+            p80 = None
+        if len(self._scenario_p80) > 32:
+            self._scenario_p80.clear()
+        self._scenario_p80[(lens.scenario, self.session.document.revision)] = p80
+        self.refresh()
 
     def _findings_text(self) -> str:
         if self._counts is None:

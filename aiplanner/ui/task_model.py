@@ -51,10 +51,14 @@ class TaskTreeModel(QAbstractItemModel):
         session.documentReplaced.connect(self._reset)
         session.planChanged.connect(self._on_plan_changed)
         session.scheduleChanged.connect(self._on_schedule_changed)
+        scenario_changed = getattr(session, "scenarioChanged", None)  # a ScenarioLens: another scenario shown
+        if scenario_changed is not None:
+            scenario_changed.connect(self._reset)
 
     # -- structure ----------------------------------------------------------
     def _plan(self) -> Plan | None:
-        return self.session.document.plan if self.session.document else None
+        # ``session.plan``: through a ScenarioLens, the plan of the scenario shown.
+        return self.session.plan if self.session.document else None
 
     def _grouping(self) -> tuple[list[str], list[list[str]]]:
         plan = self._plan()
@@ -97,6 +101,11 @@ class TaskTreeModel(QAbstractItemModel):
                     p, r = self._row_of[tid]
                     self.dataChanged.emit(self.index(r, 0, self.index(p, 0)),
                                           self.index(r, len(COLUMNS) - 1, self.index(p, 0)))
+        elif event.kind.startswith("scenario_"):  # through a ScenarioLens: any cell may show an override
+            for p, group in enumerate(self._groups):
+                if group:
+                    parent = self.index(p, 0)
+                    self.dataChanged.emit(self.index(0, 0, parent), self.index(len(group) - 1, len(COLUMNS) - 1, parent))
         elif event.kind == "phase_changed":
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._phases) - 1, len(COLUMNS) - 1))
 

@@ -38,16 +38,18 @@ def add_workshop_actions(window, menu, acts: dict) -> None:
 
     acts["presentation"] = _action(window, "&Presentation mode", lambda: present(window), ["F5"],
                                    "Full-screen plan for a projector (Esc leaves)")
-    acts["capture_baseline"] = _action(window, "Capture &baseline", lambda: capture(window), ["Ctrl+Alt+B"],
-                                       "Freeze today's schedule to compare against later")
+    acts["capture_baseline"] = _action(window, "Capture &baseline…", lambda: capture(window), ["Ctrl+Alt+B"],
+                                       "Freeze today's schedule under a name, to compare against later")
     show = QAction("Show baseline &ghosts", window)
     show.setCheckable(True)
     show.setShortcut("Ctrl+Shift+B")
+    show.setStatusTip("Ghost bars of the baseline chosen in the tool bar (the latest when none is chosen)")
     show.toggled.connect(lambda on: show_ghosts(window, on))
-    window.session.planChanged.connect(
-        lambda event: show_ghosts(window, show.isChecked()) if event.kind.startswith("baseline_") else None)
-    window.session.documentReplaced.connect(lambda: show_ghosts(window, show.isChecked()))
     acts["baseline_ghosts"] = show
+    from aiplanner.ui.workshop_bar import WorkshopBar
+
+    window.workshop_bar = WorkshopBar(window)
+    window.addToolBar(window.workshop_bar)
     acts["new_scenario"] = _action(window, "New &scenario", lambda: new_scenario(window), [],
                                    "A what-if variant of the plan")
     acts["scenario_pattern"] = _action(window, "Scenario &pattern…", lambda: switch_scenario_pattern(window), [],
@@ -67,6 +69,9 @@ def open_compare(window):
         return None
     if getattr(window, "compare_dialog", None) is None:
         window.compare_dialog = CompareDialog(window.session, window)
+        baseline = window.workshop_bar.baseline_name()
+        if baseline is not None:
+            window.compare_dialog.set_sides(f"baseline:{baseline}", "current")
     window.compare_dialog.show()
     window.compare_dialog.raise_()
     return window.compare_dialog
@@ -81,11 +86,15 @@ def present(window):
 
 
 def capture(window) -> str | None:
-    """Capture a baseline named after today (one undoable step); return its name."""
+    """Ask for a name (default: today's date) and capture a baseline (one undoable step); return its name."""
     if window.session.document is None:
         return None
     plan = window.session.plan
-    name = unique_name(f"Baseline {dt.date.today():%d %b %Y}", {b.name for b in plan.baselines})
+    default = unique_name(f"Baseline {dt.date.today():%d %b %Y}", {b.name for b in plan.baselines})
+    name = window.prompts.text("Capture baseline", "Name of the baseline:", default)
+    if name is None:
+        return None
+    name = name.strip() or default
     try:
         window.session.push(AddBaselineCommand(window.session, capture_baseline(plan, name)))
     except PlanError as exc:
@@ -96,11 +105,30 @@ def capture(window) -> str | None:
 
 
 def show_ghosts(window, on: bool) -> None:
-    """Ghost bars of the latest baseline under the Gantt's bars (or none)."""
+    """The ghosts action: on shows the chosen baseline (the latest when none is chosen), off shows none."""
+    bar = window.workshop_bar
     baselines = window.session.plan.baselines if window.session.document else []
-    dates = {t.id: (t.start, t.finish) for t in baselines[-1].tasks} if on and baselines else {}
+    if not on:
+        bar.set_baseline(None)
+    elif bar.baseline_name() is None:
+        bar.set_baseline(baselines[-1].name if baselines else None)
+
+
+def baseline_chosen(window, name: str | None) -> None:
+    """Show the ghosts of baseline ``name`` (``None``: none) and make Compare start from it."""
+    plan = window.session.plan if window.session.document else None
+    baseline = next((b for b in plan.baselines if b.name == name), None) if plan and name else None
+    dates = {t.id: (t.start, t.finish) for t in baseline.tasks} if baseline else {}
     if dates != getattr(window.gantt, "baseline_dates", {}):
         window.gantt.set_baseline(dates)
+    action = getattr(window, "actions_by_name", {}).get("baseline_ghosts")
+    if action is not None and action.isChecked() != bool(baseline):
+        action.blockSignals(True)
+        action.setChecked(bool(baseline))
+        action.blockSignals(False)
+    dialog = getattr(window, "compare_dialog", None)
+    if dialog is not None and baseline is not None:
+        dialog.set_sides(f"baseline:{baseline.name}", dialog.side_b.currentText())
 
 
 def new_scenario(window) -> str | None:

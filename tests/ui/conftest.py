@@ -17,6 +17,7 @@ class ScriptedPrompts:
         self.infos: list[tuple[str, str]] = []
         self.questions: list[tuple[str, str]] = []
         self.answers: list[str] = []
+        self.texts: list[str | None] = []  # answers of text(); the default when empty
         self.paths: list[str | None] = []
         self.accept_dialogs: list = []  # callables dialog -> bool
         self.headless = False
@@ -32,6 +33,10 @@ class ScriptedPrompts:
         answer = self.answers.pop(0) if self.answers else choices[-1]
         assert answer in choices, f"scripted answer {answer!r} not among {choices}"
         return answer
+
+    def text(self, title, label, default=""):
+        self.questions.append((title, label))
+        return self.texts.pop(0) if self.texts else default
 
     def run(self, dialog):
         return self.accept_dialogs.pop(0)(dialog) if self.accept_dialogs else False
