@@ -23,6 +23,7 @@ TABLE_KEYS = [
     ("F2, or start typing", "Edit the current cell"),
     ("Enter", "On a task name: open the task editor; elsewhere: edit the cell"),
     ("Escape", "Cancel the edit in progress"),
+    ("Alt+B / Alt+S", "Choose the baseline (Gantt ghosts, Compare) / the scenario shown (tool bar)"),
 ]
 GANTT_KEYS = [
     ("Ctrl+wheel, + / -", "Zoom the Gantt in and out"),

@@ -45,7 +45,7 @@ class WorkshopBar(QToolBar):
         self.baseline_combo.setToolTip("Baseline drawn as ghost bars in the Gantt and used by Compare")
         self.baseline_combo.setMinimumContentsLength(14)
         self.baseline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.addWidget(QLabel(" Baseline "))
+        self.addWidget(self._label(" &Baseline ", self.baseline_combo))  # Alt+B: keyboard focus on the box
         self.addWidget(self.baseline_combo)
         self.baseline_combo.currentIndexChanged.connect(lambda _i: self._baseline_chosen())
         self.scenario_combo = QComboBox()
@@ -55,7 +55,7 @@ class WorkshopBar(QToolBar):
         self.scenario_combo.setMinimumContentsLength(14)
         self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.addSeparator()
-        self.addWidget(QLabel(" Scenario "))
+        self.addWidget(self._label(" &Scenario ", self.scenario_combo))  # Alt+S
         self.addWidget(self.scenario_combo)
         self.lens = window.lens
         self.scenario_combo.currentIndexChanged.connect(lambda _i: self.set_scenario(self.scenario_combo.currentData()))
@@ -63,6 +63,12 @@ class WorkshopBar(QToolBar):
         self.session.planChanged.connect(self._plan_changed)
         self.session.documentReplaced.connect(self.refill)
         self.refill()
+
+    @staticmethod
+    def _label(text: str, buddy: QComboBox) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     # -- choices ----------------------------------------------------------------------
     def baseline_name(self) -> str | None:

@@ -127,3 +127,14 @@ def test_scenario_p80_in_the_status_bar_after_painting(qtbot, main_window):
     session.push(AddScenarioCommand(session, Scenario(name="slow", overrides=[TaskOverride(task="a1", duration=40)])))
     main_window.workshop_bar.set_scenario("slow")
     qtbot.waitUntil(lambda: main_window.status.p80.text().startswith("P80 2"), timeout=3000)
+
+
+def test_alt_s_and_alt_b_move_the_keyboard_focus_to_the_boxes(qtbot, main_window):
+    from PySide6.QtCore import Qt
+
+    main_window.activateWindow()
+    main_window.tree.setFocus()
+    qtbot.keyClick(main_window.tree, Qt.Key_S, Qt.AltModifier)
+    assert main_window.workshop_bar.scenario_combo.hasFocus()
+    qtbot.keyClick(main_window.workshop_bar.scenario_combo, Qt.Key_B, Qt.AltModifier)
+    assert main_window.workshop_bar.baseline_combo.hasFocus()
