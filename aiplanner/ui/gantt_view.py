@@ -114,6 +114,16 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         self.scale.set_px_per_day(value)
         self._after_zoom(day, self.viewport().width() / 2)
 
+    def restore_zoom(self, px_per_day: float) -> None:
+        """Zoom to a remembered scale with the plan's start at the left edge.
+
+        Used at start-up: keeping the centre of the fitted view instead would
+        open a long plan in its middle, beside empty rows.
+        """
+        self.scale.set_px_per_day(px_per_day)
+        x_min = self.scene.x_min if self.scene is not None else self.left_day()
+        self._after_zoom(x_min, 24)
+
     def fit_to_plan(self) -> None:
         """Zoom so the whole plan fits the width."""
         if self.scene is None:

@@ -373,11 +373,13 @@ class MainWindow(QMainWindow):
             zoom = self.settings.value("gantt/px_per_day")
             if zoom is not None:
                 # After the Gantt's own first fit, which runs when it gets its size.
-                QTimer.singleShot(0, lambda z=float(zoom): self.gantt.set_px_per_day(z))
+                QTimer.singleShot(0, lambda z=float(zoom): self.gantt.restore_zoom(z))
             if not self._restored_state:
                 # Docks share the height: keep most of it for the table and the Gantt.
                 dock = self.docks["findings"]
-                self.resizeDocks([dock], [max(150, self.height() // 4)], Qt.Orientation.Vertical)
+                # At least enough for the risk chart's dates under its axes (a 720-pixel screen too).
+                height = min(max(250, self.height() // 4), int(self.height() * 0.4))
+                self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     # -- settings and closing ---------------------------------------------------------
     def restore_settings(self) -> None:

@@ -59,8 +59,11 @@ def test_settings_persist_layout_zoom_and_recent_files(main_window, qtbot, promp
     second.prompts = second.files.prompts = prompts
     qtbot.addWidget(second)
     assert (second.size().width(), second.size().height()) == (790, 700)
+    assert second.open_path(plan_file)
     second.show()
     qtbot.waitUntil(lambda: abs(second.gantt.scale.px_per_day - 20.0) < 0.01, timeout=2000)
+    # The remembered zoom opens the plan at its start, not in its middle.
+    assert abs(second.gantt.left_day() - (second.gantt.scene.x_min - 24 / 20.0)) < 0.1
     assert second.recent_menu.actions()[0].toolTip() == str(plan_file.resolve())
     assert second.metrics_view.isVisible()
     second.close()
