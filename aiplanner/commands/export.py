@@ -114,7 +114,9 @@ def _progress_printer(enabled: bool):
 def run(args: argparse.Namespace) -> int:
     from aiplanner.commands._common import read_plan, write_output
     from aiplanner.io.exporters import ExportRequest, exporter_names, get_exporter
-    from aiplanner.model.errors import InvalidPlanError, Problem
+    from aiplanner.model.errors import (DependencyCycleError, InvalidPlanError, PlanError, PlanFileError,
+                                        Problem, UnknownTaskError)
+    from aiplanner.schedule.problems import as_invalid_plan
 
     fmt = args.format
     if fmt is None and args.output not in (None, "-"):
@@ -129,6 +131,15 @@ def run(args: argparse.Namespace) -> int:
     plan = read_plan(args.file)
     progress = _progress_printer(sys.stderr.isatty() if args.progress is None else args.progress)
     options = {k: v for k, v in vars(args).items() if not k.startswith("_") and k not in ("file", "output")}
-    data = exporter.load()(ExportRequest(plan=plan, source=args.file, options=options, progress=progress))
+    try:
+        data = exporter.load()(ExportRequest(plan=plan, source=args.file, options=options, progress=progress))
+    except PlanError as exc:
+        if isinstance(exc, PlanFileError) or (isinstance(exc, InvalidPlanError) and exc.file):
+            raise
+        if isinstance(exc, (InvalidPlanError, DependencyCycleError, UnknownTaskError)):
+            # A plan that loads but cannot be scheduled (a loop, an unknown holiday
+            # region): name the file and the place, as 'schedule' does.
+            raise as_invalid_plan(exc, plan, args.file) from None
+        raise InvalidPlanError([Problem("", str(exc))], args.file) from None
     write_output(output, data)
     return 0

@@ -1,0 +1,56 @@
+"""Every command that reads a plan, fed a broken one: one clear line naming
+the file and the place, a non-zero exit, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from aiplanner.cli import main
+from aiplanner.io.native import save_plan
+from tests.schedule.helpers import T, make
+
+
+@pytest.fixture
+def cycle_file(tmp_path):
+    path = tmp_path / "loop.aiplan"
+    save_plan(make([T("a", 1)]), path)
+    data = json.loads(path.read_text())
+    data["tasks"] = [
+        {"id": "a", "name": "A", "phase": "p", "duration": 1, "depends_on": [{"task": "b"}]},
+        {"id": "b", "name": "B", "phase": "p", "duration": 1, "depends_on": [{"task": "a"}]},
+    ]
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.fixture
+def bad_region_file(tmp_path):
+    path = tmp_path / "region.aiplan"
+    save_plan(make([T("a", 1)], country="XX"), path)
+    return path
+
+
+FORMATS = ["csv", "mermaid", "mspdi", "ics", "json", "png", "svg", "pdf"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_of_a_plan_with_a_cycle_names_file_and_link(cycle_file, tmp_path, capsys, fmt):
+    out = tmp_path / f"out.{fmt}"
+    out.write_bytes(b"old")
+    assert main(["export", str(cycle_file), "--to", fmt, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"aiplanner: {cycle_file}: $.tasks[")
+    assert "dependency cycle: a -> b -> a" in err
+    assert out.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "pdf"])
+def test_export_with_an_unknown_holiday_region_names_the_calendar(bad_region_file, tmp_path, capsys, fmt):
+    out = tmp_path / f"out.{fmt}"
+    assert main(["export", str(bad_region_file), "--to", fmt, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"aiplanner: {bad_region_file}: $.calendar.country: unknown public-holiday region 'XX'\n"
+    assert not out.exists()
