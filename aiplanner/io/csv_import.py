@@ -24,7 +24,8 @@ import datetime as dt
 import io
 import re
 
-from aiplanner.io.importing import ImportResult, decode_text, pin_starts, slugify, unique_id, validated_plan
+from aiplanner.io.importing import (ImportResult, decode_text, pin_starts, places, slugify, unique_id,
+                                   validated_plan)
 from aiplanner.io.links import LinkSyntaxError, parse_links
 from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.model.plan import Calendar
@@ -216,8 +217,9 @@ def read_csv(text: str, file: str | None = None) -> ImportResult:
     else:
         start = dt.date.today()
         warnings.append(f"no start or not-before dates in the file: the plan starts today ({start})")
+    row_of = {t["id"]: r for r, t, _ in links}
     plan = validated_plan({"name": "Imported tasks", "start": start, "phases": list(phases.values()),
-                           "tasks": tasks}, file)
+                           "tasks": tasks}, file, places("row", "rows", row_of))
     if starts:
         cal = WorkCalendar(Calendar(), start)
         by_id = {t["id"]: t for t in tasks}
@@ -228,6 +230,5 @@ def read_csv(text: str, file: str | None = None) -> ImportResult:
             if tid in finishes and by_id[tid]["duration"]:
                 ef = cal.index_on_or_before(finishes[tid]) + 1
             wanted[tid] = (es, ef)
-        row_of = {t["id"]: r for r, t, _ in links}
         plan = pin_starts(plan, wanted, lambda tid: f"row {row_of[tid]}", warnings)
     return ImportResult(plan=plan, warnings=warnings)

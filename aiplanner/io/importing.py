@@ -32,6 +32,7 @@ __all__ = [
     "unique_id",
     "validated_plan",
     "pin_starts",
+    "places",
 ]
 
 #: Foreign files larger than this are refused unread.
@@ -85,8 +86,12 @@ def unique_id(base: str, used: set[str]) -> str:
     return candidate
 
 
-def validated_plan(data: dict[str, Any], file: str | Path | None = None) -> Plan:
+def validated_plan(data: dict[str, Any], file: str | Path | None = None,
+                   where: Callable[[list[str]], str] | None = None) -> Plan:
     """Build a :class:`Plan` from imported data and check it as a loaded file is checked.
+
+    ``where(task_ids)`` names the place of those tasks in the source file
+    (``"rows 3, 4"``), so that a dependency loop points at its lines.
 
     Raises
     ------
@@ -103,8 +108,23 @@ def validated_plan(data: dict[str, Any], file: str | Path | None = None) -> Plan
     cycle = find_cycle(plan)
     if cycle:
         loop = " -> ".join(cycle + cycle[:1])
-        raise InvalidPlanError([Problem("", f"dependency cycle: {loop}")], file)
+        place = where(list(cycle)) if where is not None else ""
+        raise InvalidPlanError([Problem(place, f"dependency cycle: {loop}")], file)
     return plan
+
+
+def places(singular: str, plural: str, position: dict[str, Any]) -> Callable[[list[str]], str]:
+    """A ``where`` for :func:`validated_plan`: ``"row 3"`` or ``"rows 3, 4"`` from ``position``.
+
+    >>> places("row", "rows", {"a": 3, "b": 4})(["b", "a"])
+    'rows 3, 4'
+    """
+    def where(task_ids: list[str]) -> str:
+        found = sorted({position[t] for t in task_ids if t in position}, key=lambda v: (str(type(v)), v))
+        if not found:
+            return ""
+        return f"{singular if len(found) == 1 else plural} {', '.join(str(v) for v in found)}"
+    return where
 
 
 def format_for(path: str | Path, explicit: str | None = None) -> str:

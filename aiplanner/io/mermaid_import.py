@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiplanner.io.importing import (ImportResult, decode_text, pin_starts, sanitize_id, slugify, unique_id,
+from aiplanner.io.importing import (ImportResult, decode_text, pin_starts, places, sanitize_id, slugify, unique_id,
                                    validated_plan)
 from aiplanner.io.links import LinkSyntaxError, parse_links
 from aiplanner.io.mermaid_dating import date_tasks
@@ -120,7 +120,7 @@ def read_mermaid(text: str, file: str | None = None) -> ImportResult:
         "tasks": rows,
     }
     _drop_cyclic_until(data, tasks, warnings)
-    plan = validated_plan(data, file)
+    plan = validated_plan(data, file, places("line", "lines", {new_ids[k]: t.line for k, t in enumerate(tasks)}))
     line_of = {new_ids[k]: f"line {t.line}" for k, t in enumerate(tasks)}
     plan = pin_starts(plan, {new_ids[k]: points[k] for k in range(len(tasks))}, line_of.__getitem__, warnings)
     return ImportResult(plan=plan, warnings=warnings)

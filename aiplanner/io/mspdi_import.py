@@ -29,7 +29,7 @@ import gc
 import math
 from xml.etree.ElementTree import Element
 
-from aiplanner.io.importing import (ImportResult, pin_starts, sanitize_id, slugify, unique_id,
+from aiplanner.io.importing import (ImportResult, pin_starts, places, sanitize_id, slugify, unique_id,
                                     validated_plan)
 from aiplanner.io.mspdi_calendar import child_text, local, read_calendar, scan
 from aiplanner.io.mspdi_common import LINK_TYPES, TASK_DEMANDS_FIELD, TASK_ID_FIELD, parse_datetime, \
@@ -136,7 +136,8 @@ def _read(data: bytes, file: str | None) -> ImportResult:
         "people": people,
         "assignments": assignments,
     }
-    plan = validated_plan(data_plan, file)
+    uid_of = {v: k for k, v in uid_to_id.items()}
+    plan = validated_plan(data_plan, file, places("task UID", "task UIDs", uid_of))
     try:
         return ImportResult(plan=_pin(plan, calendar, starts, tasks, uid_to_id, warnings), warnings=warnings)
     except (ValueError, OverflowError) as exc:  # dates outside what the calendar supports

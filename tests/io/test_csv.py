@@ -103,3 +103,9 @@ def test_windows_1252_from_a_spreadsheet_is_read_with_a_warning():
     result = read_csv_bytes(data)
     assert result.plan.task("a").name == "Équipe réunion"
     assert "Windows-1252" in result.warnings[0]
+
+
+def test_cycle_names_the_rows_of_the_loop():
+    with pytest.raises(InvalidPlanError) as info:
+        read_csv_bytes(b"id,name,duration,depends_on\nz,Z,1,\na,A,1,b\nb,B,1,a\n", "t.csv")
+    assert str(info.value) == "t.csv: rows 3, 4: dependency cycle: a -> b -> a"

@@ -254,3 +254,14 @@ def test_file_written_by_mpxj_golden():
     assert (ann.id, [(a.start, a.end, a.note) for a in ann.absences]) == ("ann", [(D("2026-06-01"),
                                                                                   D("2026-06-05"), "leave")])
     assert [(d.role, d.fte) for d in plan.task("d1").demands] == [("mlops-engineer", 1.0)]
+
+
+def test_cycle_names_the_task_uids_of_the_loop():
+    text = (DATA / "ganttproject.xml").read_text(encoding="utf-8").replace(
+        "<Duration>PT16H0M0S</Duration><DurationFormat>39</DurationFormat>",
+        "<Duration>PT16H0M0S</Duration><DurationFormat>39</DurationFormat><PredecessorLink>"
+        "<PredecessorUID>4</PredecessorUID><Type>1</Type></PredecessorLink>")
+    with pytest.raises(InvalidPlanError) as info:
+        read_mspdi_bytes(text.encode(), "g.xml")
+    message = str(info.value)
+    assert message.startswith("g.xml: task UIDs ") and ": dependency cycle: " in message
