@@ -111,3 +111,79 @@ def test_enterprise_sample_is_large_and_linked():
     assert {"FS", "SS", "FF"} <= {d.type for d in links}
     assert len(plan.people) >= 20
     assert all(t.demands for t in plan.tasks if not t.is_milestone)
+
+
+# -- the generator (samples/generate.py): the samples are built, not hand-edited --------------
+
+
+def test_the_generator_builds_every_shipped_sample_byte_for_byte():
+    from aiplanner.samples.generate import BUILDERS, stale_samples
+
+    assert sorted(BUILDERS) == sorted(NAMES)
+    assert stale_samples(SAMPLES) == [], "run: python -m aiplanner.samples.generate"
+
+
+def _copy_samples(folder: Path) -> None:
+    for name in NAMES:
+        (folder / f"{name}.aiplan").write_bytes((SAMPLES / f"{name}.aiplan").read_bytes())
+
+
+def test_check_names_a_drifted_sample_and_regenerating_restores_it(tmp_path, capsys):
+    from aiplanner.samples.generate import main
+
+    _copy_samples(tmp_path)
+    edited = tmp_path / "federated-rollout.aiplan"
+    edited.write_text(edited.read_text(encoding="utf-8").replace('"Jonas Weber"', '"Jonas Webber"'), encoding="utf-8")
+    (tmp_path / "source-timeline.aiplan").unlink()
+
+    assert main(["--check", "--dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{edited}: differs from the generator from line" in err
+    assert f"{tmp_path / 'source-timeline.aiplan'}: missing" in err
+    assert "coe-rollout" not in err and "enterprise-rollout" not in err
+    assert edited.read_text(encoding="utf-8").count("Jonas Webber") == 1  # --check writes nothing
+
+    assert main(["--dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 of 5 samples rewritten" in out
+    for name in NAMES:
+        assert (tmp_path / f"{name}.aiplan").read_bytes() == (SAMPLES / f"{name}.aiplan").read_bytes()
+    assert not list(tmp_path.glob("*.bak"))
+    assert main(["--check", "--dir", str(tmp_path)]) == 0
+
+
+def test_a_template_change_makes_the_samples_built_from_it_stale(tmp_path):
+    """The samples follow the catalogue: a longer inventory task reaches every rollout, not the source's chart."""
+    import json
+    from importlib.resources import files
+
+    from aiplanner.catalog import load_catalog_from
+    from aiplanner.samples.generate import stale_samples
+
+    resources = tmp_path / "resources"
+    resources.mkdir()
+    for item in files("aiplanner.resources").iterdir():
+        if item.name.endswith(".json"):
+            (resources / item.name).write_bytes(item.read_bytes())
+    templates = json.loads((resources / "templates.json").read_text(encoding="utf-8"))
+    inventory = next(t for t in templates["base"] if t["id"] == "a-inventory")
+    inventory["duration"] += 2
+    (resources / "templates.json").write_text(json.dumps(templates), encoding="utf-8")
+
+    stale = stale_samples(SAMPLES, load_catalog_from(resources))
+    assert sorted(line.split(":")[0] for line in stale) == sorted(
+        str(SAMPLES / f"{name}.aiplan") for name in NAMES if name != "source-timeline"
+    )
+
+
+def test_check_reports_a_broken_catalogue_cleanly(tmp_path, capsys, monkeypatch):
+    from aiplanner.model import InvalidPlanError, Problem
+    from aiplanner.samples import generate
+
+    def broken(catalog=None):
+        raise InvalidPlanError([Problem("$.patterns.coe", "no such task 'x'")], "templates.json")
+
+    monkeypatch.setitem(generate.BUILDERS, "coe-rollout", broken)
+    assert generate.main(["--check", "--dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "templates.json" in err and "no such task 'x'" in err and "Traceback" not in err
