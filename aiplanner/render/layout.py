@@ -62,6 +62,8 @@ def _owner_role(task, names: dict[str, str]) -> str:
 
 
 def _cells(keys: tuple[str, ...], task, times, names) -> tuple[str, ...]:
+    if not keys:  # the window's scene has no table columns: skip the formatting
+        return ()
     values = {
         "id": task.id,
         "start": times.start.isoformat(),
@@ -143,13 +145,16 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
     for phase, members in groups:
         if not members:
             continue
+        folded = phase is not None and phase.id in options.collapsed
         if phase is not None:
             span = schedule.phases[phase.id]
             header = len(rows)
             rows.append(Row(header, "phase", phase.id, phase.name, phase.id, _phase_cells(keys, phase, span)))
-            bands.append(Band(phase.id, phase.name, header, header + len(members),
+            bands.append(Band(phase.id, phase.name, header, header + (0 if folded else len(members)),
                               float((span.start - origin).days), float((span.finish - origin).days + 1),
-                              phase_index[phase.id], span.start, span.finish))
+                              phase_index[phase.id], span.start, span.finish, folded, len(members)))
+        if folded:
+            continue  # a summary row only: its tasks have no rows, bars or links
         for task in members:
             t = times_of[task.id]
             row_index[task.id] = len(rows)
@@ -161,7 +166,8 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
     milestones: list[Milestone] = []
     labels: list[Label] = []
     ends: dict[str, tuple[float, float, int]] = {}
-    for task in tasks:
+    shown = [t for t in tasks if t.id in row_index]
+    for task in shown:
         t = times_of[task.id]
         r = row_index[task.id]
         pidx = phase_index.get(task.phase, len(plan.phases))
@@ -187,9 +193,9 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
     links: list[Link] = []
     if options.show_links:
         stub = max((x_max - x_min) / 120.0, 0.25)
-        for task in tasks:
+        for task in shown:
             for dep in task.depends_on:
-                if dep.task not in ends:
+                if dep.task not in ends:  # not in the chart, or inside a collapsed phase
                     continue
                 pred, succ = times_of[dep.task], times_of[task.id]
                 critical = pred.critical and succ.critical and link_slack(dep.type, dep.lag, pred, succ) <= 0

@@ -13,7 +13,8 @@ Coordinates are chart units:
   one-day task spans ``[x, x + 1]``.
 - ``y`` is the row index (0 at the top). A row's centre is at ``y = row``; it
   occupies ``row - 0.5 .. row + 0.5``. Rows are, in plan order, one header
-  row per phase followed by that phase's tasks in document order.
+  row per phase followed by that phase's tasks in document order (none for
+  a phase in ``GanttOptions.collapsed``).
 
 Painters are free in pixels per day and per row; everything else (which
 bars, which links, link routes, critical flags, header text, shading) is
@@ -69,6 +70,11 @@ class GanttOptions:
         beside the bars) or "none".
     shade_weekends
         ``None``: shade non-working weekdays only at the days and weeks scales.
+    collapsed
+        Ids of phases shown collapsed: their header row (with the phase's
+        summary bar) stays, their task rows, bars and labels are left out, and
+        so are links to or from those tasks. The date range still covers them,
+        so collapsing never moves the time axis.
     """
 
     date_from: dt.date | None = None
@@ -80,6 +86,7 @@ class GanttOptions:
     scale: Literal["auto", "days", "weeks", "months", "quarters"] = "auto"
     bar_labels: Literal["auto", "name", "none"] = "auto"
     shade_weekends: bool | None = None
+    collapsed: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         unknown = [c for c in self.columns if c not in COLUMNS]
@@ -121,7 +128,9 @@ class Row:
 class Band:
     """A phase: header row ``row0`` to last task row ``row1``, spanning ``x0 .. x1``.
 
-    ``index`` is the phase's position in the plan (for its colour).
+    ``index`` is the phase's position in the plan (for its colour). A
+    ``collapsed`` phase shows only its header row (``row1 == row0``);
+    ``tasks`` counts the tasks it holds in the scene, shown or not.
     """
 
     phase: str
@@ -133,6 +142,8 @@ class Band:
     index: int
     start: dt.date
     finish: dt.date
+    collapsed: bool = False
+    tasks: int = 0
 
 
 @dataclass(frozen=True, slots=True)

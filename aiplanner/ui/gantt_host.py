@@ -4,8 +4,10 @@ The Gantt (:class:`aiplanner.ui.gantt_view.GanttView`) draws the render
 scene of ``session.plan``: phases in plan order, each with its tasks. The
 tree may sort tasks within their phases and filter them. :class:`RowAlignedSession`
 is the session as the Gantt sees it: everything is the real session except
-``plan``, which lists only the tree's visible tasks in the tree's order.
-Edits still go to the real document (commands use ``session.document``).
+``plan``, which lists only the tree's tasks (filtered) in the tree's order,
+and ``collapsed_phases``, the phases the tree shows collapsed (the Gantt
+keeps their header rows, drops their task rows). Edits still go to the real
+document (commands use ``session.document``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class RowAlignedSession:
     def __init__(self, session: Any) -> None:
         self._session = session
         self._order: list[str] | None = None
+        self.collapsed_phases: frozenset[str] = frozenset()
         self._cache_key: tuple | None = None
         self._cache: Plan | None = None
 
@@ -30,13 +33,17 @@ class RowAlignedSession:
         # Signals, schedule, selection, push, document ...: the real session's.
         return getattr(self._session, name)
 
-    def set_rows(self, keys: list[tuple[str, str]]) -> bool:
-        """Take the tree's visible row keys; True when the task order changed."""
+    def set_rows(self, keys: list[tuple[str, str]], collapsed: frozenset[str] = frozenset()) -> bool:
+        """Take the tree's row keys (with the tasks of collapsed phases) and its collapsed
+        phases; True when either changed (the Gantt must rebuild its scene)."""
         order = [key for kind, key in keys if kind == "task"]
-        if order == self._order:
+        collapsed = frozenset(collapsed)
+        if order == self._order and collapsed == self.collapsed_phases:
             return False
-        self._order = order
-        self._cache_key = None
+        if order != self._order:
+            self._order = order
+            self._cache_key = None
+        self.collapsed_phases = collapsed
         return True
 
     @property

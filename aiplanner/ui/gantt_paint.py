@@ -40,6 +40,7 @@ class Palette:
     selection = QColor(91, 141, 239, 40)
     selection_edge = QColor("#1b4fb8")
     label = QColor("#374151")
+    muted = QColor("#6b7280")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +83,11 @@ def _bar_rect(vp: Viewport, x0: float, x1: float, row: int, inset: float) -> QRe
 
 
 def paint_chart(p: QPainter, index: SceneIndex, vp: Viewport, selection: set[str],
-                preview: tuple[str, float, float] | None = None) -> None:
+                preview: tuple[str, float, float] | None = None, fold_counts: bool = True) -> None:
     """Paint the visible part of the scene in ``index`` onto ``p``.
 
-    ``preview`` = (task id, x0, x1) draws that bar where a drag would put it.
+    ``preview`` = (task id, x0, x1) draws that bar where a drag would put it;
+    ``fold_counts`` writes "N tasks" beside the summary bar of a collapsed phase.
     """
     scene = index.scene
     first, last = vp.first_row, min(vp.last_row, index.row_count - 1)
@@ -126,6 +128,12 @@ def paint_chart(p: QPainter, index: SceneIndex, vp: Viewport, selection: set[str
             p.drawPolygon(QPolygonF([QPointF(edge, r.bottom()), QPointF(edge + sign * tip, r.bottom()),
                                      QPointF(edge, r.bottom() + tip)]))
         p.setRenderHint(QPainter.Antialiasing, False)
+        if band.collapsed:
+            if fold_counts and rh >= 14:  # what the summary row stands for
+                p.setPen(Palette.muted)
+                p.drawText(QRectF(r.right() + 6, vp.row_top(band.row0), 200, rh), Qt.AlignVCenter | Qt.AlignLeft,
+                           f"{band.tasks} task{'s' if band.tasks != 1 else ''}")
+            continue
         rail = QColor(color)
         rail.setAlpha(60)
         p.fillRect(QRectF(vp.x(band.x0), vp.row_top(band.row0 + 1), 2, (band.row1 - band.row0) * rh), rail)

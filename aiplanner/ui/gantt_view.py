@@ -1,7 +1,8 @@
 """The interactive Gantt chart: paints the render layer's scene and edits by dragging.
 
 Hosting: ``view = GanttView(session, parent)``; put it beside the task tree
-(phases -> tasks, all expanded) and keep them aligned with
+(phases -> tasks; a session attribute ``collapsed_phases`` names the phases
+shown as a summary row only) and keep them aligned with
 ``view.set_row_height(tree_row_height)``, ``view.set_header_height(tree
 header height)`` and by sharing vertical scroll values (both in pixels:
 give the tree ``setVerticalScrollMode(ScrollPerPixel)``). Connect
@@ -48,6 +49,8 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
     rowsChanged = Signal()
     zoomChanged = Signal(float)
     message = Signal(str)
+    #: Write "N tasks" beside a collapsed phase's summary bar.
+    fold_counts = True
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,7 +191,12 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
 
     def scene_options(self) -> GanttOptions:
         """Options of the screen scene: today line, weekends shaded (hidden when zoomed far out)."""
-        return GanttOptions(today=dt.date.today(), shade_weekends=True, baseline=getattr(self, "baseline_dates", {}))
+        return GanttOptions(today=dt.date.today(), shade_weekends=True, baseline=getattr(self, "baseline_dates", {}),
+                            collapsed=self.collapsed_phases())
+
+    def collapsed_phases(self) -> frozenset[str]:
+        """Phases drawn as a summary row only (the session's, when it has any)."""
+        return frozenset(getattr(self.session, "collapsed_phases", ()) or ())
 
     def set_baseline(self, dates: dict | None) -> None:
         """Draw ``task id -> (start, finish)`` of a baseline as ghosts under the bars (None: no ghosts)."""
@@ -272,7 +280,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
             painter.fillRect(self.viewport().rect(), Palette.background)
             return
         selection = set(self.session.selection)
-        paint_chart(painter, self.index, self._viewport(), selection, self._preview())
+        paint_chart(painter, self.index, self._viewport(), selection, self._preview(), self.fold_counts)
         if self._drag is not None and self._drag["mode"] == "link":
             painter.setRenderHint(QPainter.Antialiasing, True)
             painter.setPen(QPen(Palette.selection_edge, 1.5, Qt.DashLine))

@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         from aiplanner.ui.status import StatusPanel
 
         self.actions_by_name = build_menus(self)
+        from aiplanner.ui.phase_memory import FoldingMemory
+
+        self.folding_memory = FoldingMemory(self)  # collapsed phases, remembered per file
         self.status = StatusPanel(self.session, self.statusBar(), self.lens)
         self.findings_view.countsChanged.connect(self.status.set_counts)
         self.findings_view.refresh()
@@ -194,8 +197,8 @@ class MainWindow(QMainWindow):
         self.sync_gantt_rows()
 
     def sync_gantt_rows(self) -> None:
-        """Give the Gantt the tree's visible rows (sorted, filtered) and scroll position."""
-        if self.gantt_session.set_rows(self.tree.visible_row_keys()):
+        """Give the Gantt the tree's rows (sorted, filtered, collapsed) and scroll position."""
+        if self.gantt_session.set_rows(self.tree.all_row_keys(), self.tree.folded_phases()):
             self.gantt.rebuild()
         self.gantt.verticalScrollBar().setValue(self.tree.verticalScrollBar().value())
 

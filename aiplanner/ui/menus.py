@@ -104,7 +104,11 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     acts["focus_filter"] = _action(window, "&Filter box", window.focus_filter, ["Alt+3"])
     acts["plan_order"] = _action(window, "&Plan order", window.tree.plan_order, ["Ctrl+Shift+O"],
                                  "Show tasks in the plan's order (undo a column sort)")
-    for name in ("focus_table", "focus_gantt", "focus_filter", "plan_order"):
+    acts["expand_phases"] = _action(window, "&Expand all phases", window.tree.expand_all_phases,
+                                    ["Ctrl+Shift+Right"], "Show the tasks of every phase (table and Gantt)")
+    acts["collapse_phases"] = _action(window, "Co&llapse all phases", window.tree.collapse_all_phases,
+                                      ["Ctrl+Shift+Left"], "Show each phase as one summary row (table and Gantt)")
+    for name in ("focus_table", "focus_gantt", "focus_filter", "plan_order", "expand_phases", "collapse_phases"):
         menu.addAction(acts[name])
     window.view_menu = menu
     window.extend_view_menu(menu, acts)

@@ -9,15 +9,17 @@ arrows             scroll
 + / -  (0)         zoom in / out (fit the plan)
 S / Shift+S        next / previous scenario (after the last: the plan)
 B                  baseline ghosts on / off (the latest baseline)
+C                  collapse all phases to summary rows / expand them all
 Tab / Shift+Tab    select the next / previous task
 ] / [              lengthen / shorten the selected task by a day
 Ctrl+Z / Ctrl+Y    undo / redo
 Esc                leave
 =================  ==============================================
 
-Edits made here are normal undoable edits of the document; on a scenario
-they change that scenario, not the plan (see :class:`ScenarioLens`).
-Open it with :func:`open_presentation`.
+Phases start collapsed as they are in the window's task table; C folds
+them here only (the table keeps its own). Edits made here are normal
+undoable edits of the document; on a scenario they change that scenario,
+not the plan (see :class:`ScenarioLens`). Open it with :func:`open_presentation`.
 """
 
 from __future__ import annotations
@@ -37,12 +39,14 @@ __all__ = ["PresentationView", "PresentationGantt", "open_presentation"]
 
 ROW_HEIGHT = 44
 CHART_POINTS = 17
-HINT = ("←→↑↓ scroll   + − zoom   S scenario   B baseline   Tab select   [ ] shorter/longer   "
+HINT = ("←→↑↓ scroll   + − zoom   S scenario   B baseline   C phases   Tab select   [ ] shorter/longer   "
         "Ctrl+Z undo   Esc leave")
 
 
 class PresentationGantt(GanttView):
     """The Gantt view with big rows and type, task names beside the bars and baseline ghosts."""
+
+    fold_counts = False  # a collapsed phase's title says how many tasks it holds
 
     def __init__(self, lens: ScenarioLens, presenter: "PresentationView") -> None:
         self.presenter = presenter
@@ -55,7 +59,8 @@ class PresentationGantt(GanttView):
         self.set_header_height(2 * ROW_HEIGHT)
 
     def scene_options(self) -> GanttOptions:
-        return GanttOptions(shade_weekends=True, bar_labels="name", baseline=self.presenter.ghosts())
+        return GanttOptions(shade_weekends=True, bar_labels="name", baseline=self.presenter.ghosts(),
+                            collapsed=self.presenter.collapsed)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -75,11 +80,12 @@ class PresentationGantt(GanttView):
             top = vp.row_top(band.row0)
             if top < -ROW_HEIGHT or top > vp.height:
                 continue
-            text_width = width.horizontalAdvance(band.title) + 8
+            title = f"{band.title} ({band.tasks} tasks)" if band.collapsed else band.title
+            text_width = width.horizontalAdvance(title) + 8
             x = vp.x(band.x1) + 8
             if x + text_width > vp.width:
                 x = max(4.0, vp.x(band.x0) - 8 - text_width)
-            painter.drawText(QRectF(x, top, text_width, ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignLeft, band.title)
+            painter.drawText(QRectF(x, top, text_width, ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignLeft, title)
         painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -105,8 +111,10 @@ class PresentationView(QWidget):
 
     closed = Signal()
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    def __init__(self, session, parent: QWidget | None = None, collapsed=()) -> None:
         super().__init__(parent, Qt.Window)
+        #: Phases shown as one summary row (C toggles all).
+        self.collapsed: frozenset[str] = frozenset(collapsed)
         self.setWindowTitle("aiplanner — presentation")
         self.setStyleSheet("background: #ffffff;")
         self.session = session
@@ -227,6 +235,8 @@ class PresentationView(QWidget):
             self.lens.cycle_scenario(-1 if mods & Qt.ShiftModifier else 1)
         elif key == Qt.Key_B:
             self.toggle_baseline()
+        elif key == Qt.Key_C:
+            self.toggle_phases()
         elif key in (Qt.Key_Tab, Qt.Key_Backtab):
             self.select_step(-1 if key == Qt.Key_Backtab or mods & Qt.ShiftModifier else 1)
         elif key in (Qt.Key_BracketRight, Qt.Key_BracketLeft):
@@ -243,6 +253,15 @@ class PresentationView(QWidget):
             self.show_baseline = not self.show_baseline
         self.gantt.rebuild()
         self._update_facts()
+
+    def toggle_phases(self) -> None:
+        """Collapse every phase to its summary row; when any is collapsed, expand them all."""
+        phases = self.lens.plan.phases if self.session.document else []
+        self.collapsed = frozenset() if self.collapsed else frozenset(p.id for p in phases)
+        self.gantt.rebuild()
+        selected = self.lens.selection[0] if self.lens.selection else None
+        if selected and self.gantt.row_of(selected) is not None:
+            self.gantt.scroll_to_task(selected)
 
     def select_step(self, step: int) -> None:
         ids = [r.id for r in self.gantt.scene.rows if r.kind == "task"] if self.gantt.scene else []
@@ -275,9 +294,13 @@ class PresentationView(QWidget):
         super().closeEvent(event)
 
 
-def open_presentation(session, parent: QWidget | None = None, full_screen: bool = True) -> PresentationView:
-    """Open presentation mode on ``session`` (full screen unless told otherwise); Esc leaves."""
-    view = PresentationView(session, parent)
+def open_presentation(session, parent: QWidget | None = None, full_screen: bool = True,
+                      collapsed=()) -> PresentationView:
+    """Open presentation mode on ``session`` (full screen unless told otherwise); Esc leaves.
+
+    ``collapsed``: ids of the phases to show as summary rows (the window's task table's).
+    """
+    view = PresentationView(session, parent, collapsed)
     view.setAttribute(Qt.WA_DeleteOnClose, True)
     if full_screen:
         view.showFullScreen()

@@ -4,7 +4,8 @@ Keys (while the tree has focus): Enter/F2 or typing edits a cell (Enter
 on a task's name opens the task editor), Tab moves to the next cell,
 Delete removes the selected tasks, Insert adds a task below, Ctrl+Up/Down
 moves a task within its phase, Alt+Shift+Left/Right moves it to the
-previous/next phase. Every edit is one undo step.
+previous/next phase. Every edit is one undo step. Left/Right on a phase
+row collapse/expand it (see :mod:`aiplanner.ui.task_tree_folding`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from aiplanner.ui.commands import AddTaskCommand, MoveTaskCommand, RemoveTaskCom
 from aiplanner.ui.session import PlanSession
 from aiplanner.ui.task_model import COLUMN_INDEX, COLUMNS, ROW_KEY_ROLE, TaskTreeModel
 from aiplanner.ui.task_proxy import TaskFilterProxy
+from aiplanner.ui.task_tree_folding import PhaseFoldingMixin
 
 __all__ = ["TaskTreeView"]
 
@@ -45,13 +47,15 @@ class _RowDelegate(QStyledItemDelegate):
         return QSize(option.rect.width(), self._view.row_height())
 
 
-class TaskTreeView(QTreeView):
+class TaskTreeView(PhaseFoldingMixin, QTreeView):
     """Phases and tasks over a :class:`TaskFilterProxy` of a :class:`TaskTreeModel`."""
 
     #: A task's editor was asked for (double-click or Enter on its name).
     openTaskEditor = Signal(str)
     #: The visible rows changed (order, filter, expansion): the Gantt re-reads them.
     rowsChanged = Signal()
+    #: The collapsed phases changed: their ids, sorted.
+    foldingChanged = Signal(list)
 
     def __init__(self, session: PlanSession, parent=None) -> None:
         super().__init__(parent)
@@ -77,9 +81,7 @@ class TaskTreeView(QTreeView):
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.setAllColumnsShowFocus(False)
-        # Phases stay open: the Gantt beside the tree shows every row of every phase.
-        self.setItemsExpandable(False)
-        self.setRootIsDecorated(False)
+        self._init_folding()  # phases collapse; the Gantt beside the tree follows
         self.setAccessibleName("Task table")
         header = self.header()
         header.setSectionsMovable(True)
@@ -97,7 +99,7 @@ class TaskTreeView(QTreeView):
         self.selectionModel().selectionChanged.connect(self._selection_to_session)
         session.selectionChanged.connect(self._selection_from_session)
         self._make_actions()
-        self.expandAll()
+        self._apply_folding()
 
     # -- geometry shared with the Gantt ------------------------------------------
     def row_height(self) -> int:
@@ -115,13 +117,12 @@ class TaskTreeView(QTreeView):
         return keys
 
     def _after_reset(self) -> None:
-        self.expandAll()
+        self._apply_folding()
         self.rowsChanged.emit()
 
     def _after_insert(self, parent: QModelIndex, first: int, last: int) -> None:
         if not parent.isValid():
-            for row in range(first, last + 1):
-                self.expand(self.proxy.index(row, 0))
+            self._apply_folding(first, last)
         self.rowsChanged.emit()
 
     # -- mapping -----------------------------------------------------------------
@@ -138,6 +139,7 @@ class TaskTreeView(QTreeView):
 
     def select_task(self, task_id: str, column: int = 0) -> None:
         """Make ``task_id`` the current, selected row (shown, scrolled to)."""
+        self.reveal_tasks([task_id])
         index = self.proxy.mapFromSource(self.source.task_index(task_id, column))
         if index.isValid():
             self.setCurrentIndex(index)
@@ -157,6 +159,7 @@ class TaskTreeView(QTreeView):
             return
         self._syncing = True
         try:
+            self.reveal_tasks(ids)  # chosen elsewhere inside a collapsed phase: show it
             selection = self.selectionModel()
             selection.clearSelection()
             for n, tid in enumerate(ids):
@@ -218,6 +221,8 @@ class TaskTreeView(QTreeView):
                 self.openTaskEditor.emit(self.task_at(index))
             elif index.isValid():
                 self.edit(index, QAbstractItemView.EditTrigger.EditKeyPressed, event)
+            return
+        if self.state() != QAbstractItemView.State.EditingState and self._fold_key(event):
             return
         super().keyPressEvent(event)
 

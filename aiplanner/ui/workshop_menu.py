@@ -81,7 +81,7 @@ def present(window):
     """Open presentation mode on the window's plan."""
     if window.session.document is None:
         return None
-    window.presentation = open_presentation(window.session, window)
+    window.presentation = open_presentation(window.session, window, collapsed=window.tree.folded_phases())
     return window.presentation
 
 

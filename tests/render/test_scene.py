@@ -135,3 +135,26 @@ def test_progress_fraction_and_label(plan):
     assert bar.progress == pytest.approx(0.4) and bar.label == "40%"
     (label,) = [l for l in scene.labels if l.task_id == "a1"]
     assert (label.x, label.align, label.x_alt) == (40.0, "left", 0.0)
+
+
+def test_collapsed_phase_keeps_its_summary_row_and_drops_its_tasks_and_their_links(plan):
+    full = scene_of(plan, baseline={"a1": (plan.start, plan.start)})
+    folded = scene_of(plan, collapsed=frozenset({"assessment"}), baseline={"a1": (plan.start, plan.start)})
+    assert [(r.kind, r.id, r.index) for r in folded.rows] == [
+        ("phase", "assessment", 0), ("phase", "design", 1), ("task", "d1", 2), ("task", "d2", 3), ("task", "m1", 4)]
+    band = folded.bands[0]
+    assert band.collapsed and (band.row0, band.row1, band.tasks) == (0, 0, 2)
+    assert (band.x0, band.x1) == (full.bands[0].x0, full.bands[0].x1)  # the phase's whole span
+    assert not folded.bands[1].collapsed and (folded.bands[1].row0, folded.bands[1].row1) == (1, 4)
+    assert {b.task_id for b in folded.bars} | {m.task_id for m in folded.milestones} == {"d1", "d2", "m1"}
+    assert {lb.task_id for lb in folded.labels} <= {"d1", "d2", "m1"} and folded.ghosts == ()
+    # Links between shown tasks stay (re-routed to the new rows); those to hidden tasks go.
+    assert {(k.pred, k.succ) for k in full.links} > {(k.pred, k.succ) for k in folded.links}
+    assert all(k.pred not in ("a1", "a2") and k.succ not in ("a1", "a2") for k in folded.links)
+    assert {(k.pred, k.succ) for k in folded.links} == {(k.pred, k.succ) for k in full.links
+                                                        if "a" not in (k.pred[0], k.succ[0])}
+    assert all(min(p[1] for p in k.points) >= 2 for k in folded.links)
+    # The time axis does not move when a phase folds.
+    assert (folded.x_min, folded.x_max) == (full.x_min, full.x_max)
+    with pytest.raises(KeyError):
+        folded.row_of("a1")

@@ -141,3 +141,20 @@ def test_dragging_a_bar_in_a_scenario_is_an_undoable_override(qtbot, view, sessi
     assert session.plan.task("a2").duration == 10
     session.undo_stack.undo()
     assert session.plan.scenarios[0].override_for("a2") is None
+
+
+def test_c_collapses_and_expands_all_phases(qtbot, session):
+    view = PresentationView(session, collapsed={"design"})  # as the window's table had them
+    qtbot.addWidget(view)
+    view.resize(1400, 800)
+    view.show()
+    rows = lambda: [(r.kind, r.id) for r in view.gantt.scene.rows]  # noqa: E731
+    assert rows() == [("phase", "assessment"), ("task", "a1"), ("task", "a2"), ("phase", "design")]
+    keys(qtbot, view, Qt.Key_C)
+    assert len(rows()) == 7 and view.collapsed == frozenset()
+    keys(qtbot, view, Qt.Key_C)
+    assert rows() == [("phase", "assessment"), ("phase", "design")] and view.gantt.scene.links == ()
+    assert all(b.collapsed for b in view.gantt.scene.bands)
+    keys(qtbot, view, Qt.Key_Tab)  # nothing to select while every phase is folded
+    assert session.selection == []
+    assert "C phases" in view.hint.text()
