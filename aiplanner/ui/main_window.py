@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QToolBar,
     QUndoView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,6 +44,39 @@ def app_icon() -> QIcon:
 
     icon_file = resources.files("aiplanner.resources").joinpath("aiplanner.svg")
     return QIcon(str(icon_file)) if icon_file.is_file() else QIcon()
+
+
+class _DockBody(QWidget):
+    """A dock's content: its view, kept hidden until the dock is first on screen.
+
+    Tabbed docks all get a show event when the window first shows; a view that
+    loads matplotlib or lays out a graph on show would slow the start. The body
+    itself stays visible, so the dock area still lays the dock out with a size.
+    """
+
+    def __init__(self, view: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        #: The height the dock asks for (the window sets it from its own height
+        #: before it first shows; 0 asks for the view's own size hint).
+        self.preferred_height = 250
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(view)
+        view.hide()
+
+    def reveal(self) -> None:
+        if not self.view.isVisible():
+            self.view.show()
+
+    def sizeHint(self):
+        hint = self.view.sizeHint()
+        if self.preferred_height:
+            hint.setHeight(self.preferred_height)
+        return hint
+
+    def minimumSizeHint(self):
+        return self.view.minimumSizeHint()
 
 
 class MainWindow(QMainWindow):
@@ -167,17 +201,13 @@ class MainWindow(QMainWindow):
                  visible: bool = True) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
-        dock.setWidget(widget)
+        dock.setWidget(_DockBody(widget))
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         dock.setVisible(visible)
-        # Tabbed docks all get a show event when the window first shows; a view
-        # that loads matplotlib or lays out a graph on show would slow the start.
-        # Keep the content hidden until its tab is really on screen.
-        widget.hide()
-        dock.visibilityChanged.connect(lambda on, w=widget: w.show() if on and not w.isVisible() else None)
+        dock.visibilityChanged.connect(lambda on, body=dock.widget(): body.reveal() if on else None)
         self.docks[name] = dock
         return dock
 
@@ -244,8 +274,8 @@ class MainWindow(QMainWindow):
         dock = self.docks[name]
         dock.show()
         dock.raise_()
-        widget = dock.widget()
-        widget.show()
+        dock.widget().reveal()
+        widget = dock.widget().view
         target = widget if widget.focusPolicy() != Qt.FocusPolicy.NoFocus else widget.nextInFocusChain()
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -370,6 +400,13 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: action(path))
 
     def showEvent(self, event) -> None:
+        if not self._shown_once and not self._restored_state:
+            # The dock area takes its first height from the docks' size hints: keep
+            # most of the height for the table and the Gantt, but enough below for
+            # the risk chart's dates under its axes (a 720-pixel screen too).
+            height = min(max(250, self.height() // 4), int(self.height() * 0.4))
+            for dock in self.docks.values():
+                dock.widget().preferred_height = height
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
@@ -377,12 +414,6 @@ class MainWindow(QMainWindow):
             if zoom is not None:
                 # After the Gantt's own first fit, which runs when it gets its size.
                 QTimer.singleShot(0, lambda z=float(zoom): self.gantt.restore_zoom(z))
-            if not self._restored_state:
-                # Docks share the height: keep most of it for the table and the Gantt.
-                dock = self.docks["findings"]
-                # At least enough for the risk chart's dates under its axes (a 720-pixel screen too).
-                height = min(max(250, self.height() // 4), int(self.height() * 0.4))
-                self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     # -- settings and closing ---------------------------------------------------------
     def restore_settings(self) -> None:

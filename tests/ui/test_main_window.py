@@ -121,3 +121,30 @@ def test_refused_matrix_edit_is_explained_in_the_status_bar(main_window):
     window = main_window
     window.matrix_view.message.emit("cannot do that")
     assert window.statusBar().currentMessage() == "cannot do that"
+
+
+def test_every_view_tab_fills_the_dock_area_when_first_raised(qtbot, plan_file, prompts):
+    """Views stay hidden until their tab is raised, yet each then fills the same dock area."""
+    from aiplanner.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.risk_view.auto_run = False
+    window.prompts = window.files.prompts = prompts
+    qtbot.addWidget(window)
+    window.resize(790, 700)
+    assert window.files.open_path(plan_file)
+    window.show()
+    qtbot.waitExposed(window)
+    findings = window.docks["findings"]
+    # Room below for the risk chart's date axis, most of the height for the table and Gantt.
+    qtbot.waitUntil(lambda: 240 <= findings.height() <= 0.45 * window.height(), timeout=2000)
+    area = findings.geometry()
+    assert not window.docks["network"].widget().view.isVisible()  # not laid out until needed
+    for name in ("people", "risk", "network", "matrix", "metrics", "history"):
+        window.focus_dock(name)
+        dock = window.docks[name]
+        qtbot.waitUntil(lambda dock=dock: dock.geometry() == area, timeout=2000)
+        assert dock.widget().view.isVisible()
+        assert dock.widget().view.height() >= area.height() - 40
+    window.session.undo_stack.setClean()
+    window.close()
