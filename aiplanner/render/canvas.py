@@ -64,6 +64,8 @@ class TextBatch:
         from matplotlib.colors import to_rgba
         from matplotlib.font_manager import FontProperties
 
+        from aiplanner.render.pdf_text import needs_shaping, pdf_writer
+
         batch = self
         props: dict[tuple[float, str], FontProperties] = {}
 
@@ -84,11 +86,16 @@ class TextBatch:
                     clips.setdefault(id(item[9]), len(clips))
                 order = sorted(range(len(batch.items)),
                                key=lambda i: (clips[id(batch.items[i][9])], str(batch.items[i][6])))
+                fast = pdf_writer(renderer, batch.measure)
                 gc = None
                 state = None
+                block = False  # a PdfText block is open
                 for i in order:
                     transform, x, y, text, size, weight, color, ha, va, clip, (ox, oy) = batch.items[i]
                     if (id(clip), color) != state:
+                        if block:
+                            fast.end()
+                            block = False
                         if gc is not None:
                             gc.restore()
                         gc = renderer.new_gc()
@@ -96,10 +103,6 @@ class TextBatch:
                         if clip is not None:
                             gc.set_clip_rectangle(clip)
                         state = (id(clip), color)
-                    key = (size, weight)
-                    prop = props.get(key)
-                    if prop is None:
-                        prop = props[key] = FontProperties(family=list(font_families()), size=size, weight=weight)
                     dx, dy = transform.transform((x, y))
                     dx += ox * px
                     dy += oy * px
@@ -109,7 +112,23 @@ class TextBatch:
                     dy += BASELINE[va] * size * px
                     if flip:
                         dy = canvas_h - dy
+                    if fast is not None and not needs_shaping(text):
+                        if not block:
+                            renderer.check_gc(gc, gc._rgb)
+                            fast.begin()
+                            block = True
+                        fast.show(dx, dy, text, size, weight)
+                        continue
+                    if block:
+                        fast.end()
+                        block = False
+                    key = (size, weight)
+                    prop = props.get(key)
+                    if prop is None:
+                        prop = props[key] = FontProperties(family=list(font_families()), size=size, weight=weight)
                     renderer.draw_text(gc, dx, dy, text, prop, 0.0, mtext=_Shaping)
+                if block:
+                    fast.end()
                 if gc is not None:
                     gc.restore()
                 renderer.close_group("text-batch")

@@ -7,16 +7,40 @@ from __future__ import annotations
 
 from aiplanner.render.style import INK, MUTED, TextMeasure
 
-__all__ = ["paint_title", "paint_legend", "paint_footer", "fig_text"]
+__all__ = ["paint_title", "paint_legend", "paint_footer", "fig_text", "figure_texts"]
 
 LEGEND_FONT = 6.5
 LEGEND_ROW = 0.17
 
 
-def fig_text(fig, x: float, y: float, text: str, **kwargs):
-    """``fig.text`` with x, y in inches."""
-    fw, fh = fig.get_size_inches()
-    return fig.text(x / fw, y / fh, text, **kwargs)
+_MEASURE: list[TextMeasure] = []
+
+
+def figure_texts(fig):
+    """The :class:`~aiplanner.render.canvas.TextBatch` of ``fig`` for loose text (made on first use)."""
+    batch = getattr(fig, "_aiplanner_texts", None)
+    if batch is None:
+        from aiplanner.render.canvas import TextBatch
+
+        if not _MEASURE:
+            _MEASURE.append(TextMeasure())
+        batch = TextBatch(_MEASURE[0])
+        fig._aiplanner_texts = batch
+        fig.add_artist(batch.artist())
+    return batch
+
+
+def fig_text(fig, x: float, y: float, text: str, *, fontsize: float, color: str = "#000000",
+             weight: str = "normal", ha: str = "left", va: str = "baseline", **kwargs) -> None:
+    """A line of text at ``x, y`` in inches (like ``fig.text``), drawn with the
+    figure's text batch: one artist per page instead of one laid-out ``Text``
+    per string."""
+    if "\n" in text or kwargs:
+        fw, fh = fig.get_size_inches()
+        fig.text(x / fw, y / fh, text, fontsize=fontsize, color=color, weight=weight, ha=ha, va=va, **kwargs)
+        return
+    figure_texts(fig).add(fig.dpi_scale_trans, x, y, text, size=fontsize, weight=weight, color=color, ha=ha,
+                          va=va)
 
 
 def paint_title(fig, plan, schedule, rect: tuple[float, float, float, float], subtitle: str = "") -> None:

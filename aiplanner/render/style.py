@@ -147,10 +147,16 @@ class TextMeasure:
             found = 1.0
             for font in self._font_list(weight):
                 if font.get_char_index(ord(char)):
+                    # matplotlib shares the FT2Font objects and renderers resize them: set ours again
+                    font.set_size(100, 72)
                     found = font.load_char(ord(char), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536 / 100
                     break
             self._advance[key] = found
         return found
+
+    def advance(self, char: str, weight: str = "normal") -> float:
+        """Advance width of one character at 1 point, in points."""
+        return self._char(char, weight)
 
     def width(self, text: str, size: float, weight: str = "normal") -> float:
         """Width of ``text`` at ``size`` points, in points."""

@@ -1,4 +1,4 @@
-"""Benchmarks of the exports: PDF of the large sample (<= 5 s), of 1,000 tasks (<= 15 s),
+"""Benchmarks of the exports: PDF of the large sample (<= 3.5 s; the issue allows 5 s), of 1,000 tasks (<= 15 s),
 PNG timeline of 300 tasks (<= 2 s).
 
 Timed in CPU seconds of this process (``time.process_time``): on the shared
@@ -38,7 +38,7 @@ def test_pdf_report_of_the_large_sample(benchmark):
     plan = load_plan(SAMPLE) if SAMPLE.exists() else make_plan(400, people=25)
     data = _once(benchmark, lambda: build_report(plan, ReportOptions(printed=PRINTED)))
     assert data.startswith(b"%PDF")
-    assert benchmark.stats["max"] <= 5.0
+    assert benchmark.stats["max"] <= 3.5  # issue 5 allows 5 s; keep headroom for a busy machine
 
 
 def test_pdf_report_of_1000_tasks(benchmark):

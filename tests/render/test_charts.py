@@ -18,6 +18,7 @@ from tests.render.plans import make_plan
 @pytest.mark.parametrize("module", [
     "aiplanner.render.timescale", "aiplanner.render.routing", "aiplanner.render.layout",
     "aiplanner.render.style", "aiplanner.render.options", "aiplanner.render.tables", "aiplanner.render.charts",
+    "aiplanner.render.pdf_text",
 ])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))

@@ -1,0 +1,189 @@
+"""Fast, selectable text for matplotlib's PDF backend.
+
+``RendererPdf.draw_text`` shapes every string with libraqm and loads every
+glyph outline before it writes a few bytes of ``TJ``; on a 35-page report
+that is three quarters of the export time. The strings we batch (see
+:class:`~aiplanner.render.canvas.TextBatch`) are Latin, Greek, Cyrillic or
+CJK, which need no shaping: the glyph of each character comes straight from
+the font's character map, and pair kerning from its ``kern`` table. This
+module writes the same PDF text operators from cached glyph lookups and many
+strings per ``BT``/``ET`` block, registering every glyph with the backend's
+character tracker so the embedded font subsets and the ``ToUnicode`` maps (what
+makes text selectable and searchable) are built exactly as for ordinary text.
+
+Strings with characters that do need shaping (Arabic, Indic, combining
+marks ...), other font types, or a matplotlib whose backend internals differ
+go through ``renderer.draw_text`` as before: :func:`pdf_writer` returns
+``None`` and :meth:`PdfText.can_draw` says no.
+"""
+
+from __future__ import annotations
+
+__all__ = ["PdfText", "pdf_writer", "needs_shaping"]
+
+# Code point ranges drawn glyph by glyph: Latin, Greek, Cyrillic (no
+# combining marks), general punctuation, symbols and arrows, CJK.
+_SIMPLE = (
+    (0x0000, 0x02FF), (0x0370, 0x0482), (0x048A, 0x052F), (0x1E00, 0x1FFF), (0x2000, 0x2BFF),
+    (0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF),
+)
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether ``text`` has characters outside the simple scripts.
+
+    >>> needs_shaping("Évaluation — Оценка 評価"), needs_shaping("مرحبا")
+    (False, True)
+    """
+    for char in text:
+        code = ord(char)
+        if code < 0x0300:
+            continue
+        if not any(lo <= code <= hi for lo, hi in _SIMPLE):
+            return True
+    return False
+
+
+class _Face:
+    """One font file: glyph ids, kerning (in 1/1000 em) and its PDF font path."""
+
+    def __init__(self, path: str) -> None:
+        from matplotlib.font_manager import FontPath, get_font
+
+        self.font = get_font(path)
+        self.path = FontPath(self.font.fname, self.font.face_index)
+        self.fname = self.font.fname  # what the character tracker reads
+        self.face_index = self.font.face_index
+        self.em = float(self.font.units_per_EM)
+        self._kern: dict[tuple[int, int], float] = {}
+
+    def glyph(self, code: int) -> int:
+        return self.font.get_char_index(code)
+
+    def kern(self, left: int, right: int) -> float:
+        key = (left, right)
+        found = self._kern.get(key)
+        if found is None:
+            from matplotlib.ft2font import Kerning
+
+            found = self._kern[key] = self.font.get_kerning(left, right, Kerning.UNSCALED) * 1000.0 / self.em
+        return found
+
+
+class PdfText:
+    """Writes strings into one PDF page through ``renderer`` (see :func:`pdf_writer`)."""
+
+    def __init__(self, renderer, measure) -> None:
+        from matplotlib.backends.backend_pdf import Op
+
+        self.renderer = renderer
+        self.file = renderer.file
+        self.measure = measure
+        self._op = Op
+        self._faces: dict[str, list[_Face]] = {}
+        # (char, weight) -> (face, glyph id, subset, encoded 2-byte code); per PDF file
+        self._glyphs: dict[tuple[str, str], tuple] = self.file.__dict__.setdefault("_aiplanner_glyphs", {})
+        self._font: tuple | None = None  # (pdf font name, size) selected in the open text block
+
+    def _face_list(self, weight: str) -> list[_Face]:
+        faces = self._faces.get(weight)
+        if faces is None:
+            from matplotlib.font_manager import FontProperties, findfont
+
+            from aiplanner.render.style import font_families, quiet_font_lookup
+
+            with quiet_font_lookup():
+                paths = [findfont(FontProperties(family=family, weight=weight), fallback_to_default=False)
+                         for family in font_families()]
+            cache = self.file.__dict__.setdefault("_aiplanner_faces", {})
+            for path in paths:
+                if path not in cache:
+                    cache[path] = _Face(path)
+            faces = self._faces[weight] = [cache[path] for path in paths]
+        return faces
+
+    def _glyph(self, char: str, weight: str) -> tuple:
+        key = (char, weight)
+        found = self._glyphs.get(key)
+        if found is None:
+            code = ord(char)
+            faces = self._face_list(weight)
+            face, gid = faces[0], 0
+            for candidate in faces:
+                gid = candidate.glyph(code)
+                if gid:
+                    face = candidate
+                    break
+            else:
+                gid = 0  # no font has it: the first font's empty box, as matplotlib draws it
+            subset, charcode = self.file._character_tracker.track_glyph(face, char, gid)
+            found = self._glyphs[key] = (face, gid, subset, charcode.to_bytes(2, "big"))
+        return found
+
+    def begin(self) -> None:
+        """Open a text block (after the graphics state for its strings is set)."""
+        self.file.output(self._op.begin_text)
+        self._font = None
+
+    def end(self) -> None:
+        """Close the text block."""
+        self.file.output(self._op.end_text)
+
+    def show(self, x: float, y: float, text: str, size: float, weight: str) -> None:
+        """Draw ``text`` with its baseline starting at ``(x, y)`` (PDF points)."""
+        op = self._op
+        out = self.file.output
+        run: list = []
+        chunk = bytearray()
+        current = None  # (face, subset) of the run being written
+        prev = None
+        advance = 0.0  # points from x to the next glyph, unkerned (only used where the font changes)
+        for char in text:
+            face, gid, subset, code = self._glyph(char, weight)
+            if (face, subset) != current:
+                if current is not None:
+                    if chunk:
+                        run.append(bytes(chunk))
+                    out(run, op.showkern)
+                    run, chunk = [], bytearray()
+                name = self.file.fontName(face.path, subset)
+                if self._font != (name, size):
+                    out(name, size, op.selectfont)
+                    self._font = (name, size)
+                out(1, 0, 0, 1, x + advance, y, op.textmatrix)
+                current, prev = (face, subset), None
+            elif prev is not None:
+                kern = face.kern(prev, gid)
+                if kern:
+                    run.append(bytes(chunk))
+                    run.append(-kern)
+                    chunk = bytearray()
+            chunk += code
+            prev = gid
+            advance += self.measure.advance(char, weight) * size
+        if current is not None:
+            if chunk:
+                run.append(bytes(chunk))
+            out(run, op.showkern)
+
+
+def pdf_writer(renderer, measure) -> PdfText | None:
+    """A :class:`PdfText` for ``renderer`` when it is matplotlib's PDF renderer
+    writing TrueType (Type 42) text with the internals this module relies on;
+    else ``None`` (draw with ``renderer.draw_text``)."""
+    import matplotlib
+
+    try:
+        from matplotlib.backends.backend_pdf import RendererPdf
+        from matplotlib.font_manager import FontPath  # noqa: F401 - only checking it exists
+    except ImportError:
+        return None
+    renderer = getattr(renderer, "_renderer", renderer)  # PDF pages draw through a MixedModeRenderer
+    if not isinstance(renderer, RendererPdf):
+        return None
+    if matplotlib.rcParams["pdf.fonttype"] != 42 or matplotlib.rcParams["pdf.use14corefonts"]:
+        return None
+    tracker = getattr(renderer.file, "_character_tracker", None)
+    if tracker is None or not hasattr(tracker, "track_glyph") or not hasattr(renderer.file, "fontName"):
+        return None
+    return PdfText(renderer, measure)
