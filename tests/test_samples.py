@@ -187,3 +187,12 @@ def test_check_reports_a_broken_catalogue_cleanly(tmp_path, capsys, monkeypatch)
     assert generate.main(["--check", "--dir", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "templates.json" in err and "no such task 'x'" in err and "Traceback" not in err
+
+
+def test_generator_doctests_run():
+    import doctest
+
+    from aiplanner.samples import enterprise
+
+    result = doctest.testmod(enterprise)
+    assert result.attempted >= 1 and result.failed == 0
