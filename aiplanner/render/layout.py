@@ -120,6 +120,10 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
         hi = max(times_of[t.id].finish for t in tasks)
     else:
         lo = hi = origin
+    end_x = (hi - origin).days + 1
+    if any(times_of[t.id].milestone and milestone_x(times_of[t.id], schedule.calendar, origin) >= end_x
+           for t in tasks):
+        hi += dt.timedelta(days=1)  # a diamond at the end of the last day must not sit on the chart's edge
     for tid, (b_start, b_finish) in options.baseline.items():
         if tid in times_of:
             lo, hi = min(lo, b_start), max(hi, b_finish)

@@ -158,3 +158,17 @@ def test_collapsed_phase_keeps_its_summary_row_and_drops_its_tasks_and_their_lin
     assert (folded.x_min, folded.x_max) == (full.x_min, full.x_max)
     with pytest.raises(KeyError):
         folded.row_of("a1")
+
+
+def test_a_milestone_on_the_last_day_of_the_chart_is_not_cut_by_its_edge():
+    # The plan ends with a milestone after a task finishing on Thu 31 Dec: its
+    # diamond sits at the end of that day, so the chart must reach past it.
+    plan = Plan(name="p", start=dt.date(2026, 12, 1), phases=[Phase(id="p", name="P")],
+                tasks=[Task(id="a", name="A", phase="p", duration=23),
+                       Task(id="m", name="M", phase="p", duration=0, depends_on=[Dependency(task="a")])])
+    sched = schedule_plan(plan)
+    assert sched.tasks["a"].finish == dt.date(2026, 12, 31)
+    for scale in ("days", "weeks", "months"):
+        scene = scene_of(plan, scale=scale)
+        (m,) = scene.milestones
+        assert m.x < scene.x_max, scale
