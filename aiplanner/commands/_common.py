@@ -11,7 +11,7 @@ from aiplanner.io.atomic import atomic_write_bytes
 from aiplanner.io.native import load_plan
 from aiplanner.model.plan import Plan
 
-__all__ = ["read_plan", "schedule_of", "write_output", "print_json", "table"]
+__all__ = ["read_plan", "schedule_of", "write_output", "write_plan", "report_stream", "print_json", "table"]
 
 
 def read_plan(path: str) -> Plan:
@@ -42,6 +42,24 @@ def write_output(path: str | None, data: str | bytes) -> None:
             sys.stdout.write(data)
         return
     atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data, backup=False)
+
+
+def report_stream(output: str | None):
+    """Where a command that writes ``output`` talks to the user: stderr when the
+    output itself goes to stdout (``-o -``), so that it can be piped."""
+    return sys.stderr if output == "-" else sys.stdout
+
+
+def write_plan(plan: Plan, output: str) -> None:
+    """Save ``plan`` atomically to ``output`` (old file kept as ``.bak``), or
+    print it as ``.aiplan`` text when ``output`` is '-'."""
+    from aiplanner.io.native import dumps, save_plan
+
+    if output == "-":
+        sys.stdout.write(dumps(plan))
+        sys.stdout.flush()
+        return
+    save_plan(plan, output)
 
 
 def print_json(data: Any) -> None:

@@ -17,20 +17,20 @@ ORDER = 60
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", help="the file to read (.mmd, .xml, .csv)")
-    parser.add_argument("-o", "--output", required=True, help="the .aiplan file to write")
+    parser.add_argument("-o", "--output", required=True, help="the .aiplan file to write ('-': stdout)")
     parser.add_argument("--from", dest="fmt", choices=("mermaid", "mspdi", "csv"),
                         help="the source format (default: from the extension)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from aiplanner.commands._common import report_stream, write_plan
     from aiplanner.io.importing import import_file
-    from aiplanner.io.native import save_plan
 
     result = import_file(args.source, args.fmt)
     for warning in result.warnings:
         print(f"aiplanner: {args.source}: warning: {warning}", file=sys.stderr)
-    save_plan(result.plan, args.output)
+    write_plan(result.plan, args.output)
     plan = result.plan
     print(f"{args.output}: {len(plan.phases)} phases, {len(plan.tasks)} tasks"
-          f"{f', {len(result.warnings)} warnings' if result.warnings else ''}")
+          f"{f', {len(result.warnings)} warnings' if result.warnings else ''}", file=report_stream(args.output))
     return 0

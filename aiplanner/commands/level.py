@@ -8,7 +8,6 @@ or the whole new one). The moves and the new finish are printed.
 from __future__ import annotations
 
 import argparse
-import sys
 
 NAME = "level"
 HELP = "resolve over-allocation by delaying tasks; write the levelled plan"
@@ -17,18 +16,17 @@ ORDER = 55
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the .aiplan file")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="where to write the levelled plan")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="where to write the levelled plan ('-': stdout)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.commands._common import read_plan, schedule_of, table
-    from aiplanner.io.native import save_plan
+    from aiplanner.commands._common import read_plan, report_stream, schedule_of, table, write_plan
     from aiplanner.schedule.level import level_plan
 
     plan = read_plan(args.file)
     result = level_plan(plan, schedule_of(plan, args.file))
-    save_plan(result.plan, args.output)
-    out = sys.stdout
+    write_plan(result.plan, args.output)
+    out = report_stream(args.output)
     names = {t.id: t.name for t in plan.tasks}
     if result.moves:
         rows = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 from aiplanner.model.errors import PlanError
@@ -30,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--start", required=True, metavar="DATE", help="plan start date, YYYY-MM-DD")
     parser.add_argument("--name", metavar="TEXT", help="plan name (default: the template's)")
     parser.add_argument("--organisation", metavar="TEXT", default="", help="organisation name")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the .aiplan file to write")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the .aiplan file to write ('-': stdout)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
@@ -43,7 +42,7 @@ def _date(text: str) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     from aiplanner.catalog import build_plan
-    from aiplanner.io.native import save_plan
+    from aiplanner.commands._common import report_stream, write_plan
 
     start = _date(args.start)
     if not dt.date(1900, 1, 1) <= start <= dt.date(2400, 12, 31):
@@ -51,12 +50,13 @@ def run(args: argparse.Namespace) -> int:
     if args.name is not None and not args.name.strip():
         raise NewPlanError("--name: the plan name must not be empty")
     out = Path(args.output)
-    if out.is_dir():
-        raise NewPlanError(f"{out}: is a folder, not a plan file")
-    if out.exists() and not args.force:
-        raise NewPlanError(f"{out}: already exists (use --force to overwrite it)")
+    if args.output != "-":
+        if out.is_dir():
+            raise NewPlanError(f"{out}: is a folder, not a plan file")
+        if out.exists() and not args.force:
+            raise NewPlanError(f"{out}: already exists (use --force to overwrite it)")
     plan = build_plan(args.pattern, start, name=args.name, organisation=args.organisation)
-    save_plan(plan, out)  # with --force the old file is kept as FILE.bak
+    write_plan(plan, args.output)  # with --force the old file is kept as FILE.bak; '-': stdout
     print(f"{out}: {plan.name} ({len(plan.phases)} phases, {len(plan.tasks)} tasks, starts {start})",
-          file=sys.stdout)
+          file=report_stream(args.output))
     return 0
