@@ -28,14 +28,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--delete", action="store_true", help="delete the scenario")
 
 
-def _durations(items: list[str], file: str) -> list[tuple[str, int]]:
+def _durations(items: list[str]) -> list[tuple[str, int]]:
     from aiplanner.model.errors import EditError
 
     pairs = []
     for item in items:
         task, sep, days = item.partition("=")
         if not sep or not task.strip() or not days.strip().isdigit():
-            raise EditError(f"{file}: --duration {item!r}: write TASK=DAYS (whole working days)")
+            raise EditError(f"--duration {item!r}: write TASK=DAYS (whole working days)")
         pairs.append((task.strip(), int(days)))
     return pairs
 
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                 document.add_scenario(Scenario(name=name))
             if args.description is not None:
                 document.update_scenario(name, description=args.description)
-            for task, days in _durations(args.duration, args.file):
+            for task, days in _durations(args.duration):
                 document.set_task_override(name, task, duration=days)
             report = None
             if args.pattern:

@@ -91,3 +91,11 @@ def test_names_out_of_bounds_are_clean_errors(plan_file, capsys):
     err = capsys.readouterr().err
     assert "internal error" not in err and "at most 500 characters" in err
     assert load_plan(plan_file).baselines == []
+
+
+def test_a_bad_duration_names_the_file_once_and_changes_nothing(plan_file, capsys):
+    before = plan_file.read_bytes()
+    assert main(["scenario", str(plan_file), "--name", "x", "--duration", "a1=abc"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"aiplanner: {plan_file}: --duration 'a1=abc': write TASK=DAYS (whole working days)\n"
+    assert plan_file.read_bytes() == before
