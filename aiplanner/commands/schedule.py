@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 
 NAME = "schedule"
@@ -80,12 +78,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
     elif args.format == "csv":
-        out = io.StringIO()
-        fields = ["id", "name", "phase", "start", "finish", "duration", "total_float", "free_float", "critical", "milestone"]
-        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(data["tasks"])
-        sys.stdout.write(out.getvalue())
+        from aiplanner.io.csv_export import csv_text
+
+        sys.stdout.write(csv_text(plan, sched))  # the same file as 'export --to csv'
     else:
         rows = [
             [t["id"], t["name"][:40], t["start"], t["finish"], t["duration"], t["total_float"], "*" if t["critical"] else ""]

@@ -55,3 +55,13 @@ def test_bad_calendar_and_cycle_exit_cleanly(tmp_path, capsys):
     assert main(["schedule", str(path)]) == 2
     err = capsys.readouterr().err
     assert "dependency cycle: a -> b -> a" in err and str(path) in err and "Traceback" not in err
+
+
+def test_csv_is_the_export_csv(plan_file, tmp_path, capsys):
+    # One CSV for the schedule, whichever command writes it: same columns, true/false booleans.
+    assert main(["schedule", str(plan_file), "--format", "csv"]) == 0
+    printed = capsys.readouterr().out
+    out = tmp_path / "s.csv"
+    assert main(["export", str(plan_file), "--to", "csv", "-o", str(out)]) == 0
+    assert printed == out.read_text(encoding="utf-8")
+    assert ",true,false," in printed and "True" not in printed
