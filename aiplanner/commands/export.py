@@ -40,6 +40,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 10 <= value <= 600:
+        raise argparse.ArgumentTypeError(f"{value} is outside 10-600 dots per inch")
+    return value
+
+
 def _choices(valid: tuple[str, ...], what: str):
     def parse(text: str) -> tuple[str, ...]:
         items = tuple(s.strip() for s in text.split(",") if s.strip())
@@ -98,7 +108,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     view.add_argument("--columns", type=_choices(tuple(COLUMNS), "column"), default=None, metavar="C[,C...]",
                       help=f"timeline columns beside the name, any of {','.join(COLUMNS)} (default start,finish)")
     view.add_argument("--today", type=_date, metavar="DATE", help="draw a today line on this date")
-    view.add_argument("--dpi", type=int, default=150, help="png resolution (default 150)")
+    view.add_argument("--dpi", type=_dpi, default=150, help="png resolution, 10-600 (default 150)")
     view.add_argument("--seed", type=int, default=1, help="Monte Carlo seed for the risk section (default 1)")
 
 

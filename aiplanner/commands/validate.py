@@ -19,6 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from aiplanner.commands._common import read_plan
     from aiplanner.model.graph import find_cycle
+    from aiplanner.schedule import schedule_plan
+    from aiplanner.schedule.problems import as_invalid_plan
 
     try:
         plan = read_plan(args.file)
@@ -29,6 +31,12 @@ def run(args: argparse.Namespace) -> int:
     cycle = find_cycle(plan)
     if cycle:
         print(f"{args.file}: $.tasks: dependency cycle: {' -> '.join(cycle + cycle[:1])}", file=sys.stderr)
+        return 1
+    try:  # what only scheduling finds (an unknown holiday region ...): valid means every command can use it
+        schedule_plan(plan)
+    except PlanError as exc:
+        for line in str(as_invalid_plan(exc, plan, args.file)).splitlines():
+            print(line, file=sys.stderr)
         return 1
     print(f"{args.file}: valid ({len(plan.phases)} phases, {len(plan.tasks)} tasks)")
     return 0

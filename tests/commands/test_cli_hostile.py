@@ -54,3 +54,22 @@ def test_export_with_an_unknown_holiday_region_names_the_calendar(bad_region_fil
     err = capsys.readouterr().err
     assert err == f"aiplanner: {bad_region_file}: $.calendar.country: unknown public-holiday region 'XX'\n"
     assert not out.exists()
+
+
+def test_validate_refuses_what_schedule_refuses(bad_region_file, cycle_file, capsys):
+    # A plan no other command can schedule is not "valid".
+    assert main(["validate", str(bad_region_file)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"{bad_region_file}: $.calendar.country: unknown public-holiday region 'XX'\n"
+    assert main(["validate", str(cycle_file)]) == 1
+    assert "dependency cycle: a -> b -> a" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("dpi", ["0", "-5", "100000"])
+def test_an_impossible_dpi_is_refused_before_any_work(bad_region_file, tmp_path, capsys, dpi):
+    out = tmp_path / "c.png"
+    with pytest.raises(SystemExit) as info:  # argparse: exit 2 with the option named
+        main(["export", str(bad_region_file), "--to", "png", "--dpi", dpi, "-o", str(out)])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--dpi" in err and "internal error" not in err and not out.exists()
