@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from aiplanner.model.errors import DependencyCycleError, EditError
 from aiplanner.model.graph import find_cycle
-from aiplanner.model.plan import Plan, Task
+from aiplanner.model.plan import Assignment, Person, Plan, Task
 from aiplanner.model.scenario import OVERRIDE_FIELDS, Scenario, TaskOverride, check_scenario
 
-__all__ = ["CURRENT", "find_scenario", "apply_scenario", "scenario_from_plans", "copy_task"]
+__all__ = ["CURRENT", "find_scenario", "apply_scenario", "scenario_from_plans", "scenario_staffing", "copy_task"]
 
 #: The name that means "the plan itself" wherever a scenario name is asked for.
 CURRENT = "current"
@@ -152,6 +152,38 @@ def apply_scenario(plan: Plan, scenario: str | Scenario) -> Plan:
     return result
 
 
+def scenario_staffing(base: Plan, people: list[Person], assignments: list[Assignment]) -> dict[str, object]:
+    """The scenario fields that give ``people`` and ``assignments`` on top of ``base``.
+
+    When every person of the plan is still there unchanged and every plan
+    assignment is kept, the scenario only *adds* (and keeps following the
+    plan's staffing); otherwise it replaces the staffing outright.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from aiplanner.model.plan import Person, Plan
+    >>> base = Plan(start=dt.date(2026, 5, 4), people=[Person(id="ann", name="Ann")])
+    >>> extra = [*base.people, Person(id="bob", name="Bob")]
+    >>> fields = scenario_staffing(base, extra, [])
+    >>> [p.id for p in fields["people"]], fields["replace_staffing"]
+    (['bob'], False)
+    >>> scenario_staffing(base, [], [])["replace_staffing"]
+    True
+    """
+    base_people = {p.id: p for p in base.people}
+    ids = {p.id for p in people}
+    keeps_people = all(base_people.get(p.id) == p for p in people if p.id in base_people) and ids >= set(base_people)
+    keeps_assignments = all(a in assignments for a in base.assignments)
+    if keeps_people and keeps_assignments:
+        added_people = [p for p in people if p.id not in base_people]
+        added_assignments = [a for a in assignments if a not in base.assignments]
+        return {"people": [p.model_copy(deep=True) for p in added_people],
+                "assignments": [a.model_copy(deep=True) for a in added_assignments], "replace_staffing": False}
+    return {"people": [p.model_copy(deep=True) for p in people],
+            "assignments": [a.model_copy(deep=True) for a in assignments], "replace_staffing": True}
+
+
 def _override_between(base: Task, variant: Task) -> TaskOverride | None:
     fields: dict[str, object] = {}
     clear: list[str] = []
@@ -195,17 +227,7 @@ def scenario_from_plans(base: Plan, variant: Plan, name: str, description: str =
             overrides.append(override)
     base_roles = {r.id for r in base.roles}
     added_roles = [r.model_copy(deep=True) for r in variant.roles if r.id not in base_roles]
-    base_people = {p.id: p for p in base.people}
-    keeps_people = all(base_people.get(p.id) == p for p in variant.people if p.id in base_people) and all(
-        p.id in {v.id for v in variant.people} for p in base.people
-    )
-    keeps_assignments = all(a in variant.assignments for a in base.assignments)
-    if keeps_people and keeps_assignments:
-        people = [p for p in variant.people if p.id not in base_people]
-        assignments = [a for a in variant.assignments if a not in base.assignments]
-        replace = False
-    else:
-        people, assignments, replace = list(variant.people), list(variant.assignments), True
+    staffing = scenario_staffing(base, list(variant.people), list(variant.assignments))
     return Scenario(
         name=name,
         description=description,
@@ -214,9 +236,7 @@ def scenario_from_plans(base: Plan, variant: Plan, name: str, description: str =
         added_tasks=added,
         removed_tasks=removed,
         added_roles=added_roles,
-        people=[p.model_copy(deep=True) for p in people],
-        assignments=[a.model_copy(deep=True) for a in assignments],
-        replace_staffing=replace,
+        **staffing,
         responsibilities=(variant.responsibilities.model_copy(deep=True)
                           if variant.responsibilities != base.responsibilities else None),
     )

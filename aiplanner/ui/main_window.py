@@ -170,13 +170,16 @@ class MainWindow(QMainWindow):
         from aiplanner.ui.views.risk_view import RiskView
 
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.findings_view = FindingsView(self.session, self)
-        self.people_view = PeopleView(self.session, self)
+        # Like the table and the Gantt, every view shows what the Scenario box chose (each
+        # says so in a note); edits there become the scenario's own (see ScenarioLens).
+        lens = self.lens
+        self.findings_view = FindingsView(lens, self)
+        self.people_view = PeopleView(lens, self)
         self.people_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.network_view = NetworkView(self.session, self)
-        self.matrix_view = MatrixView(self.session, self)
-        self.metrics_view = MetricsView(self.session, self)
-        self.risk_view = RiskView(self.session, self)
+        self.network_view = NetworkView(lens, self)
+        self.matrix_view = MatrixView(lens, self)
+        self.metrics_view = MetricsView(lens, self)
+        self.risk_view = RiskView(lens, self)
         first = self.add_dock("findings", "&Findings", self.findings_view, bottom)
         for name, title, widget in (("people", "&People and load", self.people_view),
                                     ("risk", "Ris&k", self.risk_view),

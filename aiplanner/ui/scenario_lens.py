@@ -7,24 +7,37 @@ signals), so the Gantt view can show a scenario unchanged. ``plan`` and
 shown). Edits pushed through the lens stay normal undoable edits of the
 document: on the plan itself they pass straight to the session; on a
 scenario, task edits become overrides of that scenario
-(:class:`~aiplanner.ui.scenario_commands.SetTaskOverrideCommand`), so the
-plan is never changed behind the facilitator's back.
+(:class:`~aiplanner.ui.scenario_commands.SetTaskOverrideCommand`), and
+plan-level edits of the scenario's plan (people, role shares, the matrix,
+levelling) are folded into it
+(:func:`~aiplanner.model.scenario_fold.fold_into_scenario`, one
+:class:`~aiplanner.ui.scenario_commands.ReplaceScenarioCommand`), so the
+plan is never changed behind the facilitator's back. A Monte Carlo result
+is kept per scenario and plan revision (:meth:`ScenarioLens.set_risk_result`).
 """
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
 from aiplanner.model.errors import EditError, PlanError
 from aiplanner.model.events import Event
 from aiplanner.model.plan import Plan
-from aiplanner.model.scenario import OVERRIDE_FIELDS
-from aiplanner.model.whatif import apply_scenario
+from aiplanner.model.scenario import OVERRIDE_FIELDS, Scenario
+from aiplanner.model.scenario_fold import FOLDABLE_FIELDS, fold_into_scenario
+from aiplanner.model.validate import pydantic_problems
+from aiplanner.model.whatif import apply_scenario, find_scenario
 from aiplanner.schedule import Schedule, schedule_plan
-from aiplanner.ui.commands import AddDependencyCommand, EditTaskCommand, RemoveDependencyCommand
-from aiplanner.ui.scenario_commands import SetTaskOverrideCommand
+from aiplanner.ui.commands import (AddDependencyCommand, EditPlanCommand, EditTaskCommand, RemoveDependencyCommand,
+                                   ReplacePlanCommand)
+from aiplanner.ui.scenario_commands import ReplaceScenarioCommand, SetTaskOverrideCommand
 
 __all__ = ["ScenarioLens"]
+
+#: Plan edits the session does not reschedule for, but a shown scenario must follow
+#: (its people, roles and phases are the plan's own plus its changes).
+_UNSCHEDULED_KINDS = frozenset({"staffing_changed", "phase_added", "phase_changed", "phase_removed"})
 
 
 class ScenarioLens(QObject):
@@ -40,6 +53,7 @@ class ScenarioLens(QObject):
     selectionChanged = Signal(list)
     dirtyChanged = Signal(bool)
     scenarioChanged = Signal(str)
+    riskChanged = Signal()
 
     def __init__(self, session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,11 +63,14 @@ class ScenarioLens(QObject):
         self._schedule: Schedule | None = None
         self.schedule_error: str | None = None
         self.selection: list[str] = list(session.selection)
+        #: Monte Carlo results of scenarios by (name, plan revision): switching back shows them again.
+        self._scenario_risk: dict[tuple[str, int], object] = {}
         session.scheduleChanged.connect(self._session_rescheduled)
         session.planChanged.connect(self._session_changed)
         session.documentReplaced.connect(self._document_replaced)
         session.selectionChanged.connect(self._session_selected)
         session.dirtyChanged.connect(self.dirtyChanged)
+        session.riskChanged.connect(self._session_risk)
 
     # -- what the views read --------------------------------------------------
     @property
@@ -81,13 +98,29 @@ class ScenarioLens(QObject):
         return self.session.editRefused
 
     @property
-    def riskChanged(self):  # noqa: N802 - the session's Qt signal
-        return self.session.riskChanged
+    def key(self) -> tuple[str | None, int]:
+        """What is shown, exactly: the scenario (``None``: the plan) and the plan's revision."""
+        return self.scenario, self.session.document.revision if self.session.document else -1
 
     @property
     def risk_result(self):
-        """The Monte Carlo result of the plan itself (``None`` on a scenario: it was run on the plan)."""
-        return self.session.risk_result if self.scenario is None else None
+        """The latest Monte Carlo result of what is shown (a scenario's only if run on this revision)."""
+        if self.scenario is None:
+            return self.session.risk_result
+        return self._scenario_risk.get(self.key)
+
+    def set_risk_result(self, result: object | None) -> None:
+        """Keep a Monte Carlo result of what is shown: the plan's in the session, a scenario's here."""
+        if self.scenario is None:
+            self.session.set_risk_result(result)  # the session announces it (riskChanged follows)
+            return
+        if len(self._scenario_risk) > 32:
+            self._scenario_risk.clear()
+        if result is None:
+            self._scenario_risk.pop(self.key, None)
+        else:
+            self._scenario_risk[self.key] = result
+        self.riskChanged.emit()
 
     @property
     def dirty(self) -> bool:
@@ -133,6 +166,8 @@ class ScenarioLens(QObject):
         self._recompute()  # the plan moved: so does every scenario of it
 
     def _session_changed(self, event: Event) -> None:
+        if self.scenario is not None and event.kind in _UNSCHEDULED_KINDS:
+            self._recompute()  # people, roles or phases of the plan changed: every scenario sees them
         if event.kind.startswith("scenario_") and self.scenario is not None:
             if event.details.get("old_name") == self.scenario:
                 self.scenario = event.details["name"]  # renamed: follow it
@@ -143,7 +178,12 @@ class ScenarioLens(QObject):
                 self._recompute()
         self.planChanged.emit(event)
 
+    def _session_risk(self) -> None:
+        if self.scenario is None:
+            self.riskChanged.emit()
+
     def _document_replaced(self) -> None:
+        self._scenario_risk.clear()
         self.scenario = None
         self._plan = self._schedule = None
         self.selection = []
@@ -199,4 +239,28 @@ class ScenarioLens(QObject):
                 deps = [d for d in task.depends_on if d.task != command.predecessor]
             return SetTaskOverrideCommand(self.session, self.scenario, command.successor,
                                           text=f"{command.text()} in scenario {self.scenario}", depends_on=deps)
+        if isinstance(command, (EditPlanCommand, ReplacePlanCommand)):
+            return self._folded(command)
         raise EditError(f"{command.text()}: not possible in a scenario; show the plan itself for that")
+
+    def _folded(self, command):
+        """A plan-level edit (staffing, matrix, levelling) of the scenario's plan, as a change of the scenario."""
+        if isinstance(command, EditPlanCommand):
+            unknown = set(command.fields) - set(FOLDABLE_FIELDS)
+            if unknown:
+                raise EditError(f"a scenario cannot change the plan's {', '.join(sorted(unknown))}; "
+                                "choose Plan in the Scenario box to edit the plan itself")
+            variant = self.plan.model_copy(update=dict(command.fields))
+        else:
+            variant = command.new_plan
+        plan = self.session.plan
+        scenario = find_scenario(plan, self.scenario)
+        folded = fold_into_scenario(plan, scenario, variant, shown=self._plan)
+        if folded == scenario:
+            raise EditError(f"{command.text()}: nothing changes in scenario {self.scenario}")
+        try:
+            folded = Scenario.model_validate(folded.model_dump())
+        except ValidationError as exc:
+            raise EditError("; ".join(str(p) for p in pydantic_problems(exc))) from None
+        return ReplaceScenarioCommand(self.session, self.scenario, folded,
+                                      text=f"{command.text()} in scenario {self.scenario}")

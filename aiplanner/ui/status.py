@@ -69,7 +69,7 @@ class StatusPanel:
         self.p80.setToolTip("Finish date met in 80% of the simulated runs (Risk view)")
         self.findings.setToolTip("Errors and warnings from the plan checks")
         (lens or session).scheduleChanged.connect(self.refresh)
-        session.riskChanged.connect(self.refresh)
+        (lens or session).riskChanged.connect(self.refresh)
         session.dirtyChanged.connect(self.refresh)
         session.documentReplaced.connect(self.refresh)
         self.refresh()
@@ -93,9 +93,11 @@ class StatusPanel:
                                    f"{len(sched.critical_tasks())} critical tasks")
         if scenario:
             key = (scenario, session.document.revision)
-            p80 = self._scenario_p80.get(key)
-            if key not in self._scenario_p80:
-                self._p80_timer.start()  # after the chart has painted
+            # The Risk view's run of this scenario when it has one (the same figure as the view),
+            # else a quick run of our own once the chart has painted.
+            p80 = p80_of(shown.risk_result) or self._scenario_p80.get(key)
+            if p80 is None and key not in self._scenario_p80:
+                self._p80_timer.start()
         else:
             p80 = p80_of(session.risk_result)
         self.p80.setText(f"P80 {p80.isoformat()}" if p80 else "P80 …" if self._p80_timer.isActive() else "P80 —")

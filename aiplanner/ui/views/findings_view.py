@@ -5,7 +5,9 @@ Hosting: ``FindingsView(session, parent)`` in a dock or tab. It re-runs
 Clicking a finding selects the tasks it names (and the tasks of the phases
 it names) through ``session.select_tasks``; the people it names are sent
 with ``peopleSelected(list)`` (connect it to ``PeopleView.select_people``).
-``countsChanged(errors, warnings)`` feeds the status bar.
+``countsChanged(errors, warnings)`` feeds the status bar. Given the
+window's scenario lens as its session, it checks the scenario shown (its
+plan and schedule) and says so in a :class:`ScenarioNote`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
+
+from aiplanner.ui.views.scenario_note import ScenarioNote, shown_scenario
 
 __all__ = ["FindingsModel", "FindingsView"]
 
@@ -104,13 +108,18 @@ class FindingsView(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
         head.addWidget(self.show_only)
+        self.note = ScenarioNote(session, "the checks run on this scenario's plan and schedule", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
         layout.addLayout(head)
         layout.addWidget(self.table)
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
         session.scheduleChanged.connect(self._timer.start)
+        scenario_changed = getattr(session, "scenarioChanged", None)
+        if scenario_changed is not None:
+            scenario_changed.connect(self._scenario_changed)
         session.planChanged.connect(lambda e: self._timer.start() if e.kind == "staffing_changed" else None)
         session.documentReplaced.connect(self._timer.start)  # opening a file is not slowed by the checks
         self.refresh()
@@ -119,23 +128,32 @@ class FindingsView(QWidget):
         super().showEvent(event)
         self._rows_timer.start()
 
+    def _scenario_changed(self, name: str) -> None:
+        # Until the checks have run, the list is the other plan's: say so and grey it out.
+        self.table.setEnabled(False)
+        self.summary.setText(f"Checking scenario {name}…" if name else "Checking the plan…")
+        self._timer.start()
+
     def refresh(self) -> None:
         """Run the checks on the session's plan now."""
         from aiplanner.checks import run_checks
         from aiplanner.model.errors import PlanError
 
         session = self.session
+        self._timer.stop()
+        self.table.setEnabled(True)
         self.all_findings = []
+        what = f"scenario {shown_scenario(session)}" if shown_scenario(session) else "the plan"
         if session.document is not None and (session.schedule_error or session.schedule is None):
             self._show()
-            self.summary.setText(f"Cannot check the plan: {session.schedule_error}")
+            self.summary.setText(f"Cannot check {what}: {session.schedule_error}")
             return
         if session.document is not None:
             try:
                 self.all_findings = run_checks(session.plan, session.schedule)
             except PlanError as exc:
                 self._show()
-                self.summary.setText(f"Cannot check the plan: {exc}")
+                self.summary.setText(f"Cannot check {what}: {exc}")
                 return
         self._show()
         counts = {s: sum(1 for f in self.all_findings if f.severity == s) for s in ("error", "warning", "info")}

@@ -3,7 +3,9 @@
 Opened by :class:`~aiplanner.ui.views.people_view.PeopleView` ("Level…").
 :func:`aiplanner.schedule.level.level_plan` proposes a levelled copy of the
 plan; *Apply* pushes it as one :class:`ReplacePlanCommand`, so a single
-undo puts every task back.
+undo puts every task back. On a scenario (the window's scenario lens) it
+levels the scenario's plan and *Apply to scenario* records the moves as
+that scenario's not-before overrides: the plan itself does not move.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ class LevelDialog(QDialog):
         from aiplanner.schedule.level import level_plan
 
         self.session = session
-        self.setWindowTitle("Level resources")
+        self.scenario = getattr(session, "scenario", None)
+        self.setWindowTitle(f"Level resources — scenario {self.scenario}" if self.scenario else "Level resources")
         self.resize(760, 460)
         self.result = level_plan(session.plan, session.schedule)
         self.error = ""
@@ -52,6 +55,9 @@ class LevelDialog(QDialog):
                 for u in res.unresolved)
         if res.remaining:
             text += f"\n{len(res.remaining)} over-allocation run(s) remain after levelling."
+        if self.scenario:
+            text = (f"Scenario {self.scenario}: the moves become the scenario's not-before dates; "
+                    f"the plan itself does not move.\n") + text
         self.summary.setText(text)
 
         self.table = QTableWidget(len(moves), 5, self)
@@ -74,7 +80,8 @@ class LevelDialog(QDialog):
         self.moves = moves
 
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel, parent=self)
-        self.apply_button = buttons.addButton("Apply", QDialogButtonBox.AcceptRole)
+        self.apply_button = buttons.addButton(f"Apply to scenario {self.scenario}" if self.scenario else "Apply",
+                                              QDialogButtonBox.AcceptRole)
         self.apply_button.setEnabled(bool(moves))
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)

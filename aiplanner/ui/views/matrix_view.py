@@ -4,6 +4,8 @@ Hosting: ``MatrixView(session, parent)`` in a dock or tab (connect
 ``message(str)`` to the status bar: refused edits are explained there); it listens to the
 session and edits only through :class:`EditPlanCommand`, so every cell
 change is one undo step. Right-click a party's header to rename or remove it.
+Given the window's scenario lens, it shows the scenario's matrix (a pattern
+switch rebuilds it) and edits become that scenario's matrix.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QInputDialog, QTableView, QToolBar, Q
 
 from aiplanner.model.plan import ResponsibilityMatrix, ResponsibilityRow
 from aiplanner.ui.views.plan_table import PlanTableModel
+from aiplanner.ui.views.scenario_note import ScenarioNote, shown_scenario
 
 __all__ = ["MatrixModel", "MatrixView"]
 
@@ -94,10 +97,27 @@ class MatrixView(QWidget):
         bar.addAction("Add function", self._ask_function)
         bar.addAction("Add party", self._ask_party)
         bar.addAction("Remove function", self.remove_selected)
+        self.note = ScenarioNote(session, "", self)
+        scenario_changed = getattr(session, "scenarioChanged", None)
+        if scenario_changed is not None:
+            scenario_changed.connect(self._scenario_shown)
+            # A pattern switch of the shown scenario changes its pattern: name the new one.
+            session.scheduleChanged.connect(lambda: self._scenario_shown(shown_scenario(session) or ""))
+            self._scenario_shown(shown_scenario(session) or "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
         layout.addWidget(bar)
         layout.addWidget(self.table)
+
+    def _scenario_shown(self, name: str) -> None:
+        """Name the scenario's pattern in the note: a pattern switch rebuilds the matrix."""
+        from aiplanner.catalog.switch import PATTERN_NAMES
+
+        pattern = self.session.plan.pattern if name and self.session.document is not None else None
+        label = f"the {PATTERN_NAMES.get(pattern, pattern)} matrix" if pattern else "its matrix"
+        self.note.note = f"{label}; edits here change this scenario's matrix, not the plan's"
+        self.note.show_scenario(name)
 
     def add_function(self, name: str) -> bool:
         matrix = self.model.matrix().model_copy(deep=True)

@@ -3,6 +3,9 @@
 Hosting: ``MetricsView(session, parent)`` in a dock or tab (connect
 ``message(str)`` to the status bar: refused edits are explained there). Target and
 current value are editable; each edit is one :class:`EditPlanCommand`.
+A scenario cannot hold metrics of its own, so while the window shows one
+the table is read-only (it shows the plan's metrics, which every scenario
+shares) and a note says why.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from aiplanner.ui.views.plan_table import PlanTableModel
+from aiplanner.ui.views.scenario_note import ScenarioNote, shown_scenario
 
 __all__ = ["MetricsModel", "MetricsView", "COLUMNS"]
 
@@ -61,13 +65,16 @@ class MetricsModel(PlanTableModel):
 
     def flags(self, index):
         flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if index.isValid() and COLUMNS[index.column()][2]:
+        if index.isValid() and COLUMNS[index.column()][2] and shown_scenario(self.session) is None:
             flags |= Qt.ItemIsEditable
         return flags
 
     def setData(self, index, value, role=Qt.EditRole) -> bool:
         if role != Qt.EditRole or not index.isValid() or not COLUMNS[index.column()][2]:
             return False
+        if shown_scenario(self.session) is not None:
+            return self.refuse("metrics belong to the plan itself, not to a scenario; "
+                               "choose Plan in the Scenario box to edit them")
         name = COLUMNS[index.column()][0]
         metrics = [m.model_copy() for m in self.metrics()]
         metric = metrics[index.row()]
@@ -98,6 +105,9 @@ class MetricsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
+        self.note = ScenarioNote(session, "read-only: every scenario shares the plan's metrics; "
+                                          "choose Plan to edit targets and current values", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
         layout.addWidget(self.table)

@@ -2,7 +2,8 @@
 
 Hosting: ``NetworkView(session, parent)`` in a dock or tab. It rebuilds
 only while visible (a hidden dock costs nothing), highlights the critical
-path, and clicking boxes selects those tasks in every view.
+path, and clicking boxes selects those tasks in every view. Given the
+window's scenario lens, it draws the scenario shown, with a note above it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene,
                                QGraphicsSimpleTextItem, QGraphicsView, QWidget)
+
+from aiplanner.ui.views.scenario_note import ScenarioNote
 
 __all__ = ["NodePlace", "network_layout", "NetworkView"]
 
@@ -79,6 +82,23 @@ class NetworkView(QGraphicsView):
         session.scheduleChanged.connect(self._invalidate)
         session.documentReplaced.connect(self._invalidate)
         session.selectionChanged.connect(self._session_selection)
+        # Above the viewport, in the view's margin, so it never hides a box.
+        self.note = ScenarioNote(session, "the dependency network of this scenario", self)
+        scenario_changed = getattr(session, "scenarioChanged", None)
+        if scenario_changed is not None:
+            scenario_changed.connect(lambda _name: self._place_note())
+        self._place_note()
+
+    def _place_note(self) -> None:
+        shown = not self.note.isHidden()
+        height = self.note.sizeHint().height() if shown else 0
+        self.setViewportMargins(0, height, 0, 0)
+        frame = self.frameWidth()
+        self.note.setGeometry(frame, frame, self.width() - 2 * frame, height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_note()
 
     def _invalidate(self) -> None:
         # Rebuilding a large graph takes a while: wait until edits pause, and only while shown.

@@ -7,6 +7,9 @@ unassigns). Bottom: load per person per week as a heat map, red where a
 person is over capacity (hover for the tasks causing it). "Level…" previews
 moving tasks to remove over-allocation and applies them as one undoable edit.
 Every edit is an :class:`EditPlanCommand` / :class:`ReplacePlanCommand`.
+Given the window's scenario lens, it shows the scenario's people, shares
+and load, and its edits (people, shares, absences, levelling) become that
+scenario's staffing and not-before overrides: the plan stays as it is.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from aiplanner.model.plan import Absence, Person
 from aiplanner.ui.views.people_models import AssignmentModel, LoadModel, PeopleModel
+from aiplanner.ui.views.scenario_note import ScenarioNote
 
 __all__ = ["PeopleView"]
 
@@ -79,8 +83,11 @@ class PeopleView(QWidget):
         split = QSplitter(Qt.Vertical, self)
         split.addWidget(top)
         split.addWidget(bottom)
+        self.note = ScenarioNote(session, "people, role shares, absences and levelling edited here change this "
+                                          "scenario's staffing and dates, not the plan", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
         layout.addWidget(bar)
         layout.addWidget(split)
 

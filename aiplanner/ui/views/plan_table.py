@@ -3,7 +3,8 @@
 Thin adapter (STYLE.md): ``data`` reads the session's plan, edits push one
 :class:`EditPlanCommand`, a refused edit is kept in :attr:`error` and
 announced with :attr:`refused` (views pass it on as their ``message``), and
-the model resets whenever the plan changes.
+the model resets whenever the plan changes (or, given the window's scenario
+lens, another scenario is shown: the lens turns edits into that scenario's).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ class PlanTableModel(QAbstractTableModel):
         self.error = ""
         session.planChanged.connect(lambda _e: self.reset())
         session.documentReplaced.connect(self.reset)
+        scenario_changed = getattr(session, "scenarioChanged", None)  # the window's scenario lens
+        if scenario_changed is not None:
+            scenario_changed.connect(lambda _name: self.reset())
 
     @property
     def plan(self):

@@ -25,6 +25,12 @@ class RiskCanvas(FigureCanvasQTAgg):
         self.axes = self.figure.add_subplot(111)
         self.curve_axes = self.axes.twinx()
 
+    def clear_plot(self) -> None:
+        """An empty chart (the run on screen was of another plan)."""
+        self.axes.clear()
+        self.curve_axes.clear()
+        self.draw_idle()
+
     def plot(self, facts) -> None:
         """Draw ``facts`` (:class:`~aiplanner.ui.views.risk_worker.RiskFacts`)."""
         import numpy as np

@@ -6,6 +6,11 @@ plan stops changing, cancelling a run in progress. Each result is stored in
 ``session.risk_result`` and announced with ``session.riskChanged`` (the
 status bar reads P80 from it), whether or not the view is visible.
 matplotlib is imported only when the view is first shown.
+
+Given the window's scenario lens, it simulates the scenario shown (a
+:class:`ScenarioNote` says which); results are kept per scenario and plan
+revision, so switching back to something already simulated shows it at
+once instead of running again.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, Q
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from aiplanner.ui.views.risk_worker import SimulationThread, snapshot
+from aiplanner.ui.views.scenario_note import ScenarioNote, shown_scenario
 
 __all__ = ["RiskView"]
 
@@ -27,6 +33,8 @@ def _stop_threads(threads: set, timeout_ms: int = 10_000) -> None:
         thread.wait(timeout_ms)
 
 DEBOUNCE_MS = 500
+#: Results kept for switching back (scenario, plan revision) -> result.
+CACHE_SIZE = 16
 
 
 class RiskView(QWidget):
@@ -43,6 +51,8 @@ class RiskView(QWidget):
         #: Every started thread until its ``finished``: all are waited for on shutdown.
         self._live: set[SimulationThread] = set()
         self.result = None
+        self._results: dict[tuple, object] = {}
+        self._scenario = shown_scenario(session)
         self.canvas = None  # created on first show (matplotlib is imported then)
 
         self.iterations = QSpinBox(self, minimum=100, maximum=100_000, singleStep=500, value=2000)
@@ -84,7 +94,9 @@ class RiskView(QWidget):
         split.addWidget(self.chart_holder)
         split.addWidget(self.table)
         split.setSizes([620, 380])
+        self.note = ScenarioNote(session, "Monte Carlo of this scenario's plan", self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addLayout(controls)
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
@@ -95,15 +107,44 @@ class RiskView(QWidget):
         # widget (a closing window, a test), its threads are stopped first.
         self.destroyed.connect(partial(_stop_threads, self._live))
         session.scheduleChanged.connect(self._plan_changed)
-        session.documentReplaced.connect(self._plan_changed)
+        session.documentReplaced.connect(self._document_replaced)
         if auto_run and session.document is not None:
             self._debounce.start()
 
     # -- running ----------------------------------------------------------------
+    def key(self) -> tuple:
+        """What a run now would simulate: the scenario shown (``None``: the plan) and the plan revision."""
+        document = self.session.document
+        return shown_scenario(self.session), document.revision if document is not None else -1
+
+    def _document_replaced(self) -> None:
+        self._results.clear()  # revisions start again: a kept result would pass for the new plan's
+        self._plan_changed()
+
     def _plan_changed(self) -> None:
+        scenario = shown_scenario(self.session)
+        switched, self._scenario = scenario != self._scenario, scenario
+        known = self._results.get(self.key())
+        if known is not None:  # simulated before (switching back): show it, do not run again
+            self.cancel("")
+            self._debounce.stop()
+            self._deliver(known)
+            return
+        if switched:  # the result on screen is another plan's: never show it under this one's name
+            self.cancel("")
+            self._clear(f"Scenario {scenario}: " if scenario else "The plan: ")
         if self.auto_run:
-            self.cancel("The plan changed: simulating again when you pause…")
+            self.cancel("The plan changed: simulating again when you pause…" if not switched
+                        else self.status.text())
             self._debounce.start()
+
+    def _clear(self, prefix: str) -> None:
+        self.result = None
+        self.progress.setValue(0)
+        self.table.setRowCount(0)
+        if self.canvas is not None:
+            self.canvas.clear_plot()
+        self.status.setText(prefix + ("simulating when you pause…" if self.auto_run else "not run yet (press Run)."))
 
     @property
     def running(self) -> bool:
@@ -119,6 +160,7 @@ class RiskView(QWidget):
             return
         thread = SimulationThread(snapshot(session.plan), self.iterations.value(),
                                   self.seed.value(), self)
+        thread.key = self.key()
         thread.progressed.connect(self._progressed)
         thread.succeeded.connect(self._succeeded)
         thread.failed.connect(self._failed)
@@ -162,6 +204,13 @@ class RiskView(QWidget):
         if self.sender() is not self.thread or self.thread.cancelled:
             return  # a cancelled run that finished anyway
         self.thread.delivered = True
+        if len(self._results) >= CACHE_SIZE:
+            self._results.clear()
+        self._results[self.thread.key] = result
+        self._deliver(result)
+
+    def _deliver(self, result) -> None:
+        """Show ``result`` and store it where the status bar reads it."""
         self.cancel_button.setEnabled(False)
         self.progress.setValue(100)
         self.result = result
