@@ -14,7 +14,8 @@ from aiplanner import __version__
 if TYPE_CHECKING:  # pragma: no cover
     from aiplanner.ui.main_window import MainWindow
 
-__all__ = ["shortcut_rows", "shortcuts_html", "guide_html", "TextDialog", "show_about", "TABLE_KEYS", "GANTT_KEYS"]
+__all__ = ["shortcut_rows", "shortcuts_html", "guide_html", "TextDialog", "show_about", "TABLE_KEYS", "GANTT_KEYS",
+           "PRESENTATION_KEYS"]
 
 #: Keys of the task table that are not menu actions.
 TABLE_KEYS = [
@@ -23,6 +24,8 @@ TABLE_KEYS = [
     ("F2, or start typing", "Edit the current cell"),
     ("Enter", "On a task name: open the task editor; elsewhere: edit the cell"),
     ("Escape", "Cancel the edit in progress"),
+    ("Left / Right on a phase row", "Collapse / expand the phase (also its branch arrow, or a double-click "
+                                    "on one of its read-only cells); the Gantt follows"),
     ("Alt+B / Alt+S", "Choose the baseline (Gantt ghosts, Compare) / the scenario shown (tool bar)"),
 ]
 GANTT_KEYS = [
@@ -32,6 +35,12 @@ GANTT_KEYS = [
     ("Drag a bar's right end", "Change its duration"),
     ("Shift+drag onto a bar", "Link finish-to-start"),
     ("Double-click a bar", "Open the task editor"),
+]
+PRESENTATION_KEYS = [
+    ("F5 / Esc", "Enter / leave presentation mode (it starts with the table's collapsed phases)"),
+    ("S / Shift+S, B", "Next / previous scenario, baseline ghosts on or off"),
+    ("C", "Collapse all phases to summary rows / expand them all (presentation only)"),
+    ("Tab / Shift+Tab, ] / [", "Select the next / previous task, lengthen / shorten it by a day"),
 ]
 
 
@@ -68,6 +77,7 @@ def shortcuts_html(window: "MainWindow") -> str:
         parts.append(table(f"{menu} menu", rows))
     parts.append(table("Task table", TABLE_KEYS))
     parts.append(table("Gantt chart", GANTT_KEYS))
+    parts.append(table("Presentation mode", PRESENTATION_KEYS))
     return "".join(parts)
 
 

@@ -36,6 +36,12 @@ class PhaseFoldingMixin:
     def _init_folding(self) -> None:
         self._folded: set[str] = set()
         self._applying = False
+        # Row keys change only when the proxy's rows do, not when a phase folds; connected
+        # before the host's own handlers, so the cache is dropped before they re-read it.
+        self._keys: list[tuple[str, str]] | None = None
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved, self.proxy.rowsMoved):
+            signal.connect(self._drop_keys)
         self.setItemsExpandable(True)
         self.setRootIsDecorated(True)
         self.expanded.connect(lambda index: self._user_folded(index, False))
@@ -78,13 +84,18 @@ class PhaseFoldingMixin:
 
     def all_row_keys(self) -> list[tuple[str, str]]:
         """Every row of the tree in display order, tasks of collapsed phases included."""
-        keys = []
-        proxy = self.proxy
-        for p in range(proxy.rowCount()):
-            phase = proxy.index(p, 0)
-            keys.append(phase.data(ROW_KEY_ROLE))
-            keys.extend(proxy.index(r, 0, phase).data(ROW_KEY_ROLE) for r in range(proxy.rowCount(phase)))
-        return keys
+        if self._keys is None:
+            keys = []
+            proxy = self.proxy
+            for p in range(proxy.rowCount()):
+                phase = proxy.index(p, 0)
+                keys.append(phase.data(ROW_KEY_ROLE))
+                keys.extend(proxy.index(r, 0, phase).data(ROW_KEY_ROLE) for r in range(proxy.rowCount(phase)))
+            self._keys = keys
+        return list(self._keys)
+
+    def _drop_keys(self, *_args) -> None:
+        self._keys = None
 
     # -- Qt's expansion flags from the ids -------------------------------------------------
     def _apply_folding(self, first: int = 0, last: int | None = None) -> None:
