@@ -22,15 +22,16 @@ def read_plan(path: str) -> Plan:
 def schedule_of(plan: Plan, path: str):
     """Schedule ``plan`` read from ``path``; a plan that cannot be scheduled
     (a dependency cycle, an unknown holiday region) is reported against the file."""
-    from aiplanner.model.errors import DependencyCycleError, InvalidPlanError, Problem
+    from aiplanner.model.errors import DependencyCycleError, InvalidPlanError
     from aiplanner.schedule import schedule_plan
+    from aiplanner.schedule.problems import as_invalid_plan
 
     try:
         return schedule_plan(plan)
-    except InvalidPlanError as exc:
-        raise (exc if exc.file else exc.with_file(path)) from None
-    except DependencyCycleError as exc:
-        raise InvalidPlanError([Problem("$.tasks", str(exc))], path) from None
+    except (InvalidPlanError, DependencyCycleError) as exc:
+        if isinstance(exc, InvalidPlanError) and exc.file:
+            raise
+        raise as_invalid_plan(exc, plan, path) from None
 
 
 def write_output(path: str | None, data: str | bytes) -> None:

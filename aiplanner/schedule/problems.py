@@ -7,6 +7,7 @@ wants them as :class:`InvalidPlanError` lines with a JSON path.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from aiplanner.model.errors import DependencyCycleError, InvalidPlanError, PlanError, Problem, UnknownTaskError
@@ -19,9 +20,28 @@ def _task_position(plan: Plan, task_id: str) -> int | None:
     return next((i for i, t in enumerate(plan.tasks) if t.id == task_id), None)
 
 
+_OUT_OF_RANGE = re.compile(r"^date (\d{4}-\d\d-\d\d) is outside")
+
+
+def _locate(problem: Problem, plan: Plan) -> Problem:
+    """A date the calendar cannot handle, reported at ``$``, pinned on the task field holding it."""
+    match = _OUT_OF_RANGE.match(problem.message) if problem.path == "$" else None
+    if match is None:
+        return problem
+    for i, task in enumerate(plan.tasks):
+        for field in ("not_before", "deadline"):
+            value = getattr(task, field)
+            if value is not None and value.isoformat() == match.group(1):
+                return Problem(f"$.tasks[{i}].{field}", problem.message)
+    return problem
+
+
 def as_invalid_plan(error: PlanError, plan: Plan, file: str | Path | None = None) -> InvalidPlanError:
     """Turn a scheduling error into an :class:`InvalidPlanError` with JSON paths and ``file``."""
     if isinstance(error, InvalidPlanError):
+        located = [_locate(problem, plan) for problem in error.problems]
+        if located != error.problems:
+            error = InvalidPlanError(located, error.file)
         return error.with_file(file) if file is not None else error
     path = "$.tasks"
     if isinstance(error, UnknownTaskError) and error.referenced_by:

@@ -73,3 +73,16 @@ def test_an_impossible_dpi_is_refused_before_any_work(bad_region_file, tmp_path,
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "--dpi" in err and "internal error" not in err and not out.exists()
+
+
+@pytest.mark.parametrize("command", [["schedule"], ["load"], ["check"], ["simulate", "--iterations", "5"],
+                                     ["export", "--to", "csv", "-o", "-"]])
+def test_a_date_out_of_range_is_named_by_its_task_field(tmp_path, capsys, command):
+    path = tmp_path / "far.aiplan"
+    save_plan(make([T("a", 1), T("b", 1, "a")]), path)
+    data = json.loads(path.read_text())
+    data["tasks"][1]["not_before"] = "9999-12-30"
+    path.write_text(json.dumps(data))
+    assert main([command[0], str(path), *command[1:]]) == 2
+    assert capsys.readouterr().err == (f"aiplanner: {path}: $.tasks[1].not_before: "
+                                       "date 9999-12-30 is outside the supported years 1900-2400\n")

@@ -1,0 +1,19 @@
+"""Scheduling errors as plan problems: the JSON path points at the field at fault."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiplanner.model.errors import PlanError
+from aiplanner.schedule import schedule_plan
+from aiplanner.schedule.problems import as_invalid_plan
+from tests.schedule.helpers import D, T, make
+
+
+@pytest.mark.parametrize("field", ["not_before", "deadline"])
+def test_a_task_date_out_of_range_is_named_by_its_field(field):
+    plan = make([T("a", 1), T("b", 2, "a", **{field: D(9999, 12, 30)})])
+    with pytest.raises(PlanError) as info:
+        schedule_plan(plan)
+    error = as_invalid_plan(info.value, plan, "p.aiplan")
+    assert str(error) == f"p.aiplan: $.tasks[1].{field}: date 9999-12-30 is outside the supported years 1900-2400"
