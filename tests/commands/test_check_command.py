@@ -48,7 +48,7 @@ def test_bad_file_and_cycle_exit_2(tmp_path, capsys):
     for command in (["check"], ["load"], ["level", "-o", str(tmp_path / "out.aiplan")]):
         assert main(command[:1] + [str(bad)] + command[1:]) == 2
         err = capsys.readouterr().err
-        assert f"{bad}: $.tasks: dependency cycle: a1 -> a2 -> a1" in err, err
+        assert f"{bad}: $.tasks[0].depends_on[0]: dependency cycle: a1 -> a2 -> a1" in err, err
     assert not (tmp_path / "out.aiplan").exists()
     data["tasks"][0]["depends_on"] = []
     data["calendar"] = {"country": "XX"}
