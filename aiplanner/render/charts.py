@@ -1,8 +1,7 @@
 """Charts beside the Gantt: the dependency network and load per person.
 
-``network``: the dependency graph laid out left to right, phase by phase
-(each phase its own block of columns, columns by dependency depth inside
-the phase), critical tasks and links in the critical colour.
+``network``: see :mod:`aiplanner.render.network_chart` (layout in
+:mod:`aiplanner.render.layered`).
 
 ``load``: per person, weekly load against weekly capacity (both in
 person-days, from :mod:`aiplanner.schedule.load`); weeks with a day over
@@ -14,87 +13,7 @@ from __future__ import annotations
 from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.render.style import CRITICAL, GRID, INK, MUTED, phase_colour, tint
 
-__all__ = ["network_layout", "paint_network", "paint_load_panel", "chart_figure"]
-
-
-def network_layout(plan, schedule) -> dict[str, tuple[float, float]]:
-    """Position (column, row) of every task: phases left to right in plan
-    order; inside a phase, column = longest chain of same-phase predecessors."""
-    order = {tid: i for i, tid in enumerate(schedule.order)}
-    phase_of = {t.id: t.phase for t in plan.tasks}
-    phases = [p.id for p in plan.phases] + sorted({t.phase for t in plan.tasks} - {p.id for p in plan.phases})
-    pos: dict[str, tuple[float, float]] = {}
-    column0 = 0
-    for phase in phases:
-        members = sorted((t for t in plan.tasks if t.phase == phase), key=lambda t: order[t.id])
-        depth: dict[str, int] = {}
-        for task in members:  # topological order: predecessors first
-            preds = [depth[d.task] + 1 for d in task.depends_on if phase_of.get(d.task) == phase and d.task in depth]
-            depth[task.id] = max(preds, default=0)
-        rows: dict[int, int] = {}
-        for task in members:
-            c = depth[task.id]
-            pos[task.id] = (float(column0 + c), float(rows.get(c, 0)))
-            rows[c] = rows.get(c, 0) + 1
-        if members:
-            column0 += max(depth.values()) + 2  # a blank column between phases
-    return pos
-
-
-def paint_network(ax, plan, schedule, measure=None) -> None:
-    """Boxes for tasks (ids; names too when there is room), arrows for links."""
-    from matplotlib.collections import LineCollection
-    from matplotlib.patches import FancyBboxPatch
-
-    pos = network_layout(plan, schedule)
-    if not pos:
-        return
-    box_w, box_h = 0.8, 0.5
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
-    ax.set_ylim(max(ys) + 0.8, min(ys) - 0.9)
-    ax.set_axis_off()
-    phase_index = {p.id: i for i, p in enumerate(plan.phases)}
-    times = schedule.tasks
-    for critical, colour, lw in ((False, MUTED, 0.5), (True, CRITICAL, 1.3)):
-        segs = []
-        for task in plan.tasks:
-            for dep in task.depends_on:
-                if dep.task not in pos:
-                    continue
-                is_crit = times[dep.task].critical and times[task.id].critical
-                if is_crit != critical:
-                    continue
-                (x0, y0), (x1, y1) = pos[dep.task], pos[task.id]
-                segs.append([(x0 + box_w / 2, y0), (x1 - box_w / 2, y1)])
-        if segs:
-            ax.add_collection(LineCollection(segs, colors=colour, lw=lw, zorder=1 + critical))
-            ax.plot([s[1][0] for s in segs], [s[1][1] for s in segs], ls="", marker=">", ms=3, color=colour,
-                    mew=0, zorder=2 + critical)
-    names = len(pos) <= 40
-    fig_w = ax.get_figure().get_size_inches()[0] * ax.get_position().width * 72
-    column_pt = fig_w / (ax.get_xlim()[1] - ax.get_xlim()[0])  # points per column
-    for task in plan.tasks:
-        x, y = pos[task.id]
-        t = times[task.id]
-        colour = phase_colour(phase_index.get(task.phase, len(plan.phases)))
-        ax.add_patch(FancyBboxPatch((x - box_w / 2, y - box_h / 2), box_w, box_h, boxstyle="round,pad=0.02",
-                                    facecolor=CRITICAL if t.critical else tint(colour, 0.55),
-                                    edgecolor=INK if t.critical else colour, lw=0.8 if t.critical else 0.5,
-                                    hatch="////" if t.critical else None, zorder=3))
-        label = measure.fit(task.id, 6, column_pt * box_w - 4) if measure is not None else task.id
-        ax.text(x, y, label, ha="center", va="center", fontsize=6, color=INK, zorder=4, clip_on=True,
-                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
-        if names and measure is not None:
-            ax.text(x, y + box_h / 2 + 0.06, measure.fit(task.name, 5.5, column_pt - 12), ha="center", va="top",
-                    fontsize=5.5, color=MUTED, zorder=4, clip_on=True)
-    top = min(ys) - 0.75
-    for phase in plan.phases:
-        cols = [pos[t.id][0] for t in plan.tasks if t.phase == phase.id]
-        if cols:
-            ax.text((min(cols) + max(cols)) / 2, top, phase.name, ha="center", va="bottom", fontsize=8,
-                    weight="bold", color=phase_colour(phase_index[phase.id]), clip_on=True)
+__all__ = ["paint_load_panel", "chart_figure", "nice_step"]
 
 
 def nice_step(top: float, ticks: int = 4) -> float:
@@ -162,15 +81,9 @@ def chart_figure(plan, schedule, chart: str, options):
     from aiplanner.render.style import TextMeasure
 
     if chart == "network":
-        pos = network_layout(plan, schedule)
-        cols = max((p[0] for p in pos.values()), default=0) + 1
-        rows = max((p[1] for p in pos.values()), default=0) + 1
-        per_column = 1.25 if len(pos) <= 40 else 0.8  # inches: room for names under small networks
-        fig = Figure(figsize=(min(max(cols * per_column, 6), 60), min(max(rows * 0.6 + 1, 3), 60)))
-        ax = fig.add_axes((0.02, 0.02, 0.96, 0.9))
-        paint_network(ax, plan, schedule, TextMeasure())
-        fig.suptitle(f"{plan.name}: dependency network (critical path highlighted)", fontsize=10, x=0.02, ha="left")
-        return fig
+        from aiplanner.render.network_chart import network_figure
+
+        return network_figure(plan, schedule)
     if chart == "load":
         from aiplanner.render.canvas import TextBatch
         from aiplanner.render.report_charts import load_table

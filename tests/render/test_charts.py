@@ -9,7 +9,7 @@ import pytest
 
 from aiplanner.cli import main
 from aiplanner.io.native import save_plan
-from aiplanner.render.charts import network_layout
+from aiplanner.render.layered import layered_layout
 from aiplanner.schedule import schedule_plan
 
 from tests.render.plans import make_plan
@@ -18,7 +18,8 @@ from tests.render.plans import make_plan
 @pytest.mark.parametrize("module", [
     "aiplanner.render.timescale", "aiplanner.render.routing", "aiplanner.render.layout",
     "aiplanner.render.style", "aiplanner.render.options", "aiplanner.render.tables", "aiplanner.render.charts",
-    "aiplanner.render.pdf_text",
+    "aiplanner.render.pdf_text", "aiplanner.render.layered", "aiplanner.render.layered_order",
+    "aiplanner.render.layered_place", "aiplanner.render.network_chart",
 ])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
@@ -26,11 +27,25 @@ def test_docstring_examples(module):
 
 
 def test_network_runs_left_to_right_by_phase(plan):
-    pos = network_layout(plan, schedule_plan(plan))
-    # assessment: a1 -> a2 in columns 0, 1; design starts after a blank column
-    assert pos["a1"] == (0.0, 0.0) and pos["a2"] == (1.0, 0.0)
-    assert pos["d1"][0] == pos["d2"][0] == 3.0 and {pos["d1"][1], pos["d2"][1]} == {0.0, 1.0}
-    assert pos["m1"] == (4.0, 0.0)  # after both design tasks
+    nodes = layered_layout(plan, schedule_plan(plan)).nodes
+    # assessment: a1 -> a2 in layers 0, 1; design starts after a link-only layer
+    assert (nodes["a1"].layer, nodes["a2"].layer) == (0, 1)
+    assert nodes["d1"].layer == nodes["d2"].layer == 3 and {nodes["d1"].slot, nodes["d2"].slot} == {0, 1}
+    assert nodes["m1"].layer == 4  # after both design tasks
+    assert nodes["a1"].x < nodes["a2"].x < nodes["d1"].x < nodes["m1"].x
+
+
+def test_network_chart_draws_every_box_and_link(plan):
+    from matplotlib.collections import LineCollection, PolyCollection
+
+    from aiplanner.render.network_chart import network_figure
+
+    fig = network_figure(plan, schedule_plan(plan))
+    lines = [c for c in fig.get_children() if isinstance(c, LineCollection)]
+    assert sum(len(c.get_segments()) for c in lines) == 5  # a1-a2, a2-d1, a2-d2, d1-m1, d2-m1
+    assert any(c.get_linewidth()[0] > 1 for c in lines)  # the critical links, thicker
+    boxes = [c for c in fig.get_children() if isinstance(c, PolyCollection) and c.get_zorder() == 3]
+    assert sum(len(c.get_paths()) for c in boxes) == 5
 
 
 @pytest.fixture

@@ -1,0 +1,177 @@
+"""The dependency network painted with matplotlib (PNG/SVG chart and report pages).
+
+The drawing comes from :func:`aiplanner.render.layered.layered_layout`:
+phases as tinted column blocks left to right, tasks as boxes (critical ones
+in the critical colour, hatched and outlined for grayscale print), links as
+curves routed between the boxes, critical links drawn last, thicker and in
+the critical colour. Everything is a handful of collections plus one text
+batch, whatever the size of the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiplanner.render.style import CRITICAL, INK, MUTED, phase_colour, tint
+
+__all__ = ["NetworkGeometry", "network_geometry", "paint_network", "network_figure", "bezier_points"]
+
+ID_FONT = 6.0
+NAME_FONT = 5.5
+PHASE_FONT = 8.0
+HEADER = 0.32  # inches above the layers for the phase names
+
+
+@dataclass(frozen=True)
+class NetworkGeometry:
+    """Inches per layer and per row, and whether boxes carry task names."""
+
+    layer_in: float
+    row_in: float
+    names: bool
+
+
+def network_geometry(task_count: int) -> NetworkGeometry:
+    """Readable sizes: small networks show names in taller boxes."""
+    if task_count <= 60:
+        return NetworkGeometry(1.5, 0.2, True)
+    return NetworkGeometry(1.3, 0.2, False)
+
+
+def bezier_points(p0, c1, c2, p1, steps: int = 8) -> list[tuple[float, float]]:
+    """Points along a cubic Bézier curve, ``p0`` excluded, ``p1`` included.
+
+    >>> bezier_points((0, 0), (1, 0), (1, 1), (2, 1), steps=2)
+    [(1.0, 0.5), (2.0, 1.0)]
+    """
+    out = []
+    for k in range(1, steps + 1):
+        t = k / steps
+        a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
+        out.append((a * p0[0] + b * c1[0] + c * c2[0] + d * p1[0], a * p0[1] + b * c1[1] + c * c2[1] + d * p1[1]))
+    return out
+
+
+def _polyline(points) -> list[tuple[float, float]]:
+    from aiplanner.render.layered import edge_path
+
+    line: list[tuple[float, float]] = []
+    for op, pts in edge_path(points):
+        if op == "M":
+            line.append(pts[0])
+        elif op == "L":
+            line.append(pts[0])
+        else:
+            line.extend(bezier_points(line[-1], *pts))
+    return line
+
+
+def paint_network(fig, rect: tuple[float, float, float, float], plan, layout, texts, measure,
+                  names: bool = False, title_room: bool = True) -> None:
+    """Draw ``layout`` (a :class:`~aiplanner.render.layered.NetworkLayout`) into
+    ``rect`` (inches); its strings go into ``texts`` (a TextBatch)."""
+    from matplotlib.collections import LineCollection, PolyCollection
+
+    from aiplanner.render.canvas import Pane
+
+    left, bottom, width, height = rect
+    header = HEADER if title_room else 0.0
+    x0, x1 = -0.5, max(layout.width, 1.0) - 0.5
+    y_top, y_bottom = -0.2, layout.height + 0.2
+    pane = Pane(fig, (left, bottom, width, height - header), (x0, x1), (y_bottom, y_top), texts)
+    sx = (width * 72) / (x1 - x0)  # points per layer
+    sy = ((height - header) * 72) / (y_bottom - y_top)  # points per row
+    phase_index = {p.id: i for i, p in enumerate(plan.phases)}
+
+    # -- phase blocks and their names ---------------------------------------
+    bands, colours = [], []
+    for block in layout.phases:
+        a, b = layout.layer_x[block.first] - 0.45, layout.layer_x[block.last] + 0.45
+        bands.append([(a, y_top), (b, y_top), (b, y_bottom), (a, y_bottom)])
+        colours.append(tint(phase_colour(phase_index.get(block.id, block.index)), 0.93))
+        room = (b - a) * sx - 4
+        pane.text((a + b) / 2, y_top, measure.fit(block.name, PHASE_FONT, room, "bold"),
+                  fontsize=PHASE_FONT, weight="bold", ha="center", va="bottom", clip_on=False, dy=4,
+                  color=phase_colour(phase_index.get(block.id, block.index)))
+    pane.add_collection(PolyCollection(bands, facecolors=colours, edgecolors="none", zorder=0))
+
+    # -- links: ordinary ones under the critical ones, arrowheads at the box --
+    head_w, head_h = 4.0 / sx, 2.2 / sy  # in data units: 4 pt long, 4.4 pt wide
+    for critical, colour, lw, z in ((False, MUTED, 0.45, 1), (True, CRITICAL, 1.4, 2)):
+        lines, heads = [], []
+        for edge in layout.edges:
+            if edge.critical != critical:
+                continue
+            line = _polyline(edge.points)
+            end = line[-1]
+            line[-1] = (end[0] - head_w * 0.8, end[1])
+            lines.append(line)
+            heads.append([(end[0], end[1]), (end[0] - head_w, end[1] - head_h), (end[0] - head_w, end[1] + head_h)])
+        if lines:
+            pane.add_collection(LineCollection(lines, colors=colour, lw=lw, zorder=z, capstyle="butt",
+                                               joinstyle="round", alpha=1.0 if critical else 0.8))
+            pane.add_collection(PolyCollection(heads, facecolors=colour, edgecolors="none", zorder=z))
+
+    # -- boxes and labels ------------------------------------------------------
+    w2, h2 = layout.node_w / 2, layout.node_h / 2 * 0.86
+    tasks = plan.task_index()
+    plain, plain_colours, plain_edges, crit = [], [], [], []
+    for node in layout.nodes.values():
+        box = [(node.x - w2, node.y - h2), (node.x + w2, node.y - h2), (node.x + w2, node.y + h2),
+               (node.x - w2, node.y + h2)]
+        if node.critical:
+            crit.append(box)
+        else:
+            colour = phase_colour(phase_index.get(node.phase, len(plan.phases)))
+            plain.append(box)
+            plain_colours.append(tint(colour, 0.6))
+            plain_edges.append(colour)
+        room = layout.node_w * sx - 5 - (2 * min(0.12 * sx, 7.0) if node.critical else 0.0)  # clear of the strip
+        if names:
+            name = measure.fit(tasks[node.id].name, NAME_FONT, room)
+            pane.text(node.x, node.y - h2 * 0.45, measure.fit(node.id, ID_FONT, room, "bold"), fontsize=ID_FONT,
+                      weight="bold", ha="center", va="center", color=INK, clip_on=False)
+            pane.text(node.x, node.y + h2 * 0.4, name, fontsize=NAME_FONT, ha="center", va="center",
+                      color=INK, clip_on=False)
+        else:
+            pane.text(node.x, node.y, measure.fit(node.id, ID_FONT, room), fontsize=ID_FONT, ha="center",
+                      va="center", color=INK, clip_on=False)
+    pane.add_collection(PolyCollection(plain, facecolors=plain_colours, edgecolors=plain_edges, lw=0.6, zorder=3))
+    if crit:
+        # Critical: the critical colour, a dark outline and a hatched strip at
+        # the left edge (grayscale print keeps the meaning; the label stays clear).
+        pane.add_collection(PolyCollection(crit, facecolors=tint(CRITICAL, 0.45), edgecolors=INK, lw=1.0, zorder=3))
+        strip = min(0.12, 7.0 / sx)  # layers: at most 7 points
+        strips = [[b[0], (b[0][0] + strip, b[0][1]), (b[0][0] + strip, b[3][1]), b[3]] for b in crit]
+        pane.add_collection(PolyCollection(strips, facecolors=CRITICAL, edgecolors=INK, lw=0.6, hatch="////",
+                                           zorder=3.1))
+
+
+def network_figure(plan, schedule, title: str | None = None):
+    """The whole network on one figure sized to stay readable (for PNG/SVG)."""
+    from matplotlib.figure import Figure
+
+    from aiplanner.render.canvas import TextBatch
+    from aiplanner.render.layered import layered_layout
+    from aiplanner.render.page import fig_text
+    from aiplanner.render.style import TextMeasure
+
+    geometry = network_geometry(len(plan.tasks))
+    layout = layered_layout(plan, schedule, node_h=2.4 if geometry.names else 1.0)
+    margin = 0.3
+    width = max(layout.width * geometry.layer_in, 5.0) + 2 * margin
+    body = max(layout.height * geometry.row_in, 1.0) + HEADER + 0.4
+    height = body + 0.5 + 2 * margin
+    fig = Figure(figsize=(width, height))
+    measure = TextMeasure()
+    texts = TextBatch(measure)
+    paint_network(fig, (margin, margin, width - 2 * margin, body), plan, layout, texts, measure, geometry.names)
+    fig.add_artist(texts.artist())
+    crit = sum(1 for n in layout.nodes.values() if n.critical)
+    fig_text(fig, margin, height - margin - 0.2,
+             title or f"{plan.name}: dependency network", fontsize=11, weight="bold", color=INK)
+    fig_text(fig, margin, height - margin - 0.42,
+             f"{len(layout.nodes)} tasks, {len(layout.edges)} links, phases left to right · critical path "
+             f"({crit} tasks) hatched, its links thick in the critical colour · {layout.crossings} link crossings",
+             fontsize=7.5, color=MUTED)
+    return fig
