@@ -108,8 +108,9 @@ def reduce_crossings(layers: list[list[str]], upper: dict[str, list[str]], lower
     current = [list(layer) for layer in layers]
     best = [list(layer) for layer in current]
     best_count = count_crossings(current, lower)
+    stale = 0
     for sweep in range(sweeps):
-        if best_count == 0:
+        if best_count == 0 or stale >= 3:  # converged: three sweeps without a gain
             break
         if sweep % 2 == 0:
             for k in range(1, len(current)):
@@ -121,4 +122,7 @@ def reduce_crossings(layers: list[list[str]], upper: dict[str, list[str]], lower
         found = count_crossings(current, lower)
         if found < best_count:
             best, best_count = [list(layer) for layer in current], found
+            stale = 0
+        else:
+            stale += 1
     return best

@@ -1,4 +1,8 @@
-"""Dependency network: tasks as boxes, left to right by topological level.
+"""Dependency network: tasks as boxes, phases left to right, links routed between them.
+
+The drawing is :func:`aiplanner.render.layered.layered_layout` (the same as
+the exported network chart): layers by dependency depth inside each phase,
+crossings reduced, links curving between the boxes, critical links on top.
 
 Hosting: ``NetworkView(session, parent)`` in a dock or tab. It rebuilds
 only while visible (a hidden dock costs nothing), highlights the critical
@@ -33,26 +37,10 @@ class NodePlace:
 
 
 def network_layout(plan, schedule) -> dict[str, NodePlace]:
-    """Columns by longest chain of predecessors; inside a column, phase then plan order.
+    """Each task's layer and its slot in the layer (see :func:`layered_layout`)."""
+    from aiplanner.render.layered import layered_layout
 
-    ``schedule.order`` is topological, so one pass gives each task's level.
-    """
-    phase_rank = {p.id: i for i, p in enumerate(plan.phases)}
-    position = {t.id: i for i, t in enumerate(plan.tasks)}
-    tasks = plan.task_index()
-    level: dict[str, int] = {}
-    for tid in schedule.order:
-        preds = [d.task for d in tasks[tid].depends_on if d.task in level]
-        level[tid] = 1 + max((level[p] for p in preds), default=-1)
-    columns: dict[int, list[str]] = {}
-    for tid, lv in level.items():
-        columns.setdefault(lv, []).append(tid)
-    places = {}
-    for lv, members in columns.items():
-        members.sort(key=lambda t: (phase_rank.get(tasks[t].phase, 0), position[t]))
-        for slot, tid in enumerate(members):
-            places[tid] = NodePlace(tid, lv, slot)
-    return places
+    return {n.id: NodePlace(n.id, n.layer, n.slot) for n in layered_layout(plan, schedule).nodes.values()}
 
 
 class _Node(QGraphicsRectItem):
@@ -74,6 +62,7 @@ class NetworkView(QGraphicsView):
         self.setDragMode(QGraphicsView.RubberBandDrag)
         self.setAlignment(Qt.AlignLeft | Qt.AlignTop)  # a large graph starts at its first tasks
         self.nodes: dict[str, _Node] = {}
+        self.net_layout = None  # the last layered layout drawn
         self._stale = True
         self._syncing = False
         self._scene.selectionChanged.connect(self._scene_selection)
@@ -122,15 +111,26 @@ class NetworkView(QGraphicsView):
             self._syncing = False
             return
         plan, schedule = session.plan, session.schedule
-        places = network_layout(plan, schedule)
+        from aiplanner.render.layered import layered_layout
+
+        pitch = NODE_W + GAP_X
+        layout = layered_layout(plan, schedule, node_w=NODE_W / pitch, node_h=1.0, gap=GAP_Y / NODE_H,
+                                dummy_h=0.15)
+        self.net_layout = layout
+
+        def at(x: float, y: float) -> QPointF:  # layout units -> scene pixels (layer 0 starts at 0)
+            return QPointF(x * pitch + NODE_W / 2, y * NODE_H)
+
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() - 1, 7))
         metrics = QFontMetrics(font)
+        self._phase_bands(plan, layout, at, font)
         tasks = plan.task_index()
-        for tid, place in places.items():
+        for tid, place in layout.nodes.items():
             times = schedule.tasks[tid]
             task = tasks[tid]
-            rect = QRectF(place.level * (NODE_W + GAP_X), place.slot * (NODE_H + GAP_Y), NODE_W, NODE_H)
+            centre = at(place.x, place.y)
+            rect = QRectF(centre.x() - NODE_W / 2, centre.y() - NODE_H / 2, NODE_W, NODE_H)
             node = _Node(tid, rect)
             crit = times.critical
             node.setBrush(QBrush(QColor("#fde8e6") if crit else QColor("#eef3fd")))
@@ -147,37 +147,54 @@ class NetworkView(QGraphicsView):
             dates.setBrush(QColor("#5b6472"))
             dates.setPos(rect.left() + 6, rect.top() + NODE_H / 2 + 1)
             self.nodes[tid] = node
-        for task in plan.tasks:
-            for dep in task.depends_on:
-                if dep.task in self.nodes and task.id in self.nodes:
-                    self._edge(dep.task, task.id, dep.type,
-                               schedule.tasks[dep.task].critical and schedule.tasks[task.id].critical)
+        for edge in layout.edges:  # ordinary links first, critical ones last and on top
+            self._edge(edge, at)
         self._scene.setSceneRect(self._scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
         for tid in session.selection:
             if tid in self.nodes:
                 self.nodes[tid].setSelected(True)
         self._syncing = False
 
-    def _edge(self, src: str, dst: str, kind: str, critical: bool) -> None:
-        a = self.nodes[src].rect()
-        b = self.nodes[dst].rect()
-        start = QPointF(a.right(), a.center().y())
-        end = QPointF(b.left(), b.center().y())
-        path = QPainterPath(start)
-        bend = max(abs(end.x() - start.x()) / 2, 30)
-        path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
-        color = QColor("#b8392f") if critical else QColor("#8a94a6")
+    def _phase_bands(self, plan, layout, at, font) -> None:
+        """A light band behind each phase's layers, its name on top."""
+        colours = ("#eef4fb", "#edf7f3", "#fdf6e8", "#f9eff5")
+        bold = QFont(font)
+        bold.setBold(True)
+        for k, block in enumerate(layout.phases):
+            left = at(layout.layer_x[block.first] - 0.5, -0.3)
+            right = at(layout.layer_x[block.last] + 0.5, layout.height + 0.3)
+            band = self._scene.addRect(QRectF(left, right), QPen(Qt.NoPen), QBrush(QColor(colours[k % 4])))
+            band.setZValue(-3)
+            label = QGraphicsSimpleTextItem(block.name)
+            label.setFont(bold)
+            label.setBrush(QColor("#3a3f47"))
+            label.setPos(left.x() + 8, left.y() - QFontMetrics(bold).height() - 4)
+            self._scene.addItem(label)
+
+    def _edge(self, edge, at) -> None:
+        from aiplanner.render.layered import edge_path
+
+        path = QPainterPath()
+        for op, pts in edge_path(edge.points):
+            if op == "M":
+                path.moveTo(at(*pts[0]))
+            elif op == "L":
+                path.lineTo(at(*pts[0]))
+            else:
+                path.cubicTo(at(*pts[0]), at(*pts[1]), at(*pts[2]))
+        end = at(*edge.points[-1])
+        color = QColor("#b8392f") if edge.critical else QColor("#8a94a6")
         item = QGraphicsPathItem(path)
-        item.setPen(QPen(color, 1.6 if critical else 1.0))
-        item.setZValue(-1)
-        item.setToolTip(f"{src} {kind} {dst}")
+        item.setPen(QPen(color, 2.0 if edge.critical else 1.0))
+        item.setZValue(-1 if edge.critical else -2)  # critical links over the others, all under the boxes
+        item.setToolTip(f"{edge.src} {edge.kind} {edge.dst}")
         self._scene.addItem(item)
         head = QPainterPath(end)
         head.lineTo(end + QPointF(-7, -4))
         head.lineTo(end + QPointF(-7, 4))
         head.closeSubpath()
         arrow = self._scene.addPath(head, QPen(Qt.NoPen), QBrush(color))
-        arrow.setZValue(-1)
+        arrow.setZValue(-1 if edge.critical else -2)
 
     # -- selection both ways -------------------------------------------------
     def _scene_selection(self) -> None:

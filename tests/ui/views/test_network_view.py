@@ -8,8 +8,8 @@ def test_layout_levels_follow_the_links(view_session):
     places = network_layout(view_session.plan, view_session.schedule)
     assert places["a1"].level == 0
     assert places["a2"].level == 1
-    assert places["d1"].level == places["d2"].level == 2
-    assert places["m1"].level == 3
+    assert places["d1"].level == places["d2"].level == 3  # the design phase starts after a link-only layer
+    assert places["m1"].level == 4
     assert {places["d1"].slot, places["d2"].slot} == {0, 1}
 
 
