@@ -11,7 +11,8 @@ from aiplanner.io.atomic import atomic_write_bytes
 from aiplanner.io.native import load_plan
 from aiplanner.model.plan import Plan
 
-__all__ = ["read_plan", "schedule_of", "write_output", "write_plan", "report_stream", "print_json", "table"]
+__all__ = ["read_plan", "schedule_of", "write_output", "write_plan", "report_stream", "same_file", "print_json",
+           "table"]
 
 
 def read_plan(path: str) -> Plan:
@@ -43,6 +44,16 @@ def write_output(path: str | None, data: str | bytes) -> None:
             sys.stdout.write(data)
         return
     atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data, backup=False)
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether paths ``a`` and ``b`` name one existing file (links followed)."""
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
 
 
 def report_stream(output: str | None):

@@ -122,7 +122,7 @@ def _progress_printer(enabled: bool):
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.commands._common import read_plan, write_output
+    from aiplanner.commands._common import read_plan, same_file, write_output
     from aiplanner.io.exporters import ExportRequest, exporter_names, get_exporter
     from aiplanner.model.errors import (DependencyCycleError, InvalidPlanError, PlanError, PlanFileError,
                                         Problem, UnknownTaskError)
@@ -139,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
     exporter = get_exporter(fmt)
     output = args.output or str(Path(args.file).with_suffix(exporter.suffix))
     plan = read_plan(args.file)
+    if output != "-" and same_file(output, args.file):
+        raise PlanFileError(output, "is the plan being exported; choose another output file")
     progress = _progress_printer(sys.stderr.isatty() if args.progress is None else args.progress)
     options = {k: v for k, v in vars(args).items() if not k.startswith("_") and k not in ("file", "output")}
     try:

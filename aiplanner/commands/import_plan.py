@@ -23,9 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.commands._common import report_stream, write_plan
+    from aiplanner.commands._common import report_stream, same_file, write_plan
     from aiplanner.io.importing import import_file
+    from aiplanner.model.errors import PlanFileError
 
+    if args.output != "-" and same_file(args.output, args.source):
+        raise PlanFileError(args.output, "is the file being imported; choose another output file")
     result = import_file(args.source, args.fmt)
     for warning in result.warnings:
         print(f"aiplanner: {args.source}: warning: {warning}", file=sys.stderr)

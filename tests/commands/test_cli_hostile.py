@@ -86,3 +86,23 @@ def test_a_date_out_of_range_is_named_by_its_task_field(tmp_path, capsys, comman
     assert main([command[0], str(path), *command[1:]]) == 2
     assert capsys.readouterr().err == (f"aiplanner: {path}: $.tasks[1].not_before: "
                                        "date 9999-12-30 is outside the supported years 1900-2400\n")
+
+
+@pytest.mark.parametrize("target", ["{plan}", "{link}"])
+def test_export_never_writes_over_the_plan_it_reads(tmp_path, capsys, target):
+    plan = tmp_path / "p.aiplan"
+    save_plan(make([T("a", 1)]), plan)
+    (tmp_path / "link.aiplan").symlink_to(plan)
+    before = plan.read_bytes()
+    out = target.format(plan=plan, link=tmp_path / "link.aiplan")
+    assert main(["export", str(plan), "--to", "csv", "-o", out]) == 2
+    assert capsys.readouterr().err == f"aiplanner: {out}: is the plan being exported; choose another output file\n"
+    assert plan.read_bytes() == before
+
+
+def test_import_never_writes_over_the_file_it_reads(tmp_path, capsys):
+    source = tmp_path / "t.csv"
+    source.write_text("id,name,duration,start\na,A,3,2026-05-04\n", encoding="utf-8")
+    assert main(["import", str(source), "--from", "csv", "-o", str(source)]) == 2
+    assert capsys.readouterr().err == f"aiplanner: {source}: is the file being imported; choose another output file\n"
+    assert source.read_text(encoding="utf-8").startswith("id,name")
