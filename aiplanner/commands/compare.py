@@ -39,8 +39,12 @@ def _text(result) -> str:
     lines = [f"A = {result.a}    B = {result.b}", ""]
     lines.append(f"finish  {result.finish_a} -> {result.finish_b}  ({_signed(result.finish_delta)} working days)")
     if result.p80_a is not None or result.p80_b is not None:
-        lines.append(f"P80     {result.p80_a or '?'} -> {result.p80_b or '?'}  "
-                     f"({_signed(result.p80_delta) or 'unknown'} working days)")
+        if result.p80_delta is not None:
+            why = f"{_signed(result.p80_delta)} working days"
+        else:
+            side = result.a if result.p80_a is None else result.b
+            why = f"{side} has no P80: " + ("captured with --no-risk" if side.startswith("baseline:") else "not simulated")
+        lines.append(f"P80     {result.p80_a or '?'} -> {result.p80_b or '?'}  ({why})")
     counts = {s: sum(1 for t in result.tasks if t.status == s) for s in ("changed", "added", "removed")}
     lines.append(f"tasks   {counts['changed']} moved or resized, {counts['added']} added, "
                  f"{counts['removed']} removed, {result.unchanged} unchanged")

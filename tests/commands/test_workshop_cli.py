@@ -99,3 +99,12 @@ def test_a_bad_duration_names_the_file_once_and_changes_nothing(plan_file, capsy
     err = capsys.readouterr().err
     assert err == f"aiplanner: {plan_file}: --duration 'a1=abc': write TASK=DAYS (whole working days)\n"
     assert plan_file.read_bytes() == before
+
+
+def test_compare_with_a_baseline_without_p80_says_why(plan_file, capsys):
+    assert main(["baseline", str(plan_file), "--name", "quick", "--no-risk"]) == 0
+    capsys.readouterr()
+    assert main(["compare", str(plan_file)]) == 0
+    p80 = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("P80"))
+    assert "unknown working days" not in p80
+    assert p80.endswith("(baseline:quick has no P80: captured with --no-risk)")
