@@ -79,11 +79,13 @@ class NetworkView(QGraphicsView):
         self._place_note()
 
     def _place_note(self) -> None:
-        shown = not self.note.isHidden()
-        height = self.note.sizeHint().height() if shown else 0
-        self.setViewportMargins(0, height, 0, 0)
         frame = self.frameWidth()
-        self.note.setGeometry(frame, frame, self.width() - 2 * frame, height)
+        width = self.width() - 2 * frame
+        height = 0
+        if not self.note.isHidden():  # a wrapped label's height follows its width
+            height = max(self.note.heightForWidth(width), self.note.minimumSizeHint().height())
+        self.setViewportMargins(0, height, 0, 0)
+        self.note.setGeometry(frame, frame, width, height)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
