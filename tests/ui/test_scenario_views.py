@@ -175,3 +175,14 @@ def test_matrix_edits_follow_the_scenario_and_metrics_are_read_only(qtbot, main_
     bar.set_scenario(None)
     assert matrix.model.index(0, 1).data() == "" and metrics.model.flags(cell) & Qt.ItemIsEditable
     assert metrics.note.isHidden() and matrix.note.isHidden()
+
+
+def test_a_shown_scenario_follows_staffing_edits_of_the_plan(qtbot, main_window):
+    from aiplanner.ui.commands import EditPlanCommand
+
+    session = main_window.session
+    main_window.workshop_bar.set_scenario("hire")
+    people = [*session.plan.people, Person(id="dee", name="Dee")]
+    session.push(EditPlanCommand(session, "Add Dee", people=people))  # on the plan itself
+    assert [p.id for p in main_window.lens.plan.people] == ["ann", "dee", "bob"]
+    assert main_window.people_view.people_model.rowCount() == 3
