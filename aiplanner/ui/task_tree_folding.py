@@ -11,8 +11,9 @@ Phase rows fold with the branch arrow, Left / Right on the row, or a
 double-click on one of the row's read-only cells (its name cell edits the
 name). A task that gets selected (in the tree, the Gantt, the findings or any
 other view) inside a collapsed phase expands that phase, so the selection
-is always in sight. Collapsing the phase that holds the current row moves
-the current row to the phase, as MS Project does.
+is always in sight. Collapsing a phase deselects its tasks (Delete never
+removes a task nobody sees) and, when it holds the current row, makes the
+phase row current, as MS Project does.
 
 The host declares the signals ``rowsChanged()`` (visible rows changed) and
 ``foldingChanged(list)`` (the collapsed phase ids, sorted) and calls
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 
 from aiplanner.ui.task_model import COLUMN_INDEX, PHASE_ID_ROLE, ROW_KEY_ROLE
 
@@ -110,7 +111,7 @@ class PhaseFoldingMixin:
                 if self.isExpanded(index) != expanded:
                     self.setExpanded(index, expanded)
                     if not expanded:
-                        self._current_out_of(index)
+                        self._selection_out_of(index)
         finally:
             self._applying = False
 
@@ -123,7 +124,7 @@ class PhaseFoldingMixin:
             return
         if folded:
             self._folded.add(pid)
-            self._current_out_of(index)
+            self._selection_out_of(index)
         else:
             self._folded.discard(pid)
         self._folding_done()
@@ -132,8 +133,14 @@ class PhaseFoldingMixin:
         self.foldingChanged.emit(sorted(self._folded))
         self.rowsChanged.emit()
 
-    def _current_out_of(self, phase: QModelIndex) -> None:
-        """A collapsed phase holds the current row: make the phase row current instead."""
+    def _selection_out_of(self, phase: QModelIndex) -> None:
+        """Deselect the tasks of a collapsed phase; if one is current, the phase row becomes current."""
+        selection = self.selectionModel()
+        rows = self.proxy.rowCount(phase)
+        if rows and selection.hasSelection():
+            hidden = QItemSelection(self.proxy.index(0, 0, phase),
+                                    self.proxy.index(rows - 1, self.proxy.columnCount() - 1, phase))
+            selection.select(hidden, QItemSelectionModel.SelectionFlag.Deselect)
         current = self.currentIndex()
         if current.isValid() and current.parent().isValid() and current.parent().row() == phase.row():
             flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect

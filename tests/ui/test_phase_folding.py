@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from aiplanner.model import Scenario
 from aiplanner.ui.commands import EditTaskCommand, ReplacePlanCommand
 from aiplanner.ui.task_model import COLUMN_INDEX
 
@@ -93,6 +92,14 @@ def test_collapsing_the_phase_of_the_current_task_moves_the_selection_to_the_pha
     tree.set_phase_expanded("assessment", False)
     assert tree.current_task_id() is None and tree.currentIndex().parent().isValid() is False
     assert main_window.session.selection == []
+    # Tasks selected in a phase that folds are deselected: Delete cannot remove what nobody sees.
+    tree.set_phase_expanded("assessment", True)
+    main_window.session.select_tasks(["d1", "a1", "d2"])
+    assert tree.current_task_id() == "d1"
+    tree.set_phase_expanded("assessment", False)
+    assert main_window.session.selection == ["d1", "d2"] and tree.current_task_id() == "d1"
+    main_window.actions_by_name["delete_task"].trigger()
+    assert [t.id for t in main_window.session.plan.tasks] == ["a1", "a2", "m1"]
 
 
 def test_expand_and_collapse_all_from_the_menu_and_keys(main_window, qtbot):
@@ -147,11 +154,13 @@ def test_folding_survives_scenario_switching(main_window, qtbot):
     session, tree = main_window.session, main_window.tree
     main_window.actions_by_name["new_scenario"].trigger()
     tree.set_phase_expanded("design", False)
-    main_window.lens.set_scenario("Scenario")
+    combo = main_window.workshop_bar.scenario_combo
+    combo.setCurrentIndex(combo.findData("Scenario"))  # the tool bar's scenario chooser
+    assert main_window.lens.scenario == "Scenario"
     assert tree.folded_phases() == {"design"} and not tree.isExpanded(_phase_index(main_window, "design"))
     assert_aligned(main_window)
-    main_window.lens.set_scenario(None)
-    assert tree.visible_row_keys()[-1] == ("phase", "design")
+    combo.setCurrentIndex(0)
+    assert main_window.lens.scenario is None and tree.visible_row_keys()[-1] == ("phase", "design")
     assert_aligned(main_window)
 
 
@@ -192,3 +201,15 @@ def test_folding_is_remembered_per_file(main_window, qtbot, prompts, plan_file, 
     assert second.tree.folded_phases() == {"design"}
     assert [(r.kind, r.id) for r in second.gantt.scene.rows][-1] == ("phase", "design")
     second.close()
+
+
+def test_clicking_a_finding_expands_the_phase_of_its_tasks(main_window, qtbot):
+    tree, findings = main_window.tree, main_window.findings_view
+    tree.collapse_all_phases()
+    findings.refresh()
+    row = next(i for i, f in enumerate(findings.model.findings) if f.rule == "timeline.phase-length")
+    findings.activate(row)
+    assert main_window.session.selection == ["a1", "a2"]
+    assert tree.folded_phases() == {"design"} and tree.selected_task_ids() == ["a1", "a2"]
+    assert main_window.gantt.row_of("a1") == 1
+    assert_aligned(main_window)
