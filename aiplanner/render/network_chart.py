@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from aiplanner.render.style import CRITICAL, INK, MUTED, phase_colour, tint
 
-__all__ = ["NetworkGeometry", "network_geometry", "paint_network", "network_figure", "bezier_points"]
+__all__ = ["NetworkGeometry", "network_geometry", "paint_network", "network_figure", "bezier_points", "wrap_two"]
 
 ID_FONT = 6.0
 NAME_FONT = 5.5
@@ -52,6 +52,19 @@ def bezier_points(p0, c1, c2, p1, steps: int = 8) -> list[tuple[float, float]]:
     return out
 
 
+def wrap_two(text: str, size: float, room: float, measure) -> list[str]:
+    """``text`` on at most two lines of ``room`` points (the second cut with an ellipsis)."""
+    if measure.width(text, size) <= room:
+        return [text]
+    words = text.split()
+    first = ""
+    for k in range(len(words), 0, -1):
+        first = " ".join(words[:k])
+        if measure.width(first, size) <= room:
+            return [first, measure.fit(" ".join(words[k:]), size, room)]
+    return [measure.fit(text, size, room)]
+
+
 def _polyline(points) -> list[tuple[float, float]]:
     from aiplanner.render.layered import edge_path
 
@@ -67,16 +80,23 @@ def _polyline(points) -> list[tuple[float, float]]:
 
 
 def paint_network(fig, rect: tuple[float, float, float, float], plan, layout, texts, measure,
-                  names: bool = False, title_room: bool = True) -> None:
+                  names: bool = False, title_room: bool = True, labels: bool = True,
+                  window: tuple[float, float] | None = None, dates=None) -> None:
     """Draw ``layout`` (a :class:`~aiplanner.render.layered.NetworkLayout`) into
-    ``rect`` (inches); its strings go into ``texts`` (a TextBatch)."""
+    ``rect`` (inches); its strings go into ``texts`` (a TextBatch).
+
+    ``names``: id and name in each box (the layout's boxes must be tall enough,
+    ``node_h`` about 2.4), plus the dates when ``dates`` (a schedule) is given;
+    else ids only, in a font that fits the box, when ``labels``. ``window``:
+    the x range (layout units) to show, for drawings split into bands.
+    """
     from matplotlib.collections import LineCollection, PolyCollection
 
     from aiplanner.render.canvas import Pane
 
     left, bottom, width, height = rect
     header = HEADER if title_room else 0.0
-    x0, x1 = -0.5, max(layout.width, 1.0) - 0.5
+    x0, x1 = window if window is not None else (-0.5, max(layout.width, 1.0) - 0.5)
     y_top, y_bottom = -0.2, layout.height + 0.2
     pane = Pane(fig, (left, bottom, width, height - header), (x0, x1), (y_bottom, y_top), texts)
     sx = (width * 72) / (x1 - x0)  # points per layer
@@ -89,6 +109,9 @@ def paint_network(fig, rect: tuple[float, float, float, float], plan, layout, te
         a, b = layout.layer_x[block.first] - 0.45, layout.layer_x[block.last] + 0.45
         bands.append([(a, y_top), (b, y_top), (b, y_bottom), (a, y_bottom)])
         colours.append(tint(phase_colour(phase_index.get(block.id, block.index)), 0.93))
+        a, b = max(a, x0), min(b, x1)  # the part in view
+        if b - a < 0.5:
+            continue
         room = (b - a) * sx - 4
         pane.text((a + b) / 2, y_top, measure.fit(block.name, PHASE_FONT, room, "bold"),
                   fontsize=PHASE_FONT, weight="bold", ha="center", va="bottom", clip_on=False, dy=4,
@@ -126,16 +149,27 @@ def paint_network(fig, rect: tuple[float, float, float, float], plan, layout, te
             plain.append(box)
             plain_colours.append(tint(colour, 0.6))
             plain_edges.append(colour)
+        if not x0 < node.x < x1:
+            continue
         room = layout.node_w * sx - 5 - (2 * min(0.12 * sx, 7.0) if node.critical else 0.0)  # clear of the strip
         if names:
-            name = measure.fit(tasks[node.id].name, NAME_FONT, room)
-            pane.text(node.x, node.y - h2 * 0.45, measure.fit(node.id, ID_FONT, room, "bold"), fontsize=ID_FONT,
-                      weight="bold", ha="center", va="center", color=INK, clip_on=False)
-            pane.text(node.x, node.y + h2 * 0.4, name, fontsize=NAME_FONT, ha="center", va="center",
-                      color=INK, clip_on=False)
-        else:
-            pane.text(node.x, node.y, measure.fit(node.id, ID_FONT, room), fontsize=ID_FONT, ha="center",
-                      va="center", color=INK, clip_on=False)
+            lines = [(measure.fit(node.id, ID_FONT, room, "bold"), ID_FONT, "bold")]
+            lines += [(line, NAME_FONT, "normal") for line in wrap_two(tasks[node.id].name, NAME_FONT, room, measure)
+                      ] if dates is not None else [(measure.fit(tasks[node.id].name, NAME_FONT, room), NAME_FONT,
+                                                    "normal")]
+            if dates is not None:
+                t = dates.tasks[node.id]
+                lines.append((measure.fit(f"{t.start:%d %b} – {t.finish:%d %b %Y}", NAME_FONT, room),
+                              NAME_FONT, "normal"))
+            step = 2 * h2 / (len(lines) + 0.6)
+            for k, (text, size, weight) in enumerate(lines):
+                pane.text(node.x, node.y - h2 + step * (k + 0.8), text, fontsize=size, weight=weight,
+                          ha="center", va="center", color=INK, clip_on=False)
+        elif labels:
+            size = min(ID_FONT, 2 * h2 * sy * 0.7)
+            label = measure.fit(node.id, size, room) if size >= 2.5 else ""
+            if label == node.id or len(label) >= 6:  # a stub of two letters tells nobody anything
+                pane.text(node.x, node.y, label, fontsize=size, ha="center", va="center", color=INK, clip_on=False)
     pane.add_collection(PolyCollection(plain, facecolors=plain_colours, edgecolors=plain_edges, lw=0.6, zorder=3))
     if crit:
         # Critical: the critical colour, a dark outline and a hatched strip at

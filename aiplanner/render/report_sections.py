@@ -222,11 +222,18 @@ def _changes(ctx: ReportContext) -> list[Page]:
     return changes_pages(ctx)
 
 
+def _network(ctx: ReportContext) -> list[Page]:
+    from aiplanner.render.report_network import network_pages
+
+    return network_pages(ctx)
+
+
 BUILDERS: dict[str, Callable[[ReportContext], list[Page]]] = {
     "cover": _cover,
     "timeline": timeline,
     "changes": _changes,
     "tasks": tasks,
+    "network": _network,
     "staffing": staffing,
     "load": _charts("load"),
     "responsibilities": responsibilities,
