@@ -3,7 +3,10 @@
 Every sample is built from the product's own API: the source's chart from
 the catalogue (:func:`~aiplanner.catalog.source_chart_plan`), the staffed
 rollouts from the pattern templates (:func:`~aiplanner.catalog.build_plan`)
-plus their team (:mod:`aiplanner.samples.staffed`), the enterprise rollout
+plus their team (:mod:`aiplanner.samples.staffed`) and, for the CoE and
+federated ones, a mid-rollout story: a kick-off baseline, progress, slips
+and what-if scenarios (:mod:`aiplanner.samples.midrollout`,
+:mod:`aiplanner.samples.whatifs`), the enterprise rollout
 from the federated template plus twelve business units
 (:mod:`aiplanner.samples.enterprise`). The output is deterministic, so the
 committed files must equal what this module builds; ``--check`` (and
@@ -31,7 +34,9 @@ from aiplanner.catalog import Catalog, source_chart_plan
 from aiplanner.io.native import dumps, save_plan
 from aiplanner.model import Plan, PlanError
 from aiplanner.samples.enterprise import enterprise_plan
+from aiplanner.samples.midrollout import mid_rollout
 from aiplanner.samples.staffed import TEAMS, Team, staffed_plan
+from aiplanner.samples.whatifs import STORIES
 
 __all__ = ["BUILDERS", "FOLDER", "build_samples", "stale_samples", "write_samples", "main"]
 
@@ -39,14 +44,17 @@ __all__ = ["BUILDERS", "FOLDER", "build_samples", "stale_samples", "write_sample
 FOLDER = Path(__file__).resolve().parent
 
 
-def _staffed(team: Team) -> Callable[[Catalog | None], Plan]:
-    return lambda catalog: staffed_plan(team, catalog)
+def _staffed(name: str, team: Team) -> Callable[[Catalog | None], Plan]:
+    story = STORIES.get(name)
+    if story is None:
+        return lambda catalog: staffed_plan(team, catalog)
+    return lambda catalog: mid_rollout(staffed_plan(team, catalog), story, catalog)
 
 
 #: Sample file stem -> function building its plan from a catalogue (None: the shipped one).
 BUILDERS: dict[str, Callable[[Catalog | None], Plan]] = {
     "source-timeline": source_chart_plan,
-    **{name: _staffed(team) for name, team in TEAMS.items()},
+    **{name: _staffed(name, team) for name, team in TEAMS.items()},
     "enterprise-rollout": enterprise_plan,
 }
 
