@@ -82,3 +82,12 @@ def test_what_a_scenario_cannot_hold_is_refused(staffed, change):
         variant.tasks = variant.tasks[1:]
     with pytest.raises(EditError, match="Plan"):
         fold_into_scenario(staffed, staffed.scenarios[0], variant)
+
+
+@pytest.mark.parametrize("module", ["aiplanner.model.scenario_fold", "aiplanner.model.whatif"])
+def test_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

@@ -85,6 +85,9 @@ class PeopleView(QWidget):
         split.addWidget(bottom)
         self.note = ScenarioNote(session, "people, role shares, absences and levelling edited here change this "
                                           "scenario's staffing and dates, not the plan", self)
+        scenario_changed = getattr(session, "scenarioChanged", None)
+        if scenario_changed is not None:
+            scenario_changed.connect(self._scenario_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)
@@ -100,6 +103,12 @@ class PeopleView(QWidget):
         session.scheduleChanged.connect(self._schedule_changed)
         session.planChanged.connect(lambda e: self._schedule_changed() if e.kind == "staffing_changed" else None)
         session.documentReplaced.connect(self._schedule_changed)
+
+    def _scenario_shown(self, name: str) -> None:
+        self.level_action.setToolTip(
+            f"Preview moving tasks of scenario {name} so nobody is over capacity, then record the moves as the "
+            "scenario's not-before dates (the plan does not move)" if name else
+            "Preview moving tasks so nobody is over capacity, then apply as one edit")
 
     def _table(self, model) -> QTableView:
         table = QTableView(self)
