@@ -117,10 +117,11 @@ def paint_gantt(
     r0, r1 = rows
     table_w = table.width / 72.0
     chart_w = width - table_w
-    rows_h = (r1 - r0) * geometry.row_height
+    shown = max(r1 - r0, 1)  # a plan without tasks still gets one (empty) row
+    rows_h = shown * geometry.row_height
     top = bottom + height
     body_bottom = top - geometry.header_height - rows_h
-    ylim = (r1 - 0.5, r0 - 0.5)
+    ylim = (r0 + shown - 0.5, r0 - 0.5)
 
     from aiplanner.render.canvas import Pane, TextBatch
 

@@ -84,6 +84,8 @@ def risk_figure(plan, schedule, options):
     """The risk chart alone (for PNG/SVG)."""
     from matplotlib.figure import Figure
 
+    if not plan.tasks:
+        raise InvalidPlanError([Problem("$.tasks", "the plan has no tasks to simulate")])
     result = _simulation(plan, options)
     if result is None or not hasattr(result, "finish_dates"):
         raise InvalidPlanError([Problem("", "the risk chart needs the Monte Carlo simulation, "

@@ -75,3 +75,25 @@ def test_progress_goes_to_stderr(plan_file, tmp_path, capsys):
                  "--progress"]) == 0
     err = capsys.readouterr().err
     assert "export:" in err and "100%" in err
+
+
+@pytest.fixture
+def empty_plan_file(tmp_path):
+    from aiplanner.model import Plan
+
+    path = tmp_path / "empty.aiplan"
+    save_plan(Plan(name="Nothing yet", start="2026-05-04"), path)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_a_plan_without_tasks_exports(empty_plan_file, tmp_path, capsys, fmt):
+    out = tmp_path / f"e.{fmt}"
+    assert main(["export", str(empty_plan_file), "--to", fmt, "-o", str(out)]) == 0, capsys.readouterr().err
+    assert out.stat().st_size > 1000
+
+
+def test_the_risk_chart_of_a_plan_without_tasks_says_so(empty_plan_file, tmp_path, capsys):
+    out = tmp_path / "r.png"
+    assert main(["export", str(empty_plan_file), "--to", "png", "--chart", "risk", "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"aiplanner: {empty_plan_file}: $.tasks: the plan has no tasks to simulate\n"
