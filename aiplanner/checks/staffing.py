@@ -54,12 +54,14 @@ def over_allocated(ctx: CheckContext) -> Iterator[Finding]:
         days = sum(r.days for r in runs)
         weeks = sorted({w for r in runs for w in r.weeks})
         worst = max(runs, key=lambda r: (r.peak - r.capacity, -r.days))
+        no_capacity = next((p.capacity == 0 for p in ctx.plan.people if p.id == person), False)
         tasks = sorted({t for r in runs for t in r.tasks}, key=order.__getitem__)
         yield Finding(
             "staffing.over-allocated", "warning",
             f"{ctx.person_name(person)} is over capacity on {days} working day{'s' if days > 1 else ''} in "
             f"{len(weeks)} week{'s' if len(weeks) > 1 else ''} from {runs[0].first.isoformat()}, "
-            + (f"with {worst.peak:g} FTE of work on days they are away." if worst.capacity == 0
+            + (f"peaking at {worst.peak:g} FTE against a capacity of 0 FTE." if no_capacity
+               else f"with {worst.peak:g} FTE of work on days they are away." if worst.capacity == 0
                else f"peaking at {worst.peak:g} FTE against {worst.capacity:g}."),
             "Level the plan (aiplanner level), share the role with someone else, or lower the tasks' FTE.",
             tasks=tuple(tasks),

@@ -48,3 +48,10 @@ def test_unstaffed_role_is_an_error_once_there_are_people(healthy):
     nobody = plan.model_copy(update={"people": [], "assignments": []})
     assert found(nobody, "staffing.unstaffed-role") == [] and found(nobody, "staffing.over-allocated") == []
     assert found(nobody, "staffing.key-roles")
+
+
+def test_a_person_with_no_capacity_is_not_called_away(healthy):
+    people = [p if p.id != "pat" else Person(id="pat", name="Pat", capacity=0) for p in healthy.people]
+    (f,) = found(healthy.model_copy(update={"people": people}), "staffing.over-allocated")
+    assert f.people == ("pat",) and "away" not in f.message
+    assert "against a capacity of 0 FTE" in f.message
