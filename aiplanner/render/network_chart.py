@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from aiplanner.render.style import CRITICAL, INK, MUTED, phase_colour, tint
 
-__all__ = ["NetworkGeometry", "network_geometry", "paint_network", "network_figure", "bezier_points", "wrap_two"]
+
+def plural(n: int, noun: str) -> str:
+    """``"1 link crossing"``, ``"2 link crossings"``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+__all__ = ["NetworkGeometry", "network_geometry", "paint_network", "network_figure", "bezier_points", "wrap_two",
+           "plural"]
 
 ID_FONT = 6.0
 NAME_FONT = 5.5
@@ -154,9 +160,7 @@ def paint_network(fig, rect: tuple[float, float, float, float], plan, layout, te
         room = layout.node_w * sx - 5 - (2 * min(0.12 * sx, 7.0) if node.critical else 0.0)  # clear of the strip
         if names:
             lines = [(measure.fit(node.id, ID_FONT, room, "bold"), ID_FONT, "bold")]
-            lines += [(line, NAME_FONT, "normal") for line in wrap_two(tasks[node.id].name, NAME_FONT, room, measure)
-                      ] if dates is not None else [(measure.fit(tasks[node.id].name, NAME_FONT, room), NAME_FONT,
-                                                    "normal")]
+            lines += [(line, NAME_FONT, "normal") for line in wrap_two(tasks[node.id].name, NAME_FONT, room, measure)]
             if dates is not None:
                 t = dates.tasks[node.id]
                 lines.append((measure.fit(f"{t.start:%d %b} – {t.finish:%d %b %Y}", NAME_FONT, room),
@@ -206,6 +210,7 @@ def network_figure(plan, schedule, title: str | None = None):
              title or f"{plan.name}: dependency network", fontsize=11, weight="bold", color=INK)
     fig_text(fig, margin, height - margin - 0.42,
              f"{len(layout.nodes)} tasks, {len(layout.edges)} links, phases left to right · critical path "
-             f"({crit} tasks) hatched, its links thick in the critical colour · {layout.crossings} link crossings",
+             f"({crit} tasks) hatched, its links thick in the critical colour · "
+             f"{plural(layout.crossings, 'link crossing')}",
              fontsize=7.5, color=MUTED)
     return fig

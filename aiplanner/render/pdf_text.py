@@ -133,14 +133,16 @@ class PdfText:
         """Draw ``text`` with its baseline starting at ``(x, y)`` (PDF points)."""
         op = self._op
         out = self.file.output
+        glyphs = self._glyphs
         run: list = []
         chunk = bytearray()
-        current = None  # (face, subset) of the run being written
+        current = None  # face and subset of the run being written
+        current_subset = 0
         prev = None
-        advance = 0.0  # points from x to the next glyph, unkerned (only used where the font changes)
-        for char in text:
-            face, gid, subset, code = self._glyph(char, weight)
-            if (face, subset) != current:
+        for i, char in enumerate(text):
+            found = glyphs.get((char, weight)) or self._glyph(char, weight)
+            face, gid, subset, code = found
+            if face is not current or subset != current_subset:
                 if current is not None:
                     if chunk:
                         run.append(bytes(chunk))
@@ -150,17 +152,20 @@ class PdfText:
                 if self._font != (name, size):
                     out(name, size, op.selectfont)
                     self._font = (name, size)
-                out(1, 0, 0, 1, x + advance, y, op.textmatrix)
-                current, prev = (face, subset), None
+                # A new font mid-string (a fallback script): start where the text so far ends (unkerned).
+                shift = self.measure.width(text[:i], size, weight) if i else 0.0
+                out(1, 0, 0, 1, x + shift, y, op.textmatrix)
+                current, current_subset, prev = face, subset, None
             elif prev is not None:
-                kern = face.kern(prev, gid)
+                kern = face._kern.get((prev, gid))
+                if kern is None:
+                    kern = face.kern(prev, gid)
                 if kern:
                     run.append(bytes(chunk))
                     run.append(-kern)
                     chunk = bytearray()
             chunk += code
             prev = gid
-            advance += self.measure.advance(char, weight) * size
         if current is not None:
             if chunk:
                 run.append(bytes(chunk))

@@ -22,7 +22,11 @@ def load_table(plan, schedule):
 
 def load_pages(ctx: ReportContext) -> list[Page]:
     """Small multiples, a few people per page."""
-    table = ctx.once("load_table", lambda: load_table(ctx.plan, ctx.schedule))
+    from aiplanner.render.report_sections import report_load
+
+    # The staffing section computed the load already: one computation per report.
+    load = report_load(ctx) if ctx.plan.people else None
+    table = ctx.once("load_table", lambda: load.table("person", "week") if load is not None else None)
     if table is None or not table.ids or not table.periods:
         return []
     names = {p.id: p.name for p in ctx.plan.people}

@@ -39,7 +39,7 @@ def critical_subplan(plan, schedule):
 
 def _overview(ctx: ReportContext, layout) -> tuple[Page, bool]:
     from aiplanner.render.canvas import TextBatch
-    from aiplanner.render.network_chart import HEADER, paint_network
+    from aiplanner.render.network_chart import HEADER, paint_network, plural
 
     _, _, width, height = ctx.body
     row_pt = min((height - HEADER - 0.2) * 72 / max(layout.height + 0.4, 1.0), 0.2 * 72)
@@ -57,7 +57,7 @@ def _overview(ctx: ReportContext, layout) -> tuple[Page, bool]:
 
     crit = sum(n.critical for n in layout.nodes.values())
     sub = (f"{len(layout.nodes)} tasks and {len(layout.edges)} links, phases left to right · critical path "
-           f"({crit} tasks) hatched with thick links · {layout.crossings} link crossings")
+           f"({crit} tasks) hatched with thick links · {plural(layout.crossings, 'link crossing')}")
     if not readable:
         sub += " · in detail on the next page" if len(layout.nodes) <= SMALL else \
             " · the critical path in detail on the next page"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from aiplanner.render.report import Page, ReportContext
 from aiplanner.render.tables import Col, TableSpec
 
-__all__ = ["BUILDERS", "optional_module", "table_pages"]
+__all__ = ["BUILDERS", "optional_module", "table_pages", "report_load"]
 
 
 def optional_module(name: str):
@@ -119,7 +119,7 @@ def staffing(ctx: ReportContext) -> list[Page]:
     plan = ctx.plan
     if not plan.roles and not plan.people:
         return []
-    load = _load(ctx)
+    load = report_load(ctx)
     people = {p.id: p for p in plan.people}
     holders: dict[str, list[str]] = {}
     for a in plan.assignments:
@@ -160,7 +160,8 @@ def staffing(ctx: ReportContext) -> list[Page]:
                          "over-allocated: working days above capacity")
 
 
-def _load(ctx: ReportContext):
+def report_load(ctx: ReportContext):
+    """The plan's load (computed once per report), or None without a load module or tasks."""
     load_module = optional_module("aiplanner.schedule.load")
     if load_module is None or not ctx.plan.tasks:
         return None
