@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from aiplanner.checks.baseline import capture_baseline
-    from aiplanner.commands._common import read_plan, table
+    from aiplanner.commands._common import read_plan, schedule_of, table
     from aiplanner.io.native import save_plan
     from aiplanner.model.document import Document
     from aiplanner.model.errors import EditError
@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     name = args.name.strip()
     if not 1 <= len(name) <= 500:
         raise EditError(f"{args.file}: a baseline name has 1 to 500 characters")
+    schedule_of(plan, args.file)  # a plan that cannot be scheduled is named with its file and place
     document = Document(plan, args.file)
     if any(b.name == name for b in plan.baselines):
         if not args.replace:

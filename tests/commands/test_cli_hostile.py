@@ -106,3 +106,11 @@ def test_import_never_writes_over_the_file_it_reads(tmp_path, capsys):
     assert main(["import", str(source), "--from", "csv", "-o", str(source)]) == 2
     assert capsys.readouterr().err == f"aiplanner: {source}: is the file being imported; choose another output file\n"
     assert source.read_text(encoding="utf-8").startswith("id,name")
+
+
+def test_baseline_of_a_plan_with_a_cycle_names_file_and_link_and_writes_nothing(cycle_file, capsys):
+    before = cycle_file.read_bytes()
+    assert main(["baseline", str(cycle_file), "--name", "v1", "--no-risk"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"aiplanner: {cycle_file}: $.tasks[0].depends_on[0]: dependency cycle: a -> b -> a\n"
+    assert cycle_file.read_bytes() == before
