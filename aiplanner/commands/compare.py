@@ -74,10 +74,11 @@ def _text(result) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from aiplanner.checks.compare import compare
-    from aiplanner.commands._common import print_json, read_plan
+    from aiplanner.commands._common import print_json, read_plan, schedule_of
     from aiplanner.model.errors import EditError
 
     plan = read_plan(args.file)
+    schedule_of(plan, args.file)  # a plan that cannot be scheduled: named with its file and place
     side_a = args.a
     if side_a is None:
         if not plan.baselines:

@@ -42,7 +42,7 @@ def _durations(items: list[str]) -> list[tuple[str, int]]:
 
 def run(args: argparse.Namespace) -> int:
     from aiplanner.catalog.switch import switch_pattern
-    from aiplanner.commands._common import read_plan, table
+    from aiplanner.commands._common import read_plan, schedule_of, table
     from aiplanner.io.native import save_plan
     from aiplanner.model.document import Document
     from aiplanner.model.errors import EditError
@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(table(["name", "pattern", "overrides", "added", "removed", "people", "description"],
                                rows, "llrrrrl"))
         return 0
+    schedule_of(plan, args.file)  # a plan that cannot be scheduled: named with its file and place
     document = Document(plan, args.file)
     name = args.name.strip()
     try:

@@ -114,3 +114,13 @@ def test_baseline_of_a_plan_with_a_cycle_names_file_and_link_and_writes_nothing(
     err = capsys.readouterr().err
     assert err == f"aiplanner: {cycle_file}: $.tasks[0].depends_on[0]: dependency cycle: a -> b -> a\n"
     assert cycle_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["compare", "--a", "current", "--b", "current"],
+                                     ["scenario", "--name", "s", "--duration", "a=2"]])
+def test_workshop_commands_on_a_plan_with_a_cycle_name_the_link(cycle_file, capsys, command):
+    before = cycle_file.read_bytes()
+    assert main([command[0], str(cycle_file), *command[1:]]) == 2
+    err = capsys.readouterr().err
+    assert err == f"aiplanner: {cycle_file}: $.tasks[0].depends_on[0]: dependency cycle: a -> b -> a\n"
+    assert cycle_file.read_bytes() == before
