@@ -137,8 +137,14 @@ def paginate_table(spec: TableSpec, width: float, height: float, measure: TextMe
         cells = cells_of(row, "bold" if style == "group" else "normal")
         h = _height(cells)
         if used + h > room and (current or room < height):
-            pages.append(TablePage(tuple(widths), tuple(current), tuple(styles), header))
-            current, styles, used, room = [], [], _height(header), height
+            # A group header (a phase) goes over with its first row, never alone at a page's foot.
+            carried = 0
+            while carried < len(current) - 1 and styles[-1 - carried] == "group":
+                carried += 1
+            keep = len(current) - carried
+            pages.append(TablePage(tuple(widths), tuple(current[:keep]), tuple(styles[:keep]), header))
+            current, styles, room = current[keep:], styles[keep:], height
+            used = _height(header) + sum(_height(c) for c in current)
         current.append(cells)
         styles.append(style)
         used += h
