@@ -113,6 +113,11 @@ class GanttMouseMixin:
         task, _ = self._bar_at(event.position().toPoint())
         if task is not None:
             self.taskActivated.emit(task)
+            return
+        _day, row = self.chart_point(event.position())
+        rows = self.scene.rows if self.scene is not None else ()
+        if 0 <= row < len(rows) and rows[row].kind == "phase":
+            self.phaseActivated.emit(rows[row].id)  # the host folds or unfolds it
 
     # -- edits ----------------------------------------------------------------
     def _preview(self) -> tuple[str, float, float] | None:

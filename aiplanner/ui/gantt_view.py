@@ -13,7 +13,8 @@ layout changes.
 Interaction: drag a bar to move it (sets ``not_before``), drag its right
 end to change its duration (whole working days), Shift+drag or drag from
 the round handle after a bar onto another bar to add an FS link; click
-selects (Ctrl adds), double-click or Enter activates, right-click offers
+selects (Ctrl adds), double-click or Enter activates (on a phase row:
+``phaseActivated``), right-click offers
 "clear not before" and "remove link"; Ctrl+wheel or +/- zooms, 0 fits the
 plan. Keyboard: Up/Down select, Alt+Left/Right move the selected task a
 working day, Alt+Shift+Left/Right change its duration by a day.
@@ -46,6 +47,8 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
     """Gantt chart of ``session``'s plan; see the module docstring for hosting."""
 
     taskActivated = Signal(str)
+    #: A phase's row was double-clicked (hosts collapse / expand it).
+    phaseActivated = Signal(str)
     rowsChanged = Signal()
     zoomChanged = Signal(float)
     message = Signal(str)

@@ -35,6 +35,7 @@ GANTT_KEYS = [
     ("Drag a bar's right end", "Change its duration"),
     ("Shift+drag onto a bar", "Link finish-to-start"),
     ("Double-click a bar", "Open the task editor"),
+    ("Double-click a phase's row", "Collapse / expand the phase (the table follows)"),
 ]
 PRESENTATION_KEYS = [
     ("F5 / Esc", "Enter / leave presentation mode (it starts with the table's collapsed phases)"),

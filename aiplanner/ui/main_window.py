@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.gantt_session = RowAlignedSession(self.lens)
         gantt = GanttView(self.gantt_session, self)
         gantt.taskActivated.connect(self.open_task_editor)
+        gantt.phaseActivated.connect(lambda pid: self.tree.set_phase_expanded(pid, pid in self.tree.folded_phases()))
         gantt.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return gantt
 

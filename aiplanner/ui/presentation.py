@@ -10,6 +10,7 @@ arrows             scroll
 S / Shift+S        next / previous scenario (after the last: the plan)
 B                  baseline ghosts on / off (the latest baseline)
 C                  collapse all phases to summary rows / expand them all
+                   (a double-click on a phase's row folds that one)
 Tab / Shift+Tab    select the next / previous task
 ] / [              lengthen / shorten the selected task by a day
 Ctrl+Z / Ctrl+Y    undo / redo
@@ -129,6 +130,7 @@ class PresentationView(QWidget):
         self.hint = _label(13, color="#6b7280")
         self.hint.setText(HINT)
         self.gantt = PresentationGantt(self.lens, self)
+        self.gantt.phaseActivated.connect(self.toggle_phase)
 
         stats = QHBoxLayout()
         for widget in (self.finish_label, self.p80_label, self.findings_label):
@@ -262,6 +264,11 @@ class PresentationView(QWidget):
         selected = self.lens.selection[0] if self.lens.selection else None
         if selected and self.gantt.row_of(selected) is not None:
             self.gantt.scroll_to_task(selected)
+
+    def toggle_phase(self, phase_id: str) -> None:
+        """Collapse or expand one phase (a double-click on its row)."""
+        self.collapsed = self.collapsed ^ {phase_id}
+        self.gantt.rebuild()
 
     def select_step(self, step: int) -> None:
         ids = [r.id for r in self.gantt.scene.rows if r.kind == "task"] if self.gantt.scene else []

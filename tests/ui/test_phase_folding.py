@@ -213,3 +213,14 @@ def test_clicking_a_finding_expands_the_phase_of_its_tasks(main_window, qtbot):
     assert tree.folded_phases() == {"design"} and tree.selected_task_ids() == ["a1", "a2"]
     assert main_window.gantt.row_of("a1") == 1
     assert_aligned(main_window)
+
+
+def test_double_click_on_a_phase_row_of_the_gantt_folds_it(main_window, qtbot):
+    gantt = main_window.gantt
+    band = next(b for b in gantt.scene.bands if b.phase == "design")
+    where = gantt.pixel_of((band.x0 + band.x1) / 2, band.row0)
+    qtbot.mouseDClick(gantt.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert main_window.tree.folded_phases() == {"design"}
+    assert_aligned(main_window)
+    qtbot.mouseDClick(gantt.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert main_window.tree.folded_phases() == set() and gantt.row_of("m1") == 6

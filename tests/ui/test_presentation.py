@@ -158,3 +158,10 @@ def test_c_collapses_and_expands_all_phases(qtbot, session):
     keys(qtbot, view, Qt.Key_Tab)  # nothing to select while every phase is folded
     assert session.selection == []
     assert "C phases" in view.hint.text()
+
+
+def test_double_click_on_a_phase_row_folds_that_phase(qtbot, view):
+    band = next(b for b in view.gantt.scene.bands if b.phase == "assessment")
+    qtbot.mouseDClick(view.gantt.viewport(), Qt.LeftButton, pos=view.gantt.pixel_of(band.x0 + 1, band.row0))
+    assert view.collapsed == {"assessment"} and view.gantt.row_of("a1") is None
+    assert view.gantt.row_of("d1") == 2
