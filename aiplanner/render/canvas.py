@@ -64,7 +64,8 @@ class TextBatch:
         from matplotlib.colors import to_rgba
         from matplotlib.font_manager import FontProperties
 
-        from aiplanner.render.pdf_text import needs_shaping, pdf_writer
+        from aiplanner.render.agg_text import agg_writer
+        from aiplanner.render.pdf_text import face_list, needs_shaping, pdf_writer
 
         batch = self
         props: dict[tuple[float, str], FontProperties] = {}
@@ -87,6 +88,7 @@ class TextBatch:
                 order = sorted(range(len(batch.items)),
                                key=lambda i: (clips[id(batch.items[i][9])], str(batch.items[i][6])))
                 fast = pdf_writer(renderer, batch.measure)
+                raster = agg_writer(renderer, batch.measure, face_list) if fast is None else None
                 gc = None
                 state = None
                 block = False  # a PdfText block is open
@@ -118,6 +120,9 @@ class TextBatch:
                             fast.begin()
                             block = True
                         fast.show(dx, dy, text, size, weight)
+                        continue
+                    if raster is not None and gc.get_antialiased() and not needs_shaping(text):
+                        raster.show(gc, dx, dy, text, size, weight)
                         continue
                     if block:
                         fast.end()

@@ -19,7 +19,7 @@ go through ``renderer.draw_text`` as before: :func:`pdf_writer` returns
 
 from __future__ import annotations
 
-__all__ = ["PdfText", "pdf_writer", "needs_shaping"]
+__all__ = ["PdfText", "pdf_writer", "needs_shaping", "face_list"]
 
 # Code point ranges drawn glyph by glyph: Latin, Greek, Cyrillic (no
 # combining marks), general punctuation, symbols and arrows, CJK.
@@ -70,6 +70,24 @@ class _Face:
         return found
 
 
+_FACES: dict[str, list[_Face]] = {}
+
+
+def face_list(weight: str) -> list[_Face]:
+    """The fonts text of ``weight`` is drawn with: DejaVu Sans, then the CJK fallbacks."""
+    faces = _FACES.get(weight)
+    if faces is None:
+        from matplotlib.font_manager import FontProperties, findfont
+
+        from aiplanner.render.style import font_families, quiet_font_lookup
+
+        with quiet_font_lookup():
+            paths = [findfont(FontProperties(family=family, weight=weight), fallback_to_default=False)
+                     for family in font_families()]
+        faces = _FACES[weight] = [_Face(path) for path in paths]
+    return faces
+
+
 class PdfText:
     """Writes strings into one PDF page through ``renderer`` (see :func:`pdf_writer`)."""
 
@@ -80,34 +98,16 @@ class PdfText:
         self.file = renderer.file
         self.measure = measure
         self._op = Op
-        self._faces: dict[str, list[_Face]] = {}
         # (char, weight) -> (face, glyph id, subset, encoded 2-byte code); per PDF file
         self._glyphs: dict[tuple[str, str], tuple] = self.file.__dict__.setdefault("_aiplanner_glyphs", {})
         self._font: tuple | None = None  # (pdf font name, size) selected in the open text block
-
-    def _face_list(self, weight: str) -> list[_Face]:
-        faces = self._faces.get(weight)
-        if faces is None:
-            from matplotlib.font_manager import FontProperties, findfont
-
-            from aiplanner.render.style import font_families, quiet_font_lookup
-
-            with quiet_font_lookup():
-                paths = [findfont(FontProperties(family=family, weight=weight), fallback_to_default=False)
-                         for family in font_families()]
-            cache = self.file.__dict__.setdefault("_aiplanner_faces", {})
-            for path in paths:
-                if path not in cache:
-                    cache[path] = _Face(path)
-            faces = self._faces[weight] = [cache[path] for path in paths]
-        return faces
 
     def _glyph(self, char: str, weight: str) -> tuple:
         key = (char, weight)
         found = self._glyphs.get(key)
         if found is None:
             code = ord(char)
-            faces = self._face_list(weight)
+            faces = face_list(weight)
             face, gid = faces[0], 0
             for candidate in faces:
                 gid = candidate.glyph(code)

@@ -1,4 +1,4 @@
-"""The fast PDF text path: same searchable text, kerning kept, shaping scripts left to matplotlib."""
+"""The fast PDF and PNG text paths: same searchable text and ink, kerning kept, shaping scripts left to matplotlib."""
 
 from __future__ import annotations
 
@@ -67,3 +67,36 @@ def test_measure_ignores_sizes_set_by_renderers():
     first.width("A", 10)
     get_font(findfont(FontProperties(family="DejaVu Sans"))).set_size(3, 72)  # as a renderer does
     assert first.width("Wq", 10) == TextMeasure().width("Wq", 10)
+
+
+def test_png_text_reuses_glyphs_and_matches_matplotlibs_drawing(monkeypatch):
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+    from matplotlib.figure import Figure
+
+    from aiplanner.render import agg_text
+
+    def image(fast: bool):
+        if not fast:
+            monkeypatch.setattr(agg_text, "agg_writer", lambda *a: None)
+        slow: list[str] = []
+        original = RendererAgg.draw_text
+        monkeypatch.setattr(RendererAgg, "draw_text", lambda self, gc, x, y, s, *a, **k: (
+            slow.append(s), original(self, gc, x, y, s, *a, **k))[1])
+        with mpl_context():
+            fig = Figure(figsize=(4, 1.2), dpi=100)
+            texts = TextBatch(TextMeasure())
+            pane = Pane(fig, (0.1, 0.1, 3.8, 1.0), (0, 1), (2, 0), texts)
+            pane.text(0.0, 0.5, "Governance review: AV To", fontsize=10)
+            pane.text(0.0, 1.5, "مرحبا", fontsize=10)
+            fig.add_artist(texts.artist())
+            canvas = FigureCanvasAgg(fig)
+            canvas.draw()
+        monkeypatch.undo()
+        return np.asarray(canvas.buffer_rgba())[..., :3].astype(int), slow
+
+    fast, slow_fast = image(True)
+    plain, slow_plain = image(False)
+    assert slow_fast == ["مرحبا"] and len(slow_plain) == 2
+    ink_fast, ink_plain = (fast < 128).sum(), (plain < 128).sum()
+    assert ink_plain > 0 and abs(ink_fast - ink_plain) < 0.15 * ink_plain  # the same text, as much ink
