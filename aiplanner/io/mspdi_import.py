@@ -115,14 +115,15 @@ def _read(data: bytes, file: str | None) -> ImportResult:
     start_text = child_text(root, "StartDate")
     project_start = parse_datetime(start_text or "")
     rows = [scan(t) for block in root if local(block.tag) == "Tasks" for t in block if local(t.tag) == "Task"]
-    tasks, phases, uid_to_id, starts = _read_tasks(rows, fields, hours_per_day, warnings)
+    inactive: set[str] = set()
+    tasks, phases, uid_to_id, starts = _read_tasks(rows, fields, hours_per_day, warnings, inactive)
     if project_start is None:
         known = [s.date() for s in starts.values()]
         if not known:
             raise InvalidPlanError([Problem("Project/StartDate", "the project has no start date and no dated task")],
                                    file)
         project_start = dt.datetime.combine(min(known), dt.time())
-    _read_links(rows, tasks, uid_to_id, minutes_per_day, warnings)
+    _read_links(rows, tasks, uid_to_id, minutes_per_day, warnings, inactive)
     roles, people, assignments = read_resources(root, fields, uid_to_id, tasks, warnings)
     name = child_text(root, "Title") or child_text(root, "Name") or "Imported MS Project plan"
     data_plan = {
@@ -155,7 +156,7 @@ def _pin(plan, calendar: dict, starts: dict, tasks: dict, uid_to_id: dict, warni
     return pin_starts(plan, wanted, lambda tid: f"task UID {uid_of.get(tid, '?')}", warnings)
 
 
-def _read_tasks(rows: list, fields: set[str], hours_per_day: float, warnings: list[str]):
+def _read_tasks(rows: list, fields: set[str], hours_per_day: float, warnings: list[str], inactive: set[str]):
     levels = [_int(r[0].get("OutlineLevel"), 1) or 0 for r in rows]
     tasks: dict[str, dict] = {}
     phases: list[dict] = []
@@ -181,6 +182,11 @@ def _read_tasks(rows: list, fields: set[str], hours_per_day: float, warnings: li
                 warnings.append(f"task UID {uid}: summary task {name!r} at outline level {level} is flattened "
                                 "into its phase")
             uid_to_id.setdefault(uid, "")  # links to summaries are reported, not followed
+            continue
+        if row.get("Active") == "0":  # Project 2010+: kept in the file, left out of the schedule
+            warnings.append(f"task UID {uid}: inactive task {name!r} left out (MS Project does not schedule it)")
+            uid_to_id.setdefault(uid, "")
+            inactive.add(uid)
             continue
         if level == 1 or current is None:
             if default_phase is None:
@@ -248,10 +254,12 @@ def _task_fields(row: dict[str, str], uid: str, tid: str, name: str, phase: str,
 
 
 def _read_links(rows: list, tasks: dict[str, dict], uid_to_id: dict[str, str], minutes_per_day: float,
-                warnings: list[str]) -> None:
+                warnings: list[str], inactive: set[str] = frozenset()) -> None:
     for row, links, _ext in rows:
         uid = row.get("UID") or ""
         tid = uid_to_id.get(uid)
+        if uid in inactive:
+            continue  # the task itself is left out (and said so)
         for link in links:
             where = f"task UID {uid}"
             if not tid:
@@ -266,7 +274,8 @@ def _read_links(rows: list, tasks: dict[str, dict], uid_to_id: dict[str, str], m
                 warnings.append(f"{where}: predecessor UID {pred_uid!r} does not exist (link dropped)")
                 continue
             if pred == "":
-                warnings.append(f"{where}: link from summary task UID {pred_uid} dropped")
+                kind = "inactive" if pred_uid in inactive else "summary"
+                warnings.append(f"{where}: link from {kind} task UID {pred_uid} dropped")
                 continue
             if pred == tid:
                 warnings.append(f"{where}: link to itself dropped")

@@ -113,7 +113,7 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
                                     "imported (assignment dropped)")
                 continue
             if not tid:
-                warnings.append(f"assignment UID {row.get('UID')}: task UID {task_uid} is a summary or "
+                warnings.append(f"assignment UID {row.get('UID')}: task UID {task_uid} is a summary, inactive or "
                                 "unknown (assignment dropped)")
                 continue
             units = _number(row.get("Units"), 1.0)

@@ -265,3 +265,14 @@ def test_cycle_names_the_task_uids_of_the_loop():
         read_mspdi_bytes(text.encode(), "g.xml")
     message = str(info.value)
     assert message.startswith("g.xml: task UIDs ") and ": dependency cycle: " in message
+
+
+def test_an_inactive_task_is_left_out_as_ms_project_leaves_it_out_of_the_schedule():
+    # Project 2010+: <Active>0</Active> keeps a task in the file but out of the schedule.
+    text = (DATA / "msproject-2016.xml").read_text(encoding="utf-8").replace(
+        "<Name>Maturity scoring</Name><Type>0</Type>", "<Name>Maturity scoring</Name><Active>0</Active><Type>0</Type>")
+    result = read_mspdi_bytes(text.encode(), "p.xml")
+    names = [t.name for t in result.plan.tasks]
+    assert "Maturity scoring" not in names and "Policy draft" in names
+    assert any("task UID 3: inactive task 'Maturity scoring' left out" in w for w in result.warnings)
+    assert any("task UID 6: link from inactive task UID 3 dropped" in w for w in result.warnings)
