@@ -49,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
         raise NewPlanError(f"--start: {start} is outside the supported years 1900-2400")
     if args.name is not None and not args.name.strip():
         raise NewPlanError("--name: the plan name must not be empty")
+    for option, value in (("--name", args.name), ("--organisation", args.organisation)):
+        if value is not None and len(value) > 500:
+            raise NewPlanError(f"{option}: at most 500 characters (got {len(value)})")
     out = Path(args.output)
     if args.output != "-":
         if out.is_dir():

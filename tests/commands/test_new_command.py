@@ -66,3 +66,12 @@ def test_output_folder_missing_or_a_folder(tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
     assert main(["new", "--pattern", "coe", "--start", "2026-05-04", "-o", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", ["--name", "--organisation"])
+def test_a_too_long_name_is_a_clean_error(tmp_path, capsys, option):
+    out = tmp_path / "p.aiplan"
+    assert main(["new", "--pattern", "coe", "--start", "2027-01-04", option, "x" * 600, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"aiplanner: {option}: at most 500 characters (got 600)\n"
+    assert not out.exists()
