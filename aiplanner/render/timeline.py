@@ -67,6 +67,14 @@ def timeline_scene(plan, schedule, options: ReportOptions, scale: str = "auto") 
     (with the chosen baseline as ghost bars)."""
     baseline = chosen_baseline(plan, options.baseline)
     ghosts = {t.id: (t.start, t.finish) for t in baseline.tasks} if baseline is not None else {}
+    if (options.date_from or options.date_to) and schedule.tasks and not any(
+            (options.date_to is None or t.start <= options.date_to)
+            and (options.date_from is None or t.finish >= options.date_from) for t in schedule.tasks.values()):
+        from aiplanner.model.errors import InvalidPlanError, Problem
+
+        window = f"between {options.date_from or 'the start'} and {options.date_to or 'the end'}"
+        raise InvalidPlanError([Problem("", f"no task runs {window} (the plan runs {schedule.start} to "
+                                            f"{schedule.finish}); choose --from/--to inside it")])
     return build_gantt_scene(plan, schedule, GanttOptions(
         date_from=options.date_from, date_to=options.date_to, columns=options.columns,
         today=options.today, scale=scale if scale != "auto" else options.scale, baseline=ghosts))

@@ -97,3 +97,13 @@ def test_the_risk_chart_of_a_plan_without_tasks_says_so(empty_plan_file, tmp_pat
     out = tmp_path / "r.png"
     assert main(["export", str(empty_plan_file), "--to", "png", "--chart", "risk", "-o", str(out)]) == 2
     assert capsys.readouterr().err == f"aiplanner: {empty_plan_file}: $.tasks: the plan has no tasks to simulate\n"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_a_date_window_without_any_task_says_so(plan_file, tmp_path, capsys, fmt):
+    out = tmp_path / f"w.{fmt}"
+    argv = ["export", str(plan_file), "--to", fmt, "--from", "2030-01-01", "--until", "2030-02-01", "-o", str(out)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"aiplanner: {plan_file}: no task runs between 2030-01-01 and 2030-02-01 (the plan runs ")
+    assert not out.exists()
