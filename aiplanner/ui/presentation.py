@@ -124,6 +124,7 @@ class PresentationView(QWidget):
         self.facts = FactsCache()
         self.title = _label(30, bold=True)
         self.subtitle = _label(18, color="#4b5563")
+        self.subtitle.setWordWrap(True)  # a long scenario description must not widen the window
         self.finish_label = _label(40, bold=True)
         self.p80_label = _label(40, bold=True, color="#b45309")
         self.findings_label = _label(40, bold=True, color="#b8392f")

@@ -165,3 +165,11 @@ def test_double_click_on_a_phase_row_folds_that_phase(qtbot, view):
     qtbot.mouseDClick(view.gantt.viewport(), Qt.LeftButton, pos=view.gantt.pixel_of(band.x0 + 1, band.row0))
     assert view.collapsed == {"assessment"} and view.gantt.row_of("a1") is None
     assert view.gantt.row_of("d1") == 2
+
+
+def test_a_long_scenario_description_wraps_instead_of_widening_the_view(qtbot, view, session):
+    narrow = view.minimumSizeHint().width()
+    session.document.update_scenario("short analysis", description="what the room asked for, at length " * 12)
+    keys(qtbot, view, Qt.Key_S)
+    assert view.lens.scenario == "short analysis" and "at length" in view.subtitle.text()
+    assert view.minimumSizeHint().width() <= narrow
