@@ -124,11 +124,15 @@ def paint_network(fig, rect: tuple[float, float, float, float], plan, layout, te
                   color=phase_colour(phase_index.get(block.id, block.index)))
     pane.add_collection(PolyCollection(bands, facecolors=colours, edgecolors="none", zorder=0))
 
+    # Only what reaches into the window (a band of a split drawing draws its part).
+    nodes = [n for n in layout.nodes.values() if x0 - layout.node_w < n.x < x1 + layout.node_w]
+    edges = [e for e in layout.edges if min(p[0] for p in e.points) < x1 and max(p[0] for p in e.points) > x0]
+
     # -- links: ordinary ones under the critical ones, arrowheads at the box --
     head_w, head_h = 4.0 / sx, 2.2 / sy  # in data units: 4 pt long, 4.4 pt wide
     for critical, colour, lw, z in ((False, MUTED, 0.45, 1), (True, CRITICAL, 1.4, 2)):
         lines, heads = [], []
-        for edge in layout.edges:
+        for edge in edges:
             if edge.critical != critical:
                 continue
             line = _polyline(edge.points)
@@ -145,7 +149,7 @@ def paint_network(fig, rect: tuple[float, float, float, float], plan, layout, te
     w2, h2 = layout.node_w / 2, layout.node_h / 2 * 0.86
     tasks = plan.task_index()
     plain, plain_colours, plain_edges, crit = [], [], [], []
-    for node in layout.nodes.values():
+    for node in nodes:
         box = [(node.x - w2, node.y - h2), (node.x + w2, node.y - h2), (node.x + w2, node.y + h2),
                (node.x - w2, node.y + h2)]
         if node.critical:

@@ -9,10 +9,11 @@ the task table. So:
   critical path hatched and thick. Labels are printed when the boxes are big
   enough for them (vector text: they stay sharp when zoomed).
 - **In detail** (when the overview is too dense to read the names): for a
-  plan of up to 60 tasks the whole network, for a bigger one the critical
-  tasks and the links between them, laid out the same way and wrapped into
-  bands across the page (read like lines of text), each task with its id,
-  name and dates. What does not fit on one page continues on the next.
+  plan of up to 60 tasks the whole network (instead of the overview), for a
+  bigger one the critical tasks and the links between them, laid out the
+  same way and wrapped into bands across the page (read like lines of
+  text), each task with its id, name and dates. What does not fit on one
+  page continues on the next, the layers shared evenly over the bands.
 """
 
 from __future__ import annotations
@@ -59,8 +60,7 @@ def _overview(ctx: ReportContext, layout) -> tuple[Page, bool]:
     sub = (f"{len(layout.nodes)} tasks and {len(layout.edges)} links, phases left to right · critical path "
            f"({crit} tasks) hatched with thick links · {plural(layout.crossings, 'link crossing')}")
     if not readable:
-        sub += " · in detail on the next page" if len(layout.nodes) <= SMALL else \
-            " · the critical path in detail on the next page"
+        sub += " · the critical path in detail on the next page"
     return Page("network", "Dependency network", draw, sub), readable
 
 
@@ -76,19 +76,23 @@ def _detail_pages(ctx: ReportContext) -> list[Page]:
     band_h = (layout.height + 0.4) * ROW_IN + 0.35  # inches, with room for the phase names
     per_page = max(1, int((height + BAND_GAP) // (band_h + BAND_GAP)))
     xs = layout.layer_x
-    starts = list(range(0, layout.layers, BAND_LAYERS))
+    # As few pages as bands of at most BAND_LAYERS need, the layers shared out evenly over all their bands.
+    pages = -(-(-(-layout.layers // BAND_LAYERS)) // per_page)
+    per_band = -(-layout.layers // (pages * per_page))
+    starts = list(range(0, layout.layers, per_band))
     count = -(-len(starts) // per_page)
-    return [_band_page(ctx, sub_plan, layout, [(xs[s] - 0.5, xs[min(s + BAND_LAYERS, layout.layers) - 1] + 0.5)
-                                               for s in starts[p:p + per_page]], band_h, p // per_page, count, whole)
+    return [_band_page(ctx, sub_plan, layout, [(xs[s] - 0.5, xs[min(s + per_band, layout.layers) - 1] + 0.5)
+                                               for s in starts[p:p + per_page]], band_h, p // per_page, count, whole,
+                       per_band)
             for p in range(0, len(starts), per_page)]
 
 
 def _band_page(ctx: ReportContext, sub_plan, layout, windows, band_h: float, index: int, count: int,
-               whole: bool) -> Page:
+               whole: bool, per_band: int) -> Page:
     from aiplanner.render.canvas import TextBatch
     from aiplanner.render.network_chart import paint_network
 
-    span = BAND_LAYERS + 0.2  # the same scale on every band
+    span = per_band + 0.2  # the same scale on every band
 
     def draw(fig, rect):
         left, bottom, w, h = rect
@@ -102,7 +106,7 @@ def _band_page(ctx: ReportContext, sub_plan, layout, windows, band_h: float, ind
             top -= BAND_GAP
         fig.add_artist(texts.artist())
 
-    title = "Dependency network in detail" if whole else "Critical path"
+    title = "Dependency network" if whole else "Critical path"
     title += " (continued)" if index else ""
     what = "Every task" if whole else f"The {len(layout.nodes)} tasks with no float"
     sub = f"{what} in dependency order: read each band left to right, then the next band"
@@ -112,12 +116,15 @@ def _band_page(ctx: ReportContext, sub_plan, layout, windows, band_h: float, ind
 
 
 def network_pages(ctx: ReportContext) -> list[Page]:
-    """The overview page, then the critical path pages when the overview is too dense."""
+    """The overview page, then the detail pages when the overview is too dense
+    (a small plan's detail shows every task: then it replaces the overview)."""
     from aiplanner.render.layered import layered_layout
 
     if not ctx.plan.tasks:
         return []
-    small = len(ctx.plan.tasks) <= 60  # room for names in the boxes
+    small = len(ctx.plan.tasks) <= SMALL  # room for names in the boxes
     layout = layered_layout(ctx.plan, ctx.schedule, node_h=2.4 if small else 1.0)
     overview, readable = _overview(ctx, layout)
-    return [overview] + ([] if readable else _detail_pages(ctx))
+    if readable:
+        return [overview]
+    return _detail_pages(ctx) if small else [overview] + _detail_pages(ctx)

@@ -27,3 +27,11 @@ def test_big_network_gets_its_critical_path_in_detail():
     critical = schedule.critical_tasks()
     assert critical and all(tid in detail for tid in critical)
     assert len(critical_subplan(plan, schedule).tasks) == len(critical)
+
+
+def test_mid_size_network_is_shown_whole_in_bands():
+    plan = make_plan(48)
+    texts = pages_text(report(plan, sections=("network",)))
+    assert texts[0].strip().startswith("Dependency network") and "read each band" in texts[0]
+    shown = " ".join(texts)
+    assert all(task.id in shown for task in plan.tasks)
