@@ -195,7 +195,8 @@ def test_check_reports_a_broken_catalogue_cleanly(tmp_path, capsys, monkeypatch)
 def test_generator_doctests_run():
     import doctest
 
-    from aiplanner.samples import enterprise
+    from aiplanner.samples import enterprise, midrollout
 
-    result = doctest.testmod(enterprise)
-    assert result.attempted >= 1 and result.failed == 0
+    for module in (enterprise, midrollout):
+        result = doctest.testmod(module)
+        assert result.attempted >= 1 and result.failed == 0, module.__name__
