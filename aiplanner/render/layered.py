@@ -190,11 +190,16 @@ def layered_layout(plan, schedule, *, node_w: float = 0.72, node_h: float = 1.0,
             if not key.startswith("\0"):
                 nodes[key] = NetNode(key, k, slot, xs[k], rows[key], phase_of[key], times[key].critical)
     half = node_w / 2
+    height = max((y + node_h / 2 for y in rows.values()), default=0.0)
     routes = []
     for src, dst, kind, critical, chain in links:
         if chain is None:
-            routes.append([src, dst, kind, critical, [(xs[layer[src]] + half, rows[src]),
-                                                      (xs[layer[dst]] - half, rows[dst])], True])
+            # A link to an earlier layer: out to the right, under the drawing, back in from the left.
+            height += 0.5
+            a, b = xs[layer[src]] + half, xs[layer[dst]] - half
+            routes.append([src, dst, kind, critical, [(a, rows[src]), (a + 0.12, rows[src]), (a + 0.12, height),
+                                                      (b - 0.12, height), (b - 0.12, rows[dst]), (b, rows[dst])],
+                           True])
             continue
         points = [(xs[layer[src]] + half, rows[src])]
         for key in chain[1:-1]:
@@ -208,7 +213,6 @@ def layered_layout(plan, schedule, *, node_w: float = 0.72, node_h: float = 1.0,
              for src, dst, kind, critical, points, backward in routes]
     # Critical links last: painters draw them on top in this order.
     edges.sort(key=lambda e: e.critical)
-    height = max((y + node_h / 2 for y in rows.values()), default=0.0)
     width = (xs[-1] if xs else 0.0) + 1.0
     return NetworkLayout(nodes, tuple(edges), tuple(blocks), n_layers, width, height, node_w, node_h, crossings,
                          initial, tuple(tuple(keys) for keys in ordered), tuple(xs))
@@ -232,14 +236,17 @@ def _spread_ports(routes: list[list], node_h: float) -> None:
             routes[i][4][end] = (x, y + (rank - middle) * step)
 
 
-def edge_path(points) -> list[tuple[str, tuple[tuple[float, float], ...]]]:
+def edge_path(points, straight: bool = False) -> list[tuple[str, tuple[tuple[float, float], ...]]]:
     """Drawing commands for an edge's ``points``: ``("M", (p,))`` to start,
     ``("C", (c1, c2, p))`` for a curve between layers (horizontal tangents, so
     it leaves and enters boxes level), ``("L", (p,))`` through a dummy's slot.
+    ``straight`` (a backward link's loop): straight lines only.
 
     >>> edge_path([(0.4, 0.0), (0.6, 2.0), (1.4, 2.0), (1.6, 1.0)])[1]
     ('C', ((0.5, 0.0), (0.5, 2.0), (0.6, 2.0)))
     """
+    if straight:
+        return [("M", (points[0],))] + [("L", (p,)) for p in points[1:]]
     commands = [("M", (points[0],))]
     for i in range(1, len(points)):
         (x0, y0), (x1, y1) = points[i - 1], points[i]

@@ -71,11 +71,11 @@ def wrap_two(text: str, size: float, room: float, measure) -> list[str]:
     return [measure.fit(text, size, room)]
 
 
-def _polyline(points) -> list[tuple[float, float]]:
+def _polyline(points, straight: bool = False) -> list[tuple[float, float]]:
     from aiplanner.render.layered import edge_path
 
     line: list[tuple[float, float]] = []
-    for op, pts in edge_path(points):
+    for op, pts in edge_path(points, straight):
         if op == "M":
             line.append(pts[0])
         elif op == "L":
@@ -135,7 +135,7 @@ def paint_network(fig, rect: tuple[float, float, float, float], plan, layout, te
         for edge in edges:
             if edge.critical != critical:
                 continue
-            line = _polyline(edge.points)
+            line = _polyline(edge.points, edge.backward)
             end = line[-1]
             line[-1] = (end[0] - head_w * 0.8, end[1])
             lines.append(line)
@@ -211,10 +211,11 @@ def network_figure(plan, schedule, title: str | None = None):
     fig.add_artist(texts.artist())
     crit = sum(1 for n in layout.nodes.values() if n.critical)
     fig_text(fig, margin, height - margin - 0.2,
-             title or f"{plan.name}: dependency network", fontsize=11, weight="bold", color=INK)
-    fig_text(fig, margin, height - margin - 0.42,
-             f"{len(layout.nodes)} tasks, {len(layout.edges)} links, phases left to right · critical path "
+             measure.fit(title or f"{plan.name}: dependency network", 11, (width - 2 * margin) * 72, "bold"),
+             fontsize=11, weight="bold", color=INK)
+    facts = (f"{len(layout.nodes)} tasks, {len(layout.edges)} links, phases left to right · critical path "
              f"({crit} tasks) hatched, its links thick in the critical colour · "
-             f"{plural(layout.crossings, 'link crossing')}",
+             f"{plural(layout.crossings, 'link crossing')}")
+    fig_text(fig, margin, height - margin - 0.42, measure.fit(facts, 7.5, (width - 2 * margin) * 72),
              fontsize=7.5, color=MUTED)
     return fig

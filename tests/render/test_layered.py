@@ -124,3 +124,7 @@ def test_backward_link_is_still_drawn(plan):
     back = [e for e in layout.edges if e.backward]
     assert [(e.src, e.dst) for e in back] == [("a1", "a2")]
     assert len(layout.edges) == 5 and layout.nodes["a1"].x > layout.nodes["a2"].x
+    loop = back[0].points  # right out of a1, under every box, into a2 from the left
+    assert loop[0][0] > layout.nodes["a1"].x and loop[-1][0] < layout.nodes["a2"].x
+    assert min(y for _, y in loop[2:4]) > max(n.y + layout.node_h / 2 for n in layout.nodes.values())
+    assert layout.height >= loop[2][1]

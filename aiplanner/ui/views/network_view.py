@@ -177,7 +177,7 @@ class NetworkView(QGraphicsView):
         from aiplanner.render.layered import edge_path
 
         path = QPainterPath()
-        for op, pts in edge_path(edge.points):
+        for op, pts in edge_path(edge.points, edge.backward):
             if op == "M":
                 path.moveTo(at(*pts[0]))
             elif op == "L":
