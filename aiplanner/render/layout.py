@@ -6,6 +6,7 @@ Kept apart from the primitives so that module reads as the scene's contract.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from aiplanner.render.routing import route_link
 from aiplanner.render.scene import (
@@ -37,6 +38,11 @@ def link_slack(kind: str, lag: int, pred, succ) -> int:
     if kind == "FF":
         return succ.ef - (pred.ef + lag)
     return succ.ef - (pred.es + lag)
+
+
+#: Days a milestone diamond needs beside it at each scale's narrowest readable cell
+#: (about 0.06 in at MIN_CELL inches per CELL_DAYS days, see render.timeline).
+_DIAMOND_ROOM = {"days": 1, "weeks": 2, "months": 6, "quarters": 14}
 
 
 def milestone_x(times, calendar, origin: dt.date) -> float:
@@ -120,10 +126,6 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
         hi = max(times_of[t.id].finish for t in tasks)
     else:
         lo = hi = origin
-    end_x = (hi - origin).days + 1
-    if any(times_of[t.id].milestone and milestone_x(times_of[t.id], schedule.calendar, origin) >= end_x
-           for t in tasks):
-        hi += dt.timedelta(days=1)  # a diamond at the end of the last day must not sit on the chart's edge
     for tid, (b_start, b_finish) in options.baseline.items():
         if tid in times_of:
             lo, hi = min(lo, b_start), max(hi, b_finish)
@@ -134,6 +136,13 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
         snap_lo, snap_hi = snapped_range(first, last, scale)
         first = options.date_from or snap_lo
         last = options.date_to or snap_hi
+    if options.date_to is None:
+        # A milestone diamond near the end must not be cut by the chart's edge: keep its
+        # half-width (in days at this scale) free, reaching into the next header unit if need be.
+        ends = [milestone_x(times_of[t.id], schedule.calendar, origin) for t in tasks if times_of[t.id].milestone]
+        if ends and max(ends) + _DIAMOND_ROOM[scale] > (last - origin).days + 1:
+            last = snapped_range(first, origin + dt.timedelta(days=math.ceil(max(ends) + _DIAMOND_ROOM[scale])),
+                                 scale)[1]
     x_min = float((first - origin).days)
     x_max = float((last - origin).days + 1)
 

@@ -172,3 +172,16 @@ def test_a_milestone_on_the_last_day_of_the_chart_is_not_cut_by_its_edge():
         scene = scene_of(plan, scale=scale)
         (m,) = scene.milestones
         assert m.x < scene.x_max, scale
+
+
+@pytest.mark.parametrize("scale, room", [("days", 1), ("weeks", 2), ("months", 6), ("quarters", 14)])
+def test_a_milestone_near_the_end_keeps_room_for_its_diamond(scale, room):
+    # Finishes Tue 29 Dec: two days before the month's end, less than a diamond's half-width
+    # at a month scale, so the chart reaches into the next unit.
+    plan = Plan(name="p", start=dt.date(2026, 6, 1), phases=[Phase(id="p", name="P")],
+                tasks=[Task(id="a", name="A", phase="p", duration=152),
+                       Task(id="m", name="M", phase="p", duration=0, depends_on=[Dependency(task="a")])])
+    assert schedule_plan(plan).tasks["a"].finish == dt.date(2026, 12, 29)
+    scene = scene_of(plan, scale=scale)
+    (m,) = scene.milestones
+    assert scene.x_max - m.x >= room
