@@ -128,3 +128,33 @@ def test_backward_link_is_still_drawn(plan):
     assert loop[0][0] > layout.nodes["a1"].x and loop[-1][0] < layout.nodes["a2"].x
     assert min(y for _, y in loop[2:4]) > max(n.y + layout.node_h / 2 for n in layout.nodes.values())
     assert layout.height >= loop[2][1]
+
+
+def test_labels_stay_inside_their_boxes():
+    from matplotlib.figure import Figure
+
+    from aiplanner.render.canvas import TextBatch
+    from aiplanner.render.network_chart import paint_network
+    from aiplanner.render.style import TextMeasure
+
+    plan = load_plan(SAMPLES / "federated-rollout.aiplan")
+    schedule = schedule_plan(plan)
+    layout = layered_layout(plan, schedule, node_h=2.4)
+    measure = TextMeasure()
+    texts = TextBatch(measure)
+    width = layout.width * 1.5
+    fig = Figure(figsize=(width, 4))
+    paint_network(fig, (0, 0, width, 4), plan, layout, texts, measure, names=True)
+    box_pt = layout.node_w * width * 72 / layout.width
+    labels = [item for item in texts.items if item[7] == "center" and item[8] == "center"]
+    assert 2 * len(layout.nodes) <= len(labels) <= 3 * len(layout.nodes)  # id and one or two name lines
+    for _, _, _, text, size, weight, *_ in labels:
+        assert measure.width(text, size, weight) <= box_pt - 5
+
+
+def test_network_png_is_byte_for_byte_repeatable(plan):
+    from aiplanner.io.exporters import ExportRequest
+    from aiplanner.render.export import export_png
+
+    first = export_png(ExportRequest(plan, options={"chart": "network", "dpi": 50}))
+    assert first == export_png(ExportRequest(plan, options={"chart": "network", "dpi": 50}))
