@@ -101,10 +101,18 @@ def _transpose(layers: list[list[str]], upper, lower) -> None:
 
 def reduce_crossings(layers: list[list[str]], upper: dict[str, list[str]], lower: dict[str, list[str]],
                      sweeps: int = 12) -> list[list[str]]:
-    """A new ordering of ``layers`` with fewer crossings (the best of the sweeps).
+    """A new ordering of ``layers`` with fewer crossings: the better of sweeping
+    from the left first and from the right first (each keeps its best sweep).
 
-    Deterministic: ties fall back to the current order.
+    Deterministic: ties fall back to the current order, then to left-first.
     """
+    left = _sweep(layers, upper, lower, sweeps)
+    right = _sweep(layers[::-1], lower, upper, sweeps)[::-1]  # the same sweeps, mirrored
+    return right if count_crossings(right, lower) < count_crossings(left, lower) else left
+
+
+def _sweep(layers: list[list[str]], upper: dict[str, list[str]], lower: dict[str, list[str]],
+           sweeps: int) -> list[list[str]]:
     current = [list(layer) for layer in layers]
     best = [list(layer) for layer in current]
     best_count = count_crossings(current, lower)
