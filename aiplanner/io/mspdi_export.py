@@ -274,7 +274,9 @@ def _resources(root: Node, plan: Plan, schedule: Schedule, uid_of: dict[str, int
             sub(node, "CalendarUID", calendar_of[person.id])
         extended(node, RESOURCE_ID_FIELD, person.id)
         if held:
-            extended(node, RESOURCE_ROLES_FIELD, ",".join(held))
+            share_of = {a.role: a.share for a in plan.assignments if a.person == person.id}
+            extended(node, RESOURCE_ROLES_FIELD, ",".join(
+                r if share_of.get(r, 1.0) == 1.0 else f"{r}={share_of[r]:g}" for r in held))
         for a in plan.assignments:
             if a.person == person.id:
                 holders.setdefault(a.role, []).append((uid, a.share))

@@ -44,9 +44,19 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
                 return child_text(child, "Value")
         return None
 
+    def given_roles(extended: list[Element]) -> list[tuple[str, float]]:
+        """Our Text2: ``role`` or ``role=share`` (the person's share of the role), comma-separated."""
+        out = []
+        for part in (ext(extended, RESOURCE_ROLES_FIELD) or "").split(","):
+            rid, _, share = part.partition("=")
+            value = _number(share, 1.0) if share.strip() else 1.0
+            if rid.strip():
+                out.append((rid.strip(), value if 0 < value <= 1 else 1.0))
+        return out
+
     def roles_of(group: str, fallback: str, extended: list[Element]) -> list[str]:
         """Role ids of a resource: names from ``Group`` (split on ';', else ','), ids from Text2."""
-        given = [g.strip() for g in (ext(extended, RESOURCE_ROLES_FIELD) or "").split(",") if g.strip()]
+        given = [rid for rid, _share in given_roles(extended)]
         if len(given) == 1 and group.strip():
             return [role_for(group.strip(), given[0])]
         names = [g.strip() for g in group.split(";" if ";" in group else ",") if g.strip()] or [fallback]
@@ -92,7 +102,10 @@ def read_resources(root: Element, fields: set[str], uid_to_id: dict[str, str], t
                                       for first, last, working, label in exception_ranges(own, warnings)
                                       if not working]
             people.append(person)
-            assignments += [{"person": pid, "role": r} for r in dict.fromkeys(role_ids)]
+            shares = given_roles(extended)
+            share_of = ({r: share for r, (_gid, share) in zip(role_ids, shares)}
+                        if len(shares) == len(role_ids) else {})
+            assignments += [{"person": pid, "role": r, "share": share_of.get(r, 1.0)} for r in dict.fromkeys(role_ids)]
     if ungrouped:
         shown = ", ".join(repr(n) for n in ungrouped[:5]) + (" ..." if len(ungrouped) > 5 else "")
         warnings.append(f"resources without a group became roles of their own: {shown}")

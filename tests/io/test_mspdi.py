@@ -276,3 +276,16 @@ def test_an_inactive_task_is_left_out_as_ms_project_leaves_it_out_of_the_schedul
     assert "Maturity scoring" not in names and "Policy draft" in names
     assert any("task UID 3: inactive task 'Maturity scoring' left out" in w for w in result.warnings)
     assert any("task UID 6: link from inactive task UID 3 dropped" in w for w in result.warnings)
+
+
+def test_role_shares_round_trip(plan):
+    # Two people share a role 70/30; one of them also holds a second role in full.
+    plan.roles = plan.roles or []
+    plan.people = [Person(id="ann", name="Ann"), Person(id="bo", name="Bo", capacity=0.5)]
+    plan.assignments = [Assignment(person="ann", role="ai-product-manager", share=0.7),
+                        Assignment(person="bo", role="ai-product-manager", share=0.3),
+                        Assignment(person="bo", role="mlops-engineer")]
+    again = read_mspdi_bytes(mspdi_bytes(plan, schedule_plan(plan)))
+    assert again.warnings == []
+    assert sorted(again.plan.assignments, key=lambda a: (a.person, a.role)) == sorted(
+        plan.assignments, key=lambda a: (a.person, a.role))
