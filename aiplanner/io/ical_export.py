@@ -24,7 +24,19 @@ _ONE = dt.timedelta(days=1)
 
 def event_uid(plan: Plan, kind: str, item_id: str) -> str:
     """The stable UID of one event: ``task-a1@ai-rollout.aiplanner``."""
-    return f"{kind}-{item_id}@{slugify(plan.name, 'plan')}.aiplanner"
+    return f"{kind}-{item_id}@{_plan_key(plan.name)}.aiplanner"
+
+
+def _plan_key(name: str) -> str:
+    """The plan's part of a UID: its slug, plus a short hash of the name when
+    the slug drops letters (names in other scripts, accents), so that two
+    plans never share UIDs while an ASCII name keeps the UIDs it always had."""
+    slug = slugify(name, "plan")
+    if any(ch.isalnum() and not ch.isascii() for ch in name):
+        import hashlib
+
+        slug = f"{slug}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:10]}"
+    return slug
 
 
 def ics_bytes(plan: Plan, schedule: Schedule) -> bytes:

@@ -31,3 +31,16 @@ def test_output_is_deterministic_and_uids_stable_across_edits(plan, monkeypatch)
     assert b"DTSTAMP:20260528T" in ics_bytes(plan, sched)
     plan.task("a1").duration = 40
     assert event_uid(plan, "task", "m1") in ics_bytes(plan, schedule_plan(plan)).decode()
+
+
+def test_plans_named_in_other_scripts_get_distinct_stable_uids(plan):
+    japanese = plan.model_copy(update={"name": "日本語の計画"})
+    russian = plan.model_copy(update={"name": "Другой план"})
+    german = plan.model_copy(update={"name": "Plan für Köln"})
+    german2 = plan.model_copy(update={"name": "Plan für Kiel"})
+    uids = {event_uid(p, "task", "a1") for p in (japanese, russian, german, german2)}
+    assert len(uids) == 4
+    assert event_uid(japanese, "task", "a1") == event_uid(japanese.model_copy(), "task", "a1")
+    # Names in plain ASCII keep the UIDs they always had.
+    assert event_uid(plan.model_copy(update={"name": "AI rollout: phase 1"}), "task", "a1") == \
+        "task-a1@ai-rollout-phase-1.aiplanner"
