@@ -124,3 +124,36 @@ def test_workshop_commands_on_a_plan_with_a_cycle_name_the_link(cycle_file, caps
     err = capsys.readouterr().err
     assert err == f"aiplanner: {cycle_file}: $.tasks[0].depends_on[0]: dependency cycle: a -> b -> a\n"
     assert cycle_file.read_bytes() == before
+
+
+def _denied(*args, **kwargs):
+    raise PermissionError(13, "Permission denied")
+
+
+@pytest.mark.parametrize("command", [["schedule", "{plan}"], ["export", "{plan}", "--to", "csv", "-o", "{out}"],
+                                     ["import", "{csv}", "-o", "{out}"]])
+def test_an_unreadable_file_is_named(tmp_path, monkeypatch, capsys, command):
+    # Root reads any file, so the refusal is simulated where the file is opened.
+    plan = tmp_path / "p.aiplan"
+    save_plan(make([T("a", 1)]), plan)
+    source = tmp_path / "t.csv"
+    source.write_text("name,duration\nA,1\n", encoding="utf-8")
+    out = tmp_path / "out.file"
+    argv = [a.format(plan=plan, csv=source, out=out) for a in command]
+    monkeypatch.setattr("builtins.open", _denied)
+    assert main(argv) == 2
+    read = source if command[0] == "import" else plan
+    assert capsys.readouterr().err == f"aiplanner: {read}: permission denied (cannot read the file)\n"
+    assert not out.exists()
+
+
+def test_an_unwritable_folder_is_named(tmp_path, monkeypatch, capsys):
+    import tempfile
+
+    plan = tmp_path / "p.aiplan"
+    save_plan(make([T("a", 1)]), plan)
+    monkeypatch.setattr(tempfile, "mkstemp", _denied)
+    out = tmp_path / "out.csv"
+    assert main(["export", str(plan), "--to", "csv", "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"aiplanner: {out}: cannot write: Permission denied\n"
+    assert not out.exists()
