@@ -52,10 +52,23 @@ def page_size(paper: str, orientation: str) -> tuple[float, float]:
 def report_date() -> dt.datetime:
     """The date printed on the report: ``SOURCE_DATE_EPOCH`` when set (reproducible
     builds), else now (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
     return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` as seconds, or None when unset or not a usable time
+    (not a whole number, or outside the years datetime can hold)."""
+    text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text.isdigit():
+        return None
+    try:
+        dt.datetime.fromtimestamp(int(text), tz=dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return int(text)
 
 
 @dataclass(frozen=True)

@@ -96,11 +96,30 @@ def mpl_context() -> Iterator[None]:
         "hatch.linewidth": 0.6,
         "axes.unicode_minus": False,
     }
-    with matplotlib.rc_context(rc), warnings.catch_warnings(), quiet_font_lookup():
+    with matplotlib.rc_context(rc), warnings.catch_warnings(), quiet_font_lookup(), _usable_source_date():
         # A name in a script no installed font covers is drawn as boxes; say nothing.
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
         warnings.filterwarnings("ignore", message=r"Matplotlib currently does not support")
         yield
+
+
+@contextlib.contextmanager
+def _usable_source_date() -> Iterator[None]:
+    """matplotlib's PDF writer reads ``SOURCE_DATE_EPOCH`` itself and fails on a
+    malformed one; while drawing, a value our exports ignore is hidden from it."""
+    import os
+
+    from aiplanner.render.options import source_date_epoch
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    if saved is None or source_date_epoch() is not None:
+        yield
+        return
+    del os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        yield
+    finally:
+        os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 class TextMeasure:

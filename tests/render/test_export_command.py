@@ -107,3 +107,13 @@ def test_a_date_window_without_any_task_says_so(plan_file, tmp_path, capsys, fmt
     err = capsys.readouterr().err
     assert err.startswith(f"aiplanner: {plan_file}: no task runs between 2030-01-01 and 2030-02-01 (the plan runs ")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("epoch", ["abc", "1.5", "99999999999999", " "])
+@pytest.mark.parametrize("fmt", ["pdf", "ics"])
+def test_a_malformed_source_date_epoch_is_ignored_not_a_crash(plan_file, tmp_path, monkeypatch, capsys, epoch, fmt):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    out = tmp_path / f"r.{fmt}"
+    argv = ["export", str(plan_file), "--to", fmt, "-o", str(out)] + (["--sections", "cover"] if fmt == "pdf" else [])
+    assert main(argv) == 0, capsys.readouterr().err
+    assert out.stat().st_size > 0
