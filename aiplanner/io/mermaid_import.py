@@ -175,7 +175,11 @@ def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], known: se
     extra = task.extra or {}
     if isinstance(extra.get("depends_on"), str):
         try:
-            deps = [d.model_dump() for d in parse_links(extra["depends_on"], known)]
+            listed = parse_links(extra["depends_on"], known)
+            unknown = [d.task for d in listed if d.task not in known]
+            if unknown:
+                raise LinkSyntaxError(f"no task has id {', '.join(repr(u) for u in unknown)}")
+            deps = [d.model_dump() for d in listed]
         except LinkSyntaxError as exc:
             warnings.append(f"line {task.line - 1}: aiplanner links ignored: {exc}")
     seen: set[str] = set()

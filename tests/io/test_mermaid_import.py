@@ -6,7 +6,7 @@ import textwrap
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from aiplanner.io.mermaid_import import read_mermaid
+from aiplanner.io.mermaid_import import read_mermaid, read_mermaid_bytes
 from aiplanner.model import InvalidPlanError, PlanError
 from aiplanner.schedule import schedule_plan
 from tests.io.conftest import DATA
@@ -288,3 +288,12 @@ def test_import_matches_the_shipped_source_timeline_sample():
     ours, theirs = schedule_plan(imported), schedule_plan(sample)
     assert {t: (s.start, s.finish) for t, s in ours.tasks.items()} == {
         t: (s.start, s.finish) for t, s in theirs.tasks.items()}
+
+
+def test_an_aiplanner_comment_naming_an_unknown_task_is_ignored_with_a_warning():
+    text = ("gantt\ndateFormat YYYY-MM-DD\nsection S\n"
+            '%% aiplanner {"depends_on": "zz"}\n'
+            "A :a, 2026-05-04, 3d\nB :b, after a, 2d\n")
+    result = read_mermaid_bytes(text.encode(), "c.mmd")
+    assert [(t.id, [d.task for d in t.depends_on]) for t in result.plan.tasks] == [("a", []), ("b", ["a"])]
+    assert any(w.startswith("line 4: aiplanner links ignored: ") and "'zz'" in w for w in result.warnings)
