@@ -8,6 +8,7 @@ file is kept as ``<name>.bak``. A full disk or a missing folder raises
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,13 +18,26 @@ __all__ = ["atomic_write_bytes"]
 
 
 def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = True) -> None:
-    """Write ``data`` to ``path`` atomically, keeping the old file as ``.bak``."""
-    target = Path(path)
+    """Write ``data`` to ``path`` atomically, keeping the old file as ``.bak``.
+
+    A symbolic link is written through (the file it points to is replaced,
+    the link stays); a pipe, terminal or device (``/dev/stdout``, ``/dev/null``)
+    is simply written to, never replaced by a file.
+    """
+    shown = Path(path)
+    if shown.is_dir():
+        raise PlanFileError(shown, "is a folder, not a file")
+    try:
+        mode = shown.stat().st_mode  # follows links
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_in_place(shown, data)
+        return
+    target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
     folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise PlanFileError(target, "is a folder, not a file")
     if not folder.is_dir():
-        raise PlanFileError(target, f"folder {str(folder)!r} does not exist")
+        raise PlanFileError(shown, f"folder {str(folder)!r} does not exist")
     fd = None
     tmp_name = None
     try:
@@ -57,7 +71,7 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = True) ->
     except PlanFileError:
         raise
     except OSError as exc:
-        raise PlanFileError(target, f"cannot write: {exc.strerror or exc}") from None
+        raise PlanFileError(shown, f"cannot write: {exc.strerror or exc}") from None
     finally:
         if fd is not None:
             os.close(fd)
@@ -66,6 +80,15 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = True) ->
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Write to something that is not a regular file (there is nothing to swap atomically)."""
+    try:
+        with open(target, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise PlanFileError(target, f"cannot write: {exc.strerror or exc}") from None
 
 
 def _umask() -> int:

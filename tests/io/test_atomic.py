@@ -54,3 +54,29 @@ def test_commands_on_a_full_disk_fail_cleanly_and_keep_every_file(tmp_path, monk
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "No space left on device" in err and "Traceback" not in err
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_symlinked_file_is_written_through_its_link(tmp_path):
+    real = tmp_path / "shared" / "plan.aiplan"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "plan.aiplan"
+    link.symlink_to(real)
+    atomic_write_bytes(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+    assert (real.parent / "plan.aiplan.bak").read_bytes() == b"old"
+
+
+def test_a_pipe_or_device_is_written_to_not_replaced(tmp_path):
+    # '-o /dev/stdout' or '-o /dev/null' must not replace the device with a file.
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    atomic_write_bytes(fifo, b"through the pipe")
+    reader.join(5)
+    assert got == [b"through the pipe"]
+    assert fifo.is_fifo() and not (tmp_path / "pipe.bak").exists()
