@@ -96,10 +96,11 @@ def _image(request: ExportRequest, fmt: str) -> bytes:
 
     options = checked_options(request)
     request.progress(0.0, "scheduling")
-    schedule = schedule_plan(request.plan)
+    plan = drawable(request.plan)
+    schedule = schedule_plan(plan)
     request.progress(0.3, f"drawing the {request.option('chart', 'gantt')} chart")
     with mpl_context():
-        fig = chart_figure(request.plan, schedule, request.option("chart", "gantt"), options)
+        fig = chart_figure(plan, schedule, request.option("chart", "gantt"), options)
         plain_letters(fig)
         buffer = io.BytesIO()
         request.progress(0.7, f"writing {fmt.upper()}")
@@ -126,4 +127,13 @@ def export_pdf(request: ExportRequest) -> bytes:
     """The paginated PMO report (see :mod:`aiplanner.render.report`)."""
     from aiplanner.render.report import build_report
 
-    return build_report(request.plan, checked_options(request), request.progress, source=request.source)
+    return build_report(drawable(request.plan), checked_options(request), request.progress, source=request.source)
+
+
+def drawable(plan):
+    """``plan`` without U+FEFF (a stray byte-order mark pasted into a name): it is
+    invisible, and matplotlib's PDF writer fails on it."""
+    text = plan.model_dump_json()
+    if "\ufeff" not in text:
+        return plan
+    return type(plan).model_validate_json(text.replace("\ufeff", ""))

@@ -117,3 +117,19 @@ def test_a_malformed_source_date_epoch_is_ignored_not_a_crash(plan_file, tmp_pat
     argv = ["export", str(plan_file), "--to", fmt, "-o", str(out)] + (["--sections", "cover"] if fmt == "pdf" else [])
     assert main(argv) == 0, capsys.readouterr().err
     assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "png", "svg"])
+def test_a_stray_byte_order_mark_in_a_name_is_drawn_as_nothing(plan, tmp_path, capsys, fmt):
+    # U+FEFF pasted from a Windows file made matplotlib's PDF writer fail.
+    plan.name = "\ufeffRollout"
+    plan.tasks[0].name = "Kick\ufeff-off"
+    path = tmp_path / "bom.aiplan"
+    save_plan(plan, path)
+    out = tmp_path / f"bom.{fmt}"
+    assert main(["export", str(path), "--to", fmt, "-o", str(out)]) == 0, capsys.readouterr().err
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        text = "".join(page.extract_text() for page in PdfReader(out).pages)
+        assert "Kick-off" in text and "\ufeff" not in text
