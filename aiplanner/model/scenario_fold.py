@@ -13,9 +13,9 @@ refused with an :class:`EditError` that says so.
 from __future__ import annotations
 
 from aiplanner.model.errors import EditError
-from aiplanner.model.plan import Plan, Task
-from aiplanner.model.scenario import OVERRIDE_FIELDS, Scenario, TaskOverride
-from aiplanner.model.whatif import apply_scenario, scenario_staffing
+from aiplanner.model.plan import Plan
+from aiplanner.model.scenario import OVERRIDE_FIELDS, Scenario
+from aiplanner.model.whatif import apply_scenario, scenario_staffing, task_override
 
 __all__ = ["FOLDABLE_FIELDS", "fold_into_scenario"]
 
@@ -25,23 +25,6 @@ FOLDABLE_FIELDS: tuple[str, ...] = ("people", "assignments", "responsibilities")
 #: Plan-level fields that follow the plan itself in every scenario.
 _FIXED_FIELDS: tuple[str, ...] = ("name", "organisation", "start", "pattern", "calendar", "phases", "roles",
                                   "metrics", "notes")
-
-
-def _task_override(reference: Task, variant: Task) -> TaskOverride | None:
-    """The override that turns ``reference`` (plan task or the scenario's added task) into ``variant``."""
-    fields: dict[str, object] = {}
-    clear: list[str] = []
-    for name in OVERRIDE_FIELDS:
-        old, new = getattr(reference, name), getattr(variant, name)
-        if old == new:
-            continue
-        if new is None:
-            clear.append(name)
-        else:
-            fields[name] = new
-    if not fields and not clear:
-        return None
-    return TaskOverride(task=variant.id, clear=clear, **fields)
 
 
 def fold_into_scenario(plan: Plan, scenario: Scenario, variant: Plan, shown: Plan | None = None) -> Scenario:
@@ -68,7 +51,7 @@ def fold_into_scenario(plan: Plan, scenario: Scenario, variant: Plan, shown: Pla
     Examples
     --------
     >>> import datetime as dt
-    >>> from aiplanner.model import Phase
+    >>> from aiplanner.model import Phase, Task
     >>> plan = Plan(start=dt.date(2026, 5, 4), phases=[Phase(id="p", name="P")],
     ...             tasks=[Task(id="a", name="A", phase="p", duration=10)], scenarios=[Scenario(name="s")])
     >>> variant = apply_scenario(plan, "s")
@@ -103,7 +86,7 @@ def fold_into_scenario(plan: Plan, scenario: Scenario, variant: Plan, shown: Pla
             raise EditError(f"in a scenario only durations, estimates, links, not-before dates and demands of "
                             f"task {task_id!r} can change; choose Plan to edit the rest")
         reference = added.get(task_id) or base_tasks[task_id]
-        override = _task_override(reference, task)
+        override = task_override(reference, task)
         if override is None:
             overrides.pop(task_id, None)
         else:

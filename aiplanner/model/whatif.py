@@ -184,7 +184,8 @@ def scenario_staffing(base: Plan, people: list[Person], assignments: list[Assign
             "assignments": [a.model_copy(deep=True) for a in assignments], "replace_staffing": True}
 
 
-def _override_between(base: Task, variant: Task) -> TaskOverride | None:
+def task_override(base: Task, variant: Task) -> TaskOverride | None:
+    """The override that turns ``base`` into ``variant`` (same id), or None when they agree."""
     fields: dict[str, object] = {}
     clear: list[str] = []
     for name in OVERRIDE_FIELDS:
@@ -222,7 +223,7 @@ def scenario_from_plans(base: Plan, variant: Plan, name: str, description: str =
             removed.append(task.id)
             added.append(task.model_copy(deep=True))
             continue
-        override = _override_between(base_tasks[task.id], task)
+        override = task_override(base_tasks[task.id], task)
         if override is not None:
             overrides.append(override)
     base_roles = {r.id for r in base.roles}

@@ -41,16 +41,9 @@ class AggText:
         key = (char, weight)
         found = self._glyphs.get(key)
         if found is None:
-            code = ord(char)
-            faces = self.faces(weight)
-            face, gid = faces[0], 0
-            for candidate in faces:
-                gid = candidate.glyph(code)
-                if gid:
-                    face = candidate
-                    break
-            else:
-                gid = 0
+            from aiplanner.render.pdf_text import glyph_in
+
+            face, gid = glyph_in(self.faces(weight), char)
             found = self._glyphs[key] = (face, gid, self.measure.advance(char, weight))
         return found
 

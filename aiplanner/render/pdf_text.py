@@ -19,7 +19,7 @@ go through ``renderer.draw_text`` as before: :func:`pdf_writer` returns
 
 from __future__ import annotations
 
-__all__ = ["PdfText", "pdf_writer", "needs_shaping", "face_list"]
+__all__ = ["PdfText", "pdf_writer", "needs_shaping", "face_list", "glyph_in"]
 
 # Code point ranges drawn glyph by glyph: Latin, Greek, Cyrillic (no
 # combining marks), general punctuation, symbols and arrows, CJK.
@@ -88,6 +88,19 @@ def face_list(weight: str) -> list[_Face]:
     return faces
 
 
+def glyph_in(faces: list[_Face], char: str) -> tuple[_Face, int]:
+    """The first of ``faces`` with a glyph for ``char`` and its glyph id.
+
+    No font has it: the first font's empty box (glyph 0), as matplotlib draws it.
+    """
+    code = ord(char)
+    for face in faces:
+        gid = face.glyph(code)
+        if gid:
+            return face, gid
+    return faces[0], 0
+
+
 class PdfText:
     """Writes strings into one PDF page through ``renderer`` (see :func:`pdf_writer`)."""
 
@@ -106,16 +119,7 @@ class PdfText:
         key = (char, weight)
         found = self._glyphs.get(key)
         if found is None:
-            code = ord(char)
-            faces = face_list(weight)
-            face, gid = faces[0], 0
-            for candidate in faces:
-                gid = candidate.glyph(code)
-                if gid:
-                    face = candidate
-                    break
-            else:
-                gid = 0  # no font has it: the first font's empty box, as matplotlib draws it
+            face, gid = glyph_in(face_list(weight), char)
             subset, charcode = self.file._character_tracker.track_glyph(face, char, gid)
             found = self._glyphs[key] = (face, gid, subset, charcode.to_bytes(2, "big"))
         return found
