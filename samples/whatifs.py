@@ -25,7 +25,7 @@ from collections.abc import Callable
 from aiplanner.catalog import Catalog, build_plan
 from aiplanner.catalog.switch import switch_pattern
 from aiplanner.model import Absence, Assignment, Dependency, Estimate, Person, Plan, RoleDemand, Scenario, Task
-from aiplanner.model.whatif import scenario_from_plans
+from aiplanner.model.scenarios.whatif import scenario_from_plans
 from aiplanner.samples.midrollout import Addition, ScenarioBuilder, Slip, Story
 
 __all__ = ["SECOND_MLOPS", "PLATFORM_EARLY", "FEDERATED_INSTEAD", "PRODUCT_TEAMS_INSTEAD", "COE_STORY",

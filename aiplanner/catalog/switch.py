@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Dependency, PatternId, Plan, ResponsibilityMatrix, ResponsibilityRow, Task
-from aiplanner.model.scenario import Scenario
-from aiplanner.model.whatif import apply_scenario, find_scenario, scenario_from_plans
+from aiplanner.model.scenarios.records import Scenario
+from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario, scenario_from_plans
 
 __all__ = ["PatternSwitch", "switch_pattern", "PATTERN_NAMES"]
 

@@ -15,8 +15,8 @@ from typing import Literal
 
 from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Plan
-from aiplanner.model.scenario import Baseline
-from aiplanner.model.whatif import CURRENT, apply_scenario, find_scenario
+from aiplanner.model.scenarios.records import Baseline
+from aiplanner.model.scenarios.whatif import CURRENT, apply_scenario, find_scenario
 from aiplanner.schedule.baseline import baseline_plan
 from aiplanner.schedule.cpm import Schedule, schedule_plan
 

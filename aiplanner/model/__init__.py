@@ -35,9 +35,9 @@ from aiplanner.model.plan import (
     RoleDemand,
     Task,
 )
-from aiplanner.model.scenario import Baseline, BaselineTask, FrozenFinding, Scenario, TaskOverride
+from aiplanner.model.scenarios.records import Baseline, BaselineTask, FrozenFinding, Scenario, TaskOverride
 from aiplanner.model.validate import plan_problems, pydantic_problems
-from aiplanner.model.whatif import apply_scenario, find_scenario, scenario_from_plans
+from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario, scenario_from_plans
 
 __all__ = [
     "CURRENT_VERSION", "FORMAT", "WEEKDAYS", "SCHEDULING_FIELDS",

@@ -17,7 +17,7 @@ from aiplanner.model.errors import DuplicateIdError, EditError, InvalidPlanError
 from aiplanner.model.events import Event, EventEmitter
 from aiplanner.model.graph import check_add_dependency
 from aiplanner.model.plan import Assignment, Dependency, Person, Phase, Plan, Role, Task
-from aiplanner.model.scenario_edits import ScenarioEditsMixin
+from aiplanner.model.scenarios.edits import ScenarioEditsMixin
 from aiplanner.model.validate import plan_problems, pydantic_problems
 
 __all__ = ["Document", "SCHEDULING_FIELDS"]

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from aiplanner.model.errors import Problem
 from aiplanner.model.plan import Plan
-from aiplanner.model.scenario import scenario_problems
+from aiplanner.model.scenarios.rules import scenario_problems
 
 __all__ = ["plan_problems", "pydantic_problems"]
 

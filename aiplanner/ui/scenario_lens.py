@@ -10,7 +10,7 @@ scenario, task edits become overrides of that scenario
 (:class:`~aiplanner.ui.scenario_commands.SetTaskOverrideCommand`), and
 plan-level edits of the scenario's plan (people, role shares, the matrix,
 levelling) are folded into it
-(:func:`~aiplanner.model.scenario_fold.fold_into_scenario`, one
+(:func:`~aiplanner.model.scenarios.fold.fold_into_scenario`, one
 :class:`~aiplanner.ui.scenario_commands.ReplaceScenarioCommand`), so the
 plan is never changed behind the facilitator's back. A Monte Carlo result
 is kept per scenario and plan revision (:meth:`ScenarioLens.set_risk_result`).
@@ -24,10 +24,10 @@ from PySide6.QtCore import QObject, Signal
 from aiplanner.model.errors import EditError, PlanError
 from aiplanner.model.events import Event
 from aiplanner.model.plan import Plan
-from aiplanner.model.scenario import OVERRIDE_FIELDS, Scenario
-from aiplanner.model.scenario_fold import FOLDABLE_FIELDS, fold_into_scenario
+from aiplanner.model.scenarios.records import OVERRIDE_FIELDS, Scenario
+from aiplanner.model.scenarios.fold import FOLDABLE_FIELDS, fold_into_scenario
 from aiplanner.model.validate import pydantic_problems
-from aiplanner.model.whatif import apply_scenario, find_scenario
+from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario
 from aiplanner.schedule import Schedule, schedule_plan
 from aiplanner.ui.commands import (AddDependencyCommand, EditPlanCommand, EditTaskCommand, RemoveDependencyCommand,
                                    ReplacePlanCommand)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from aiplanner.catalog.switch import PATTERN_NAMES, switch_pattern
 from aiplanner.checks.baseline import capture_baseline
 from aiplanner.model.errors import PlanError
-from aiplanner.model.scenario import Scenario
+from aiplanner.model.scenarios.records import Scenario
 from aiplanner.ui.presentation import open_presentation
 from aiplanner.ui.scenario_commands import AddBaselineCommand, AddScenarioCommand, ReplaceScenarioCommand
 

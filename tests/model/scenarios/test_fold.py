@@ -8,7 +8,7 @@ import pytest
 
 from aiplanner.model import (Assignment, EditError, Person, ResponsibilityMatrix, ResponsibilityRow, RoleDemand,
                              Scenario, Task, TaskOverride, apply_scenario)
-from aiplanner.model.scenario_fold import fold_into_scenario
+from aiplanner.model.scenarios.fold import fold_into_scenario
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_what_a_scenario_cannot_hold_is_refused(staffed, change):
         fold_into_scenario(staffed, staffed.scenarios[0], variant)
 
 
-@pytest.mark.parametrize("module", ["aiplanner.model.scenario_fold", "aiplanner.model.whatif"])
+@pytest.mark.parametrize("module", ["aiplanner.model.scenarios.fold", "aiplanner.model.scenarios.whatif"])
 def test_doctests(module):
     import doctest
     import importlib
