@@ -5,7 +5,7 @@ CoE and federated samples are not fresh templates but plans a few weeks
 into their Assessment phase, built through the product's own API:
 
 1. the template plan, staffed (:mod:`aiplanner.samples.staffed`), is frozen
-   as the baseline *Kick-off plan* (:func:`~aiplanner.checks.baseline.capture_baseline`);
+   as the baseline *Kick-off plan* (:func:`~aiplanner.checks.compare.baseline.capture_baseline`);
 2. the plan then moves on: some tasks took longer than planned
    (:class:`Slip`), the team added work the assessment showed was needed,
    and the current values of some metrics are known;
@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiplanner.catalog import Catalog
-from aiplanner.checks.baseline import capture_baseline
+from aiplanner.checks.compare.baseline import capture_baseline
 from aiplanner.model import Dependency, Document, Plan, Scenario, Task
 from aiplanner.schedule import schedule_plan
 from aiplanner.schedule.calendar import WorkCalendar

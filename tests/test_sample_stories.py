@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from aiplanner.catalog import build_plan, load_catalog
-from aiplanner.checks.compare import compare
+from aiplanner.checks.compare.deltas import compare
 from aiplanner.io.native import load_plan
 from aiplanner.model import apply_scenario
 from aiplanner.samples.midrollout import BASELINE, progress_on

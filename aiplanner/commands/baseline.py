@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.checks.baseline import capture_baseline
+    from aiplanner.checks.compare.baseline import capture_baseline
     from aiplanner.commands._common import read_plan, schedule_of, table
     from aiplanner.io.native import save_plan
     from aiplanner.model.document import Document

@@ -73,7 +73,7 @@ def _text(result) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.checks.compare import compare
+    from aiplanner.checks.compare.deltas import compare
     from aiplanner.commands._common import print_json, read_plan, schedule_of
     from aiplanner.model.errors import EditError
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aiplanner.checks.compare import Comparison, compare
+from aiplanner.checks.compare.deltas import Comparison, compare
 
 __all__ = ["CompareSection", "compare_section", "section_from_comparison"]
 

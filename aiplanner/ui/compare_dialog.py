@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aiplanner.checks.compare import Comparison, compare
+from aiplanner.checks.compare.deltas import Comparison, compare
 from aiplanner.model.errors import PlanError
 
 __all__ = ["CompareDialog", "side_names"]

@@ -13,8 +13,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from aiplanner.checks import run_checks
-from aiplanner.checks.compare_inputs import p80_of
-from aiplanner.checks.sides import RISK_ITERATIONS, RISK_SEED
+from aiplanner.checks.compare.facts import p80_of
+from aiplanner.checks.compare.sides import RISK_ITERATIONS, RISK_SEED
 from aiplanner.model.errors import PlanError
 
 __all__ = ["Facts", "FactsCache"]

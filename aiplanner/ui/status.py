@@ -106,8 +106,8 @@ class StatusPanel:
 
     def _simulate_scenario(self) -> None:
         """The shown scenario's P80 (Monte Carlo, the fixed seed and iterations of presentation mode)."""
-        from aiplanner.checks.compare_inputs import p80_of as simulate_p80
-        from aiplanner.checks.sides import RISK_ITERATIONS, RISK_SEED
+        from aiplanner.checks.compare.facts import p80_of as simulate_p80
+        from aiplanner.checks.compare.sides import RISK_ITERATIONS, RISK_SEED
         from aiplanner.model.errors import PlanError
 
         lens = self.lens

@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtGui import QAction
 
 from aiplanner.catalog.switch import PATTERN_NAMES, switch_pattern
-from aiplanner.checks.baseline import capture_baseline
+from aiplanner.checks.compare.baseline import capture_baseline
 from aiplanner.model.errors import PlanError
 from aiplanner.model.scenarios.records import Scenario
 from aiplanner.ui.presentation import open_presentation

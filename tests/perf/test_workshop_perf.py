@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from aiplanner.catalog.switch import switch_pattern
-from aiplanner.checks.compare import compare
+from aiplanner.checks.compare.deltas import compare
 from aiplanner.io import load_plan
 from aiplanner.model import Assignment, Person, Scenario, TaskOverride
 

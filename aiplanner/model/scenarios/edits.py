@@ -46,7 +46,7 @@ class ScenarioEditsMixin:
 
     # -- baselines ----------------------------------------------------------
     def add_baseline(self, baseline: Baseline, index: int | None = None) -> int:
-        """Store a captured baseline (see ``aiplanner.checks.baseline.capture_baseline``)."""
+        """Store a captured baseline (see ``aiplanner.checks.compare.baseline.capture_baseline``)."""
         if any(b.name == baseline.name for b in self.plan.baselines):
             raise DuplicateIdError(f"a baseline named {baseline.name!r} already exists")
         index = len(self.plan.baselines) if index is None else index

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from aiplanner.checks.compare.facts import FindingFact, finding_facts, p80_of
 from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Plan
 from aiplanner.model.scenarios.records import Baseline
@@ -73,13 +74,6 @@ class PersonFact:
     peak: float  # highest load on one working day, in FTE
     capacity: float  # capacity in FTE
     over_weeks: int  # weeks with at least one over-allocated day
-
-
-@dataclass(frozen=True)
-class FindingFact:
-    key: str
-    message: str
-    severity: str = ""
 
 
 @dataclass
@@ -185,7 +179,6 @@ def side_facts(plan: Plan, ref: SideRef, *, risk: bool = True, findings: bool = 
     ``risk=False`` skips the Monte Carlo P80 (the slow part);
     ``findings=False`` skips the plan checks.
     """
-    from aiplanner.checks.compare_inputs import finding_facts, p80_of
 
     if ref.kind == "baseline":
         baseline = _baseline(plan, ref.name)

@@ -1,6 +1,6 @@
 """The risk and findings facts of one side of a comparison.
 
-Kept apart from :mod:`aiplanner.checks.sides` because they lean on two
+Kept apart from :mod:`aiplanner.checks.compare.sides` because they lean on two
 engines of their own: the Monte Carlo simulation
 (:mod:`aiplanner.schedule.montecarlo`) and the plan checks
 (:func:`aiplanner.checks.run_checks`).
@@ -9,15 +9,21 @@ engines of their own: the Monte Carlo simulation
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from aiplanner.model.plan import Plan
 from aiplanner.schedule.cpm import Schedule
 
-if TYPE_CHECKING:  # pragma: no cover
-    from aiplanner.checks.sides import FindingFact
+__all__ = ["FindingFact", "p80_of", "finding_facts", "finding_key"]
 
-__all__ = ["p80_of", "finding_facts", "finding_key"]
+
+@dataclass(frozen=True)
+class FindingFact:
+    """One open finding of a side, keyed so that the same finding matches across sides."""
+
+    key: str
+    message: str
+    severity: str = ""
 
 
 def p80_of(plan: Plan, schedule: Schedule, *, iterations: int, seed: int) -> dt.date:
@@ -43,8 +49,7 @@ def finding_key(finding) -> str:
 
 def finding_facts(plan: Plan, schedule: Schedule) -> dict[str, FindingFact]:
     """The open findings of ``plan`` by :func:`finding_key`."""
-    from aiplanner.checks import run_checks
-    from aiplanner.checks.sides import FindingFact
+    from aiplanner.checks.run import run_checks
 
     facts = {}
     for finding in run_checks(plan, schedule):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiplanner.checks.baseline import capture_baseline
-from aiplanner.checks.compare import compare
+from aiplanner.checks.compare.baseline import capture_baseline
+from aiplanner.checks.compare.deltas import compare
 from aiplanner.io import dumps, loads
 from aiplanner.model import Estimate
 

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from aiplanner.checks.compare import compare
-from aiplanner.checks.sides import SideRef, resolve_side
+from aiplanner.checks.compare.deltas import compare
+from aiplanner.checks.compare.sides import SideRef, resolve_side
 from aiplanner.model import Dependency, EditError, Scenario, Task, TaskOverride
 from aiplanner.schedule.baseline import freeze_schedule
 

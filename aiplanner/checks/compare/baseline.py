@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiplanner.checks.compare_inputs import finding_facts, p80_of
-from aiplanner.checks.sides import RISK_ITERATIONS, RISK_SEED
+from aiplanner.checks.compare.facts import finding_facts, p80_of
+from aiplanner.checks.compare.sides import RISK_ITERATIONS, RISK_SEED
 from aiplanner.model.plan import Plan
 from aiplanner.model.scenarios.records import Baseline, FrozenFinding
 from aiplanner.schedule.baseline import freeze_schedule

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aiplanner.checks import run_checks
-from aiplanner.checks.patterns import central_party
+from aiplanner.checks.rules.patterns import central_party
 from aiplanner.model import ResponsibilityMatrix, ResponsibilityRow
 from tests.checks.conftest import without
 

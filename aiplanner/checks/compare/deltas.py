@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from aiplanner.checks.sides import SideFacts, resolve_side, side_facts
+from aiplanner.checks.compare.sides import SideFacts, resolve_side, side_facts
 from aiplanner.model.plan import Plan
 from aiplanner.schedule.calendar import WorkCalendar
 
