@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
     elif args.format == "csv":
-        from aiplanner.io.csv_export import csv_text
+        from aiplanner.io.csv.writer import csv_text
 
         sys.stdout.write(csv_text(plan, sched))  # the same file as 'export --to csv'
     else:

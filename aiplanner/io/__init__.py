@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from aiplanner.io.native import dumps, load_plan, loads, save_plan
 from aiplanner.io.atomic import atomic_write_bytes
-from aiplanner.io.importing import ImportResult, import_file
+from aiplanner.io.importing import import_file
+from aiplanner.io.reading import ImportResult
 from aiplanner.io.links import format_links, parse_links
 
 __all__ = ["dumps", "loads", "load_plan", "save_plan", "atomic_write_bytes", "ImportResult", "import_file",

@@ -9,7 +9,7 @@ of the file; the command writes them atomically (or to stdout). To add a
 format, add one line to :data:`BUILTIN` (or call :func:`register_exporter`
 from a module the command imports)::
 
-    register_exporter("csv", "aiplanner.io.csv_export:export_csv", suffix=".csv",
+    register_exporter("csv", "aiplanner.io.csv.writer:export_csv", suffix=".csv",
                       description="tasks with computed dates, one row each")
 
 Options of the command (paper, date window ...) reach every function in

@@ -22,22 +22,22 @@ def _schedule(request: ExportRequest):
 
 
 def export_csv(request: ExportRequest) -> bytes:
-    """The schedule, one row per task (see :mod:`aiplanner.io.csv_export`)."""
-    from aiplanner.io.csv_export import csv_text
+    """The schedule, one row per task (see :mod:`aiplanner.io.csv.writer`)."""
+    from aiplanner.io.csv.writer import csv_text
 
     return csv_text(request.plan, _schedule(request)).encode("utf-8")
 
 
 def export_mermaid(request: ExportRequest) -> bytes:
-    """A Mermaid gantt chart with our dates (see :mod:`aiplanner.io.mermaid_export`)."""
-    from aiplanner.io.mermaid_export import mermaid_text
+    """A Mermaid gantt chart with our dates (see :mod:`aiplanner.io.mermaid.writer`)."""
+    from aiplanner.io.mermaid.writer import mermaid_text
 
     return mermaid_text(request.plan, _schedule(request)).encode("utf-8")
 
 
 def export_mspdi(request: ExportRequest) -> bytes:
-    """MS Project XML (see :mod:`aiplanner.io.mspdi_export`)."""
-    from aiplanner.io.mspdi_export import mspdi_bytes
+    """MS Project XML (see :mod:`aiplanner.io.mspdi.writer`)."""
+    from aiplanner.io.mspdi.writer import mspdi_bytes
 
     return mspdi_bytes(request.plan, _schedule(request))
 

@@ -13,7 +13,7 @@ import datetime as dt
 
 from aiplanner import __version__
 from aiplanner.io.exporting import Output, source_date, write_out
-from aiplanner.io.importing import slugify
+from aiplanner.io.reading import slugify
 from aiplanner.model.plan import Plan
 from aiplanner.schedule.cpm import Schedule
 

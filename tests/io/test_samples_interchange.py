@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from aiplanner.io import load_plan
-from aiplanner.io.mermaid_export import mermaid_text
-from aiplanner.io.mermaid_import import read_mermaid
-from aiplanner.io.mspdi_export import mspdi_bytes
-from aiplanner.io.mspdi_import import read_mspdi_bytes
+from aiplanner.io.mermaid.writer import mermaid_text
+from aiplanner.io.mermaid.reader import read_mermaid
+from aiplanner.io.mspdi.writer import mspdi_bytes
+from aiplanner.io.mspdi.reader import read_mspdi_bytes
 from aiplanner.schedule import schedule_plan
 from tests.conftest import SAMPLES
 

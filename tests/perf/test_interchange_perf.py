@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from aiplanner.io.mspdi_export import mspdi_bytes
-from aiplanner.io.mspdi_import import read_mspdi_bytes
+from aiplanner.io.mspdi.writer import mspdi_bytes
+from aiplanner.io.mspdi.reader import read_mspdi_bytes
 from aiplanner.model import (Assignment, Calendar, Dependency, Person, Phase, Plan, Role, RoleDemand, Task)
 from aiplanner.schedule import schedule_plan
 
@@ -58,8 +58,8 @@ def test_import_5000_tasks(benchmark, file_5000, plan_5000):
 
 
 def test_mermaid_5000_tasks_round_trip(benchmark, plan_5000):
-    from aiplanner.io.mermaid_export import mermaid_text
-    from aiplanner.io.mermaid_import import read_mermaid
+    from aiplanner.io.mermaid.writer import mermaid_text
+    from aiplanner.io.mermaid.reader import read_mermaid
 
     def run():
         return read_mermaid(mermaid_text(plan_5000, schedule_plan(plan_5000)))

@@ -6,7 +6,7 @@ import re
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 from xml.sax.saxutils import escape
 
-from aiplanner.io.importing import MAX_IMPORT_BYTES
+from aiplanner.io.reading import MAX_IMPORT_BYTES
 from aiplanner.model.errors import InvalidPlanError, Problem
 
 __all__ = ["parse_xml", "Node", "sub", "extended", "flag"]

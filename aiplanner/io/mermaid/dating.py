@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from aiplanner.io.mermaid_dates import DateFormat, add_duration
-from aiplanner.io.mermaid_parse import Chart, RawTask, error
+from aiplanner.io.mermaid.dates import DateFormat, add_duration
+from aiplanner.io.mermaid.parse import Chart, RawTask, error
 from aiplanner.model.errors import InvalidPlanError, Problem
 
 __all__ = ["date_tasks"]

@@ -22,7 +22,7 @@ import json
 import re
 
 from aiplanner.io.exporting import Output, write_out
-from aiplanner.io.importing import slugify
+from aiplanner.io.reading import slugify
 from aiplanner.io.links import format_links
 from aiplanner.model.plan import WEEKDAYS, Plan
 from aiplanner.schedule.cpm import Schedule

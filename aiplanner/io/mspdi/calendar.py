@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from xml.etree.ElementTree import Element
 
-from aiplanner.io.mspdi_common import DAY_TYPES, parse_datetime
+from aiplanner.io.mspdi.common import DAY_TYPES, parse_datetime
 from aiplanner.model.plan import WEEKDAYS
 
 __all__ = ["read_calendar", "exception_ranges", "calendars_by_uid", "local", "child_text", "scan"]

@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiplanner.io.importing import (ImportResult, decode_text, pin_starts, places, sanitize_id, slugify, unique_id,
+from aiplanner.io.reading import (ImportResult, decode_text, pin_starts, places, sanitize_id, slugify, unique_id,
                                    validated_plan)
 from aiplanner.io.links import LinkSyntaxError, parse_links
-from aiplanner.io.mermaid_dating import date_tasks
-from aiplanner.io.mermaid_parse import WEEKDAY_NAMES, Chart, RawTask, parse_chart
+from aiplanner.io.mermaid.dating import date_tasks
+from aiplanner.io.mermaid.parse import WEEKDAY_NAMES, Chart, RawTask, parse_chart
 from aiplanner.model.plan import WEEKDAYS, Plan
 from aiplanner.schedule.calendar import WorkCalendar
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from aiplanner.io.importing import import_file
-from aiplanner.io.mspdi_export import mspdi_bytes
-from aiplanner.io.mspdi_import import read_mspdi_bytes
+from aiplanner.io.mspdi.writer import mspdi_bytes
+from aiplanner.io.mspdi.reader import read_mspdi_bytes
 from aiplanner.model import (Assignment, Calendar, InvalidPlanError, Person, PlanError, Role,
                              RoleDemand)
 from aiplanner.schedule import schedule_plan

@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from aiplanner.io.mspdi_export import mspdi_bytes
+from aiplanner.io.mspdi.writer import mspdi_bytes
 from aiplanner.schedule import schedule_plan
 
 pytestmark = pytest.mark.skipif(

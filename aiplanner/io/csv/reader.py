@@ -24,7 +24,7 @@ import datetime as dt
 import io
 import re
 
-from aiplanner.io.importing import (ImportResult, decode_text, pin_starts, places, slugify, unique_id,
+from aiplanner.io.reading import (ImportResult, decode_text, pin_starts, places, slugify, unique_id,
                                    validated_plan)
 from aiplanner.io.links import LinkSyntaxError, parse_links
 from aiplanner.model.errors import InvalidPlanError, Problem

@@ -3,10 +3,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from aiplanner.io.mermaid_export import export_mermaid, mermaid_text
-from aiplanner.io.mermaid_import import read_mermaid
-from aiplanner.io.mermaid_dating import date_tasks
-from aiplanner.io.mermaid_parse import parse_chart
+from aiplanner.io.mermaid.writer import export_mermaid, mermaid_text
+from aiplanner.io.mermaid.reader import read_mermaid
+from aiplanner.io.mermaid.dating import date_tasks
+from aiplanner.io.mermaid.parse import parse_chart
 from aiplanner.model import Calendar, Dependency, Phase, Plan, Task
 from aiplanner.schedule import schedule_plan
 

@@ -6,7 +6,7 @@ import textwrap
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from aiplanner.io.mermaid_import import read_mermaid, read_mermaid_bytes
+from aiplanner.io.mermaid.reader import read_mermaid, read_mermaid_bytes
 from aiplanner.model import InvalidPlanError, PlanError
 from aiplanner.schedule import schedule_plan
 from tests.io.conftest import DATA

@@ -29,13 +29,13 @@ import gc
 import math
 from xml.etree.ElementTree import Element
 
-from aiplanner.io.importing import (ImportResult, pin_starts, places, sanitize_id, slugify, unique_id,
+from aiplanner.io.reading import (ImportResult, pin_starts, places, sanitize_id, slugify, unique_id,
                                     validated_plan)
-from aiplanner.io.mspdi_calendar import child_text, local, read_calendar, scan
-from aiplanner.io.mspdi_common import LINK_TYPES, TASK_DEMANDS_FIELD, TASK_ID_FIELD, parse_datetime, \
+from aiplanner.io.mspdi.calendar import child_text, local, read_calendar, scan
+from aiplanner.io.mspdi.common import LINK_TYPES, TASK_DEMANDS_FIELD, TASK_ID_FIELD, parse_datetime, \
     parse_duration_hours
-from aiplanner.io.mspdi_resources import read_resources
-from aiplanner.io.mspdi_xml import parse_xml
+from aiplanner.io.mspdi.resources import read_resources
+from aiplanner.io.mspdi.xmlio import parse_xml
 from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.model.plan import Calendar
 from aiplanner.schedule.calendar import WorkCalendar

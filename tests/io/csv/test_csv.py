@@ -7,8 +7,8 @@ import io
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from aiplanner.io.csv_export import COLUMNS, csv_text
-from aiplanner.io.csv_import import read_csv, read_csv_bytes
+from aiplanner.io.csv.writer import COLUMNS, csv_text
+from aiplanner.io.csv.reader import read_csv, read_csv_bytes
 from aiplanner.model import InvalidPlanError, PlanError
 from aiplanner.schedule import schedule_plan
 

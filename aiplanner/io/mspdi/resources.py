@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
-from aiplanner.io.importing import sanitize_id, slugify, unique_id
-from aiplanner.io.mspdi_calendar import calendars_by_uid, child_text, exception_ranges, local, scan
-from aiplanner.io.mspdi_common import RESOURCE_ID_FIELD, RESOURCE_ROLES_FIELD
+from aiplanner.io.reading import sanitize_id, slugify, unique_id
+from aiplanner.io.mspdi.calendar import calendars_by_uid, child_text, exception_ranges, local, scan
+from aiplanner.io.mspdi.common import RESOURCE_ID_FIELD, RESOURCE_ROLES_FIELD
 
 __all__ = ["read_resources"]
 

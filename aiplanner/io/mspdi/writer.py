@@ -23,10 +23,10 @@ import datetime as dt
 import gc
 
 from aiplanner.io.exporting import Output, source_date, write_out
-from aiplanner.io.mspdi_common import (LINK_CODES, NS, RESOURCE_ID_FIELD, RESOURCE_ROLES_FIELD, TASK_DEMANDS_FIELD,
+from aiplanner.io.mspdi.common import (LINK_CODES, NS, RESOURCE_ID_FIELD, RESOURCE_ROLES_FIELD, TASK_DEMANDS_FIELD,
                                        TASK_ID_FIELD, format_datetime,
                                        format_duration)
-from aiplanner.io.mspdi_xml import Node, extended, flag, sub
+from aiplanner.io.mspdi.xmlio import Node, extended, flag, sub
 from aiplanner.model.plan import WEEKDAYS, Plan
 from aiplanner.schedule.cpm import Schedule
 

@@ -2,7 +2,7 @@
 
 :func:`parse_chart` turns the text into a :class:`Chart` (directives,
 sections, raw tasks with their line numbers), as Mermaid 11's gantt grammar
-reads it; :mod:`aiplanner.io.mermaid_dating` then dates the tasks.
+reads it; :mod:`aiplanner.io.mermaid.dating` then dates the tasks.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from aiplanner.io.mermaid_dates import DateFormat
+from aiplanner.io.mermaid.dates import DateFormat
 from aiplanner.model.errors import InvalidPlanError, Problem
 
 __all__ = ["RawTask", "Chart", "parse_chart", "error", "WEEKDAY_NAMES", "TAGS"]
