@@ -78,7 +78,7 @@ class _ToAction(argparse.Action):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from aiplanner.io.exporters import exporter_names, get_exporter
     from aiplanner.render.options import CHARTS, PAPERS, SECTIONS
-    from aiplanner.render.scene import COLUMNS
+    from aiplanner.render.gantt.scene import COLUMNS
 
     formats = "; ".join(f"{n}: {get_exporter(n).description}" for n in exporter_names())
     parser.add_argument("file", help="the .aiplan file")

@@ -1,7 +1,7 @@
 """Charts beside the Gantt: the dependency network and load per person.
 
-``network``: see :mod:`aiplanner.render.network_chart` (layout in
-:mod:`aiplanner.render.layered`).
+``network``: see :mod:`aiplanner.render.network.chart` (layout in
+:mod:`aiplanner.render.network.layered`).
 
 ``load``: per person, weekly load against weekly capacity (both in
 person-days, from :mod:`aiplanner.schedule.load`); weeks with a day over
@@ -13,7 +13,7 @@ from __future__ import annotations
 from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.render.style import CRITICAL, GRID, INK, MUTED, phase_colour, tint
 
-__all__ = ["paint_load_panel", "chart_figure", "nice_step"]
+__all__ = ["paint_load_panel", "chart_figure", "risk_figure", "nice_step"]
 
 
 def nice_step(top: float, ticks: int = 4) -> float:
@@ -81,12 +81,12 @@ def chart_figure(plan, schedule, chart: str, options):
     from aiplanner.render.style import TextMeasure
 
     if chart == "network":
-        from aiplanner.render.network_chart import network_figure
+        from aiplanner.render.network.chart import network_figure
 
         return network_figure(plan, schedule)
     if chart == "load":
         from aiplanner.render.canvas import TextBatch
-        from aiplanner.render.report_charts import load_table
+        from aiplanner.render.analyses import load_table
 
         table = load_table(plan, schedule)
         if table is None or not table.ids:
@@ -105,6 +105,24 @@ def chart_figure(plan, schedule, chart: str, options):
         fig.suptitle(f"{plan.name}: weekly load per person (person-days; line = capacity, hatched = over capacity)",
                      fontsize=10, x=0.02, ha="left")
         return fig
-    from aiplanner.render.report_charts import risk_figure
-
     return risk_figure(plan, schedule, options)
+
+
+def risk_figure(plan, schedule, options):
+    """The risk chart alone (for PNG/SVG)."""
+    from matplotlib.figure import Figure
+
+    if not plan.tasks:
+        raise InvalidPlanError([Problem("$.tasks", "the plan has no tasks to simulate")])
+    from aiplanner.render.analyses import simulation
+
+    result = simulation(plan, options)
+    if result is None or not hasattr(result, "finish_dates"):
+        raise InvalidPlanError([Problem("", "the risk chart needs the Monte Carlo simulation, "
+                                            "which this build of aiplanner does not include yet")])
+    from aiplanner.render.risk import paint_risk
+
+    fig = Figure(figsize=(10, 5.5))
+    paint_risk(fig, (0.07, 0.1, 0.88, 0.8), result, schedule)
+    fig.suptitle(f"{plan.name}: finish date risk", fontsize=10, x=0.02, ha="left")
+    return fig

@@ -39,7 +39,7 @@ def report_options(request: ExportRequest) -> ReportOptions:
 
 def checked_options(request: ExportRequest) -> ReportOptions:
     """:func:`report_options`, with the baseline name checked against the plan."""
-    from aiplanner.render.timeline import chosen_baseline
+    from aiplanner.render.gantt.timeline import chosen_baseline
 
     options = report_options(request)
     try:
@@ -53,10 +53,11 @@ def gantt_figure(plan, schedule, options: ReportOptions):
     """The whole timeline on one figure sized to fit it (for PNG/SVG)."""
     from matplotlib.figure import Figure
 
-    from aiplanner.render.gantt import GanttGeometry, paint_gantt, plan_table
+    from aiplanner.render.gantt.painter import paint_gantt
+    from aiplanner.render.gantt.table import GanttGeometry, plan_table
     from aiplanner.render.page import paint_legend, paint_title
     from aiplanner.render.style import TextMeasure
-    from aiplanner.render.timeline import CELL_DAYS, MIN_CELL, timeline_scene
+    from aiplanner.render.gantt.timeline import CELL_DAYS, MIN_CELL, timeline_scene
 
     measure = TextMeasure()
     geometry = GanttGeometry()
@@ -124,8 +125,8 @@ def export_svg(request: ExportRequest) -> bytes:
 
 
 def export_pdf(request: ExportRequest) -> bytes:
-    """The paginated PMO report (see :mod:`aiplanner.render.report`)."""
-    from aiplanner.render.report import build_report
+    """The paginated PMO report (see :mod:`aiplanner.render.report.build`)."""
+    from aiplanner.render.report.build import build_report
 
     return build_report(drawable(request.plan), checked_options(request), request.progress, source=request.source)
 

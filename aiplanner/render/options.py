@@ -87,7 +87,7 @@ class ReportOptions:
         "split": wide timelines continue on further pages in time, with an
         overlap marker; "width": squeeze the whole window onto the page width.
     columns
-        Extra timeline columns (see :data:`aiplanner.render.scene.COLUMNS`).
+        Extra timeline columns (see :data:`aiplanner.render.gantt.scene.COLUMNS`).
     today
         Date of the today line (``None``: none; exports never read the clock).
     scale

@@ -66,7 +66,7 @@ def paint_legend(fig, scene, origin: tuple[float, float] | None, width: float, m
 
     With ``dry_run`` nothing is drawn (to size a figure first).
     """
-    from aiplanner.render.gantt import legend_handles
+    from aiplanner.render.gantt.painter import legend_handles
 
     handles = legend_handles(scene)
     if not handles:

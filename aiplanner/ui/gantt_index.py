@@ -1,6 +1,6 @@
 """Look-ups over a Gantt scene so the widget paints and hit-tests only what is visible.
 
-The scene (:mod:`aiplanner.render.scene`) is a flat list of primitives in
+The scene (:mod:`aiplanner.render.gantt.scene`) is a flat list of primitives in
 chart units. Painting a viewport of 40 rows out of 5,000 must not walk
 every primitive, so this index buckets bars, milestones and labels by row,
 links by blocks of rows they cross, and keeps shades sorted by ``x``.
@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiplanner.render.scene import GanttScene
+from aiplanner.render.gantt.scene import GanttScene
 
 __all__ = ["SceneIndex", "BLOCK"]
 

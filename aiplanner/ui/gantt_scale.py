@@ -1,11 +1,11 @@
 """Zoom maths and the adaptive time header of the Gantt widget (no Qt here).
 
-Chart units are those of :mod:`aiplanner.render.scene`: ``x`` counts
+Chart units are those of :mod:`aiplanner.render.gantt.scene`: ``x`` counts
 calendar days since the plan start (day ``k`` spans ``[k, k + 1)``), ``y``
 counts rows. The widget maps them to pixels with a :class:`TimeScale`:
 ``px = x * px_per_day - scroll``. Zoom is continuous (Ctrl+wheel, +/-) and
 clamped between a few pixels per quarter and a wide day column; the header
-shows the render layer's ticks (:mod:`aiplanner.render.timescale`) of the
+shows the render layer's ticks (:mod:`aiplanner.render.gantt.timescale`) of the
 scale that fits the current zoom (weeks over days ... years over quarters).
 """
 
@@ -15,7 +15,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from aiplanner.render.timescale import Scale, Tick, ticks_between
+from aiplanner.render.gantt.timescale import Scale, Tick, ticks_between
 
 __all__ = ["MIN_PX_PER_DAY", "MAX_PX_PER_DAY", "ZOOM_STEP", "TimeScale", "zoom_level_name", "header_ticks"]
 

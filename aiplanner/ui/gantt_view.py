@@ -29,7 +29,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from aiplanner.render.scene import GanttOptions, build_gantt_scene
+from aiplanner.render.gantt.layout import build_gantt_scene
+from aiplanner.render.gantt.scene import GanttOptions
 from aiplanner.ui.gantt_edit import HANDLE_PX, describe_drag, hit_test, nudge_command
 from aiplanner.ui.gantt_header import GanttHeader
 from aiplanner.ui.gantt_index import SceneIndex

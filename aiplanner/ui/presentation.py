@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from aiplanner.model.errors import PlanError
-from aiplanner.render.scene import GanttOptions
+from aiplanner.render.gantt.scene import GanttOptions
 from aiplanner.ui.commands import EditTaskCommand
 from aiplanner.ui.gantt_view import GanttView
 from aiplanner.ui.presentation_facts import FactsCache

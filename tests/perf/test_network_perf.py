@@ -14,7 +14,7 @@ import pytest
 from aiplanner.io.exporters import ExportRequest
 from aiplanner.io.native import load_plan
 from aiplanner.render.export import export_png
-from aiplanner.render.layered import layered_layout
+from aiplanner.render.network.layered import layered_layout
 from aiplanner.schedule import schedule_plan
 
 from tests.render.plans import make_plan

@@ -20,7 +20,7 @@ from aiplanner.io.exporters import ExportRequest
 from aiplanner.io.native import load_plan
 from aiplanner.render.export import export_png
 from aiplanner.render.options import ReportOptions
-from aiplanner.render.report import build_report
+from aiplanner.render.report.build import build_report
 
 from tests.render.plans import make_plan
 

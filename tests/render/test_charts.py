@@ -9,17 +9,17 @@ import pytest
 
 from aiplanner.cli import main
 from aiplanner.io.native import save_plan
-from aiplanner.render.layered import layered_layout
+from aiplanner.render.network.layered import layered_layout
 from aiplanner.schedule import schedule_plan
 
 from tests.render.plans import make_plan
 
 
 @pytest.mark.parametrize("module", [
-    "aiplanner.render.timescale", "aiplanner.render.routing", "aiplanner.render.layout",
+    "aiplanner.render.gantt.timescale", "aiplanner.render.gantt.routing", "aiplanner.render.gantt.layout",
     "aiplanner.render.style", "aiplanner.render.options", "aiplanner.render.tables", "aiplanner.render.charts",
-    "aiplanner.render.pdf_text", "aiplanner.render.layered", "aiplanner.render.layered_order",
-    "aiplanner.render.layered_place", "aiplanner.render.network_chart",
+    "aiplanner.render.pdf_text", "aiplanner.render.network.layered", "aiplanner.render.network.order",
+    "aiplanner.render.network.place", "aiplanner.render.network.chart",
 ])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
@@ -38,7 +38,7 @@ def test_network_runs_left_to_right_by_phase(plan):
 def test_network_chart_draws_every_box_and_link(plan):
     from matplotlib.collections import LineCollection, PolyCollection
 
-    from aiplanner.render.network_chart import network_figure
+    from aiplanner.render.network.chart import network_figure
 
     fig = network_figure(plan, schedule_plan(plan))
     lines = [c for c in fig.get_children() if isinstance(c, LineCollection)]

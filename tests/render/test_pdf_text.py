@@ -8,7 +8,7 @@ from aiplanner.render import pdf_text
 from aiplanner.render.canvas import Pane, TextBatch
 from aiplanner.render.style import TextMeasure, mpl_context
 
-from tests.render.test_report import pages_text
+from tests.render.report.test_report import pages_text
 
 STRINGS = ["AVATAR To Wa, office", "Анализ разрывов", "Σχεδιασμός", "Zürich Ærø · 5 – 7", "مرحبا"]
 

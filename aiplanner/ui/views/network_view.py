@@ -1,6 +1,6 @@
 """Dependency network: tasks as boxes, phases left to right, links routed between them.
 
-The drawing is :func:`aiplanner.render.layered.layered_layout` (the same as
+The drawing is :func:`aiplanner.render.network.layered.layered_layout` (the same as
 the exported network chart): layers by dependency depth inside each phase,
 crossings reduced, links curving between the boxes, critical links on top.
 
@@ -38,7 +38,7 @@ class NodePlace:
 
 def network_layout(plan, schedule) -> dict[str, NodePlace]:
     """Each task's layer and its slot in the layer (see :func:`layered_layout`)."""
-    from aiplanner.render.layered import layered_layout
+    from aiplanner.render.network.layered import layered_layout
 
     return {n.id: NodePlace(n.id, n.layer, n.slot) for n in layered_layout(plan, schedule).nodes.values()}
 
@@ -113,7 +113,7 @@ class NetworkView(QGraphicsView):
             self._syncing = False
             return
         plan, schedule = session.plan, session.schedule
-        from aiplanner.render.layered import layered_layout
+        from aiplanner.render.network.layered import layered_layout
 
         pitch = NODE_W + GAP_X
         layout = layered_layout(plan, schedule, node_w=NODE_W / pitch, node_h=1.0, gap=GAP_Y / NODE_H,
@@ -174,7 +174,7 @@ class NetworkView(QGraphicsView):
             self._scene.addItem(label)
 
     def _edge(self, edge, at) -> None:
-        from aiplanner.render.layered import edge_path
+        from aiplanner.render.network.layered import edge_path
 
         path = QPainterPath()
         for op, pts in edge_path(edge.points, edge.backward):

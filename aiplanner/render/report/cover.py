@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from aiplanner.render.report import MARGIN, Page, ReportContext
+from aiplanner.render.report.context import MARGIN, Page, ReportContext, risk_summary
 from aiplanner.render.style import INK, MUTED, phase_colour, tint
 
-__all__ = ["cover_page", "cover_facts", "pattern_name", "risk_summary"]
+__all__ = ["cover_page", "cover_facts", "pattern_name"]
 
 
 def pattern_name(pattern_id: str | None) -> str:
@@ -18,18 +18,6 @@ def pattern_name(pattern_id: str | None) -> str:
         return load_catalog().pattern(pattern_id).name
     except (ImportError, AttributeError, KeyError, LookupError, ValueError):
         return pattern_id
-
-
-def risk_summary(ctx: ReportContext):
-    """The Monte Carlo result (cached), or None when this build cannot simulate
-    or the plan has nothing to simulate."""
-    from aiplanner.render.report_sections import optional_module
-
-    montecarlo = optional_module("aiplanner.schedule.montecarlo")
-    if montecarlo is None or not hasattr(montecarlo, "simulate") or not ctx.plan.tasks:
-        return None
-    opts = ctx.options
-    return ctx.once("risk", lambda: montecarlo.simulate(ctx.plan, iterations=opts.iterations, seed=opts.seed))
 
 
 def cover_facts(ctx: ReportContext) -> list[tuple[str, str]]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from aiplanner.render.gantt import GanttGeometry, plan_table
+from aiplanner.render.gantt.table import GanttGeometry, plan_table
 from aiplanner.render.options import ReportOptions
-from aiplanner.render.scene import GanttOptions, GanttScene, build_gantt_scene
+from aiplanner.render.gantt.layout import build_gantt_scene
+from aiplanner.render.gantt.scene import GanttOptions, GanttScene
 from aiplanner.render.style import TextMeasure
-from aiplanner.render.timescale import SCALES
+from aiplanner.render.gantt.timescale import SCALES
 
 __all__ = ["MIN_CELL", "TimelinePage", "fit_scale", "timeline_scene", "plan_timeline_pages", "split_x"]
 

@@ -1,4 +1,4 @@
-"""Builds a :class:`~aiplanner.render.scene.GanttScene` (see :func:`build_gantt_scene`).
+"""Builds a :class:`~aiplanner.render.gantt.scene.GanttScene` (see :func:`build_gantt_scene`).
 
 Kept apart from the primitives so that module reads as the scene's contract.
 """
@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from aiplanner.render.routing import route_link
-from aiplanner.render.scene import (
+from aiplanner.render.gantt.routing import route_link
+from aiplanner.render.gantt.scene import (
     COLUMNS, Band, Bar, Column, GanttOptions, GanttScene, Ghost, Label, Link, Milestone, Row, Shade,
     TodayLine, resolve_scale, snapped_range,
 )
-from aiplanner.render.timescale import MONTHS, ticks_between
+from aiplanner.render.gantt.timescale import MONTHS, ticks_between
 
-__all__ = ["assemble", "short_date", "link_slack", "milestone_x"]
+__all__ = ["build_gantt_scene", "assemble", "short_date", "link_slack", "milestone_x"]
 
 _DAY = dt.timedelta(days=1)
 
@@ -244,3 +244,20 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
         today=today,
         _row_index=row_index,
     )
+
+
+def build_gantt_scene(plan, schedule, options: GanttOptions | None = None) -> GanttScene:
+    """Build the Gantt scene of ``plan`` scheduled as ``schedule``.
+
+    Parameters
+    ----------
+    plan : aiplanner.model.Plan
+    schedule : aiplanner.schedule.Schedule
+        The result of ``schedule_plan(plan)``.
+    options : GanttOptions, optional
+
+    Returns
+    -------
+    GanttScene
+    """
+    return assemble(plan, schedule, options or GanttOptions())

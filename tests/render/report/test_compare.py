@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiplanner.render.compare_section import compare_section
+from aiplanner.render.report.compare import compare_section
 from aiplanner.schedule.baseline import freeze_schedule
 
 
@@ -23,7 +23,7 @@ def test_section_against_the_latest_baseline(document):
 
 
 def test_report_has_a_compare_section_only_with_a_baseline(document):
-    from tests.render.test_report import report, pages_text
+    from tests.render.report.test_report import report, pages_text
 
     plan = document.plan
     assert all("Changes since" not in page for page in pages_text(report(plan, sections=("changes", "tasks"))))

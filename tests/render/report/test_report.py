@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from aiplanner.model.errors import InvalidPlanError
 from aiplanner.model import Assignment, Metric, Person, ResponsibilityMatrix, ResponsibilityRow
 from aiplanner.render.options import ReportOptions
-from aiplanner.render.report import build_report
+from aiplanner.render.report.build import build_report
 
 from tests.render.plans import make_plan
 
@@ -136,7 +136,7 @@ def test_progress_callback_reaches_one(plan):
 
 
 def test_baseline_ghosts_and_changes_section(document):
-    from aiplanner.render.timeline import timeline_scene
+    from aiplanner.render.gantt.timeline import timeline_scene
     from aiplanner.schedule import schedule_plan
     from aiplanner.schedule.baseline import freeze_schedule
 

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aiplanner.render.layered_order import count_crossings, reduce_crossings
-from aiplanner.render.layered_place import assign_rows
+from aiplanner.render.network.order import count_crossings, reduce_crossings
+from aiplanner.render.network.place import assign_rows
 
 GAP_PITCH = 0.6  # width of the link-only layer between two phases, in layers
 

@@ -5,7 +5,7 @@ chain that sets the finish date; every task is already in the timeline and
 the task table. So:
 
 - **Overview** (always): the whole layered network (see
-  :mod:`aiplanner.render.layered`) fitted to one page — phases as bands, the
+  :mod:`aiplanner.render.network.layered`) fitted to one page — phases as bands, the
   critical path hatched and thick. Labels are printed when the boxes are big
   enough for them (vector text: they stay sharp when zoomed).
 - **In detail** (when the overview is too dense to read the names): for a
@@ -18,7 +18,7 @@ the task table. So:
 
 from __future__ import annotations
 
-from aiplanner.render.report import Page, ReportContext
+from aiplanner.render.report.context import Page, ReportContext
 
 __all__ = ["network_pages", "critical_subplan", "LEGIBLE_ROW_PT"]
 
@@ -40,7 +40,7 @@ def critical_subplan(plan, schedule):
 
 def _overview(ctx: ReportContext, layout) -> tuple[Page, bool]:
     from aiplanner.render.canvas import TextBatch
-    from aiplanner.render.network_chart import HEADER, paint_network, plural
+    from aiplanner.render.network.chart import HEADER, paint_network, plural
 
     _, _, width, height = ctx.body
     row_pt = min((height - HEADER - 0.2) * 72 / max(layout.height + 0.4, 1.0), 0.2 * 72)
@@ -65,7 +65,7 @@ def _overview(ctx: ReportContext, layout) -> tuple[Page, bool]:
 
 
 def _detail_pages(ctx: ReportContext) -> list[Page]:
-    from aiplanner.render.layered import layered_layout
+    from aiplanner.render.network.layered import layered_layout
 
     whole = len(ctx.plan.tasks) <= SMALL
     sub_plan = ctx.plan if whole else critical_subplan(ctx.plan, ctx.schedule)
@@ -90,7 +90,7 @@ def _detail_pages(ctx: ReportContext) -> list[Page]:
 def _band_page(ctx: ReportContext, sub_plan, layout, windows, band_h: float, index: int, count: int,
                whole: bool, per_band: int) -> Page:
     from aiplanner.render.canvas import TextBatch
-    from aiplanner.render.network_chart import paint_network
+    from aiplanner.render.network.chart import paint_network
 
     span = per_band + 0.2  # the same scale on every band
 
@@ -118,7 +118,7 @@ def _band_page(ctx: ReportContext, sub_plan, layout, windows, band_h: float, ind
 def network_pages(ctx: ReportContext) -> list[Page]:
     """The overview page, then the detail pages when the overview is too dense
     (a small plan's detail shows every task: then it replaces the overview)."""
-    from aiplanner.render.layered import layered_layout
+    from aiplanner.render.network.layered import layered_layout
 
     if not ctx.plan.tasks:
         return []

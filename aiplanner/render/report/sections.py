@@ -7,49 +7,20 @@ simply has no such section.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
-from aiplanner.render.report import Page, ReportContext
+from aiplanner.render.analyses import optional_module
+from aiplanner.render.report import changes, charts, cover, network
+from aiplanner.render.report.context import Page, ReportContext, report_load, stacked_pages, table_pages
 from aiplanner.render.tables import Col, TableSpec
 
-__all__ = ["BUILDERS", "optional_module", "table_pages", "report_load"]
-
-
-def optional_module(name: str):
-    """The module ``name``, or None when this build does not have it."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        return None
-
-
-def table_pages(ctx: ReportContext, section: str, title: str, spec: TableSpec, subtitle: str = "") -> list[Page]:
-    """Pages showing ``spec``, header repeated, "(continued)" after the first."""
-    return stacked_pages(ctx, section, title, [("", spec)], subtitle)
-
-
-def stacked_pages(ctx: ReportContext, section: str, title: str, specs: list[tuple[str, TableSpec]],
-                  subtitle: str = "") -> list[Page]:
-    """Pages with several captioned tables flowing one after the other."""
-    from aiplanner.render.tables import TOP_GAP, paint_stacked_page, stack_tables
-
-    _, _, width, height = ctx.body
-    pages = stack_tables(specs, width * 72, height * 72 - TOP_GAP, ctx.measure)
-
-    def drawer(items) -> Callable:
-        return lambda fig, rect: paint_stacked_page(fig, items, rect, ctx.measure)
-
-    return [Page(section, title if i == 0 else f"{title} (continued)", drawer(items), subtitle)
-            for i, items in enumerate(pages)]
+__all__ = ["BUILDERS"]
 
 
 # -- timeline ------------------------------------------------------------------
 def timeline(ctx: ReportContext) -> list[Page]:
     from aiplanner.render.page import paint_legend
-    from aiplanner.render.timeline import plan_timeline_pages
+    from aiplanner.render.gantt.timeline import plan_timeline_pages
 
     _, _, width, height = ctx.body
     legend_h = 0.4  # a first guess; planned again if the legend needs more rows
@@ -74,9 +45,9 @@ def timeline(ctx: ReportContext) -> list[Page]:
 
 def _timeline_drawer(ctx, scene, table, page, geometry) -> Callable:
     def draw(fig, rect):
-        from aiplanner.render.gantt import paint_gantt
+        from aiplanner.render.gantt.painter import paint_gantt
         from aiplanner.render.page import paint_legend
-        from aiplanner.render.gantt_parts import mark_overlaps
+        from aiplanner.render.gantt.parts import mark_overlaps
 
         left, bottom, width, height = rect
         a, b = page.rows
@@ -160,14 +131,6 @@ def staffing(ctx: ReportContext) -> list[Page]:
                          "over-allocated: working days above capacity")
 
 
-def report_load(ctx: ReportContext):
-    """The plan's load (computed once per report), or None without a load module or tasks."""
-    load_module = optional_module("aiplanner.schedule.load")
-    if load_module is None or not ctx.plan.tasks:
-        return None
-    return ctx.once("load", lambda: load_module.compute_load(ctx.plan, ctx.schedule))
-
-
 def responsibilities(ctx: ReportContext) -> list[Page]:
     matrix = ctx.plan.responsibilities
     if not matrix.rows:
@@ -203,42 +166,20 @@ def findings(ctx: ReportContext) -> list[Page]:
         rows, styles), sub)
 
 
-def _charts(name: str) -> Callable[[ReportContext], list[Page]]:
-    def build(ctx: ReportContext) -> list[Page]:
-        from aiplanner.render import report_charts
-
-        return getattr(report_charts, f"{name}_pages")(ctx)
-    return build
-
-
 def _cover(ctx: ReportContext) -> list[Page]:
-    from aiplanner.render.report_cover import cover_page
-
-    return [cover_page(ctx)]
-
-
-def _changes(ctx: ReportContext) -> list[Page]:
-    from aiplanner.render.report_changes import changes_pages
-
-    return changes_pages(ctx)
-
-
-def _network(ctx: ReportContext) -> list[Page]:
-    from aiplanner.render.report_network import network_pages
-
-    return network_pages(ctx)
+    return [cover.cover_page(ctx)]
 
 
 BUILDERS: dict[str, Callable[[ReportContext], list[Page]]] = {
     "cover": _cover,
     "timeline": timeline,
-    "changes": _changes,
+    "changes": changes.changes_pages,
     "tasks": tasks,
-    "network": _network,
+    "network": network.network_pages,
     "staffing": staffing,
-    "load": _charts("load"),
+    "load": charts.load_pages,
     "responsibilities": responsibilities,
     "metrics": metrics,
     "findings": findings,
-    "risk": _charts("risk"),
+    "risk": charts.risk_pages,
 }

@@ -1,4 +1,4 @@
-"""Crossing count and crossing reduction for a layered graph (see :mod:`aiplanner.render.layered`).
+"""Crossing count and crossing reduction for a layered graph (see :mod:`aiplanner.render.network.layered`).
 
 Layers are lists of node keys; ``lower[key]`` lists a node's neighbours in
 the next layer and ``upper[key]`` those in the layer before (dummy nodes make

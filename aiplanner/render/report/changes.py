@@ -1,13 +1,14 @@
 """The report's "changes" section: the plan now against a saved baseline.
 
-The comparison itself comes from :mod:`aiplanner.render.compare_section`
+The comparison itself comes from :mod:`aiplanner.render.report.compare`
 (the workshop's compare, laid out as rows); here it becomes stacked tables.
 No baseline, no section.
 """
 
 from __future__ import annotations
 
-from aiplanner.render.report import Page, ReportContext
+from aiplanner.render.analyses import optional_module
+from aiplanner.render.report.context import Page, ReportContext, stacked_pages
 from aiplanner.render.tables import Col, TableSpec
 
 __all__ = ["changes_pages"]
@@ -15,10 +16,9 @@ __all__ = ["changes_pages"]
 
 def changes_pages(ctx: ReportContext) -> list[Page]:
     """Summary, moved tasks, people and findings since the chosen baseline."""
-    from aiplanner.render.report_sections import optional_module, stacked_pages
-    from aiplanner.render.timeline import chosen_baseline
+    from aiplanner.render.gantt.timeline import chosen_baseline
 
-    module = optional_module("aiplanner.render.compare_section")
+    module = optional_module("aiplanner.render.report.compare")
     baseline = chosen_baseline(ctx.plan, ctx.options.baseline)
     if module is None or baseline is None:
         return []

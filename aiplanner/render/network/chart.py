@@ -1,6 +1,6 @@
 """The dependency network painted with matplotlib (PNG/SVG chart and report pages).
 
-The drawing comes from :func:`aiplanner.render.layered.layered_layout`:
+The drawing comes from :func:`aiplanner.render.network.layered.layered_layout`:
 phases as tinted column blocks left to right, tasks as boxes (critical ones
 in the critical colour, hatched and outlined for grayscale print), links as
 curves routed between the boxes, critical links drawn last, thicker and in
@@ -72,7 +72,7 @@ def wrap_two(text: str, size: float, room: float, measure) -> list[str]:
 
 
 def _polyline(points, straight: bool = False) -> list[tuple[float, float]]:
-    from aiplanner.render.layered import edge_path
+    from aiplanner.render.network.layered import edge_path
 
     line: list[tuple[float, float]] = []
     for op, pts in edge_path(points, straight):
@@ -88,7 +88,7 @@ def _polyline(points, straight: bool = False) -> list[tuple[float, float]]:
 def paint_network(fig, rect: tuple[float, float, float, float], plan, layout, texts, measure,
                   names: bool = False, title_room: bool = True, labels: bool = True,
                   window: tuple[float, float] | None = None, dates=None) -> None:
-    """Draw ``layout`` (a :class:`~aiplanner.render.layered.NetworkLayout`) into
+    """Draw ``layout`` (a :class:`~aiplanner.render.network.layered.NetworkLayout`) into
     ``rect`` (inches); its strings go into ``texts`` (a TextBatch).
 
     ``names``: id and name in each box (the layout's boxes must be tall enough,
@@ -194,7 +194,7 @@ def network_figure(plan, schedule, title: str | None = None):
     from matplotlib.figure import Figure
 
     from aiplanner.render.canvas import TextBatch
-    from aiplanner.render.layered import layered_layout
+    from aiplanner.render.network.layered import layered_layout
     from aiplanner.render.page import fig_text
     from aiplanner.render.style import TextMeasure
 

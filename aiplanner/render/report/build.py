@@ -14,62 +14,21 @@ is fixed (``ReportOptions.printed`` or ``SOURCE_DATE_EPOCH``).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from aiplanner.render.options import ProgressCallback, ReportOptions, silent
-from aiplanner.render.style import INK, MUTED, TextMeasure
+from aiplanner.render.report.context import MARGIN, Page, ReportContext
+from aiplanner.render.report.sections import BUILDERS
+from aiplanner.render.style import INK, MUTED
 
-__all__ = ["Page", "ReportContext", "build_report", "plan_pages", "MARGIN", "HEAD", "FOOT"]
-
-MARGIN = 0.45  # inches, left/right
-HEAD = 0.62  # inches for the section title band
-FOOT = 0.38  # inches for the footer
-
-
-@dataclass(frozen=True)
-class Page:
-    """One planned page: its section title and the function that draws its body.
-
-    ``draw(fig, rect)`` gets the body rectangle ``(left, bottom, width, height)``
-    in inches. ``title`` empty: the page draws everything itself (the cover).
-    """
-
-    section: str
-    title: str
-    draw: Callable
-    subtitle: str = ""
-
-
-class ReportContext:
-    """What the section builders share: plan, schedule, options, page geometry,
-    text measurement, and the optional analyses computed once."""
-
-    def __init__(self, plan, schedule, options: ReportOptions) -> None:
-        self.plan = plan
-        self.schedule = schedule
-        self.options = options
-        self.measure = TextMeasure()
-        self.page_width, self.page_height = options.page_size
-        self.body = (MARGIN, FOOT + 0.1, self.page_width - 2 * MARGIN, self.page_height - HEAD - FOOT - 0.1)
-        self._cache: dict[str, object] = {}
-
-    def once(self, key: str, compute: Callable[[], object]) -> object:
-        """``compute()`` the first time ``key`` is asked for, then the same value."""
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
-
+__all__ = ["build_report", "plan_pages"]
 
 def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent) -> list[Page]:
     """Every page of the report in order (nothing drawn yet)."""
-    from aiplanner.render import report_sections
-
     pages: list[Page] = []
     sections = [s for s in ctx.options.sections]
     for n, section in enumerate(sections):
         progress(0.05 + 0.15 * n / max(len(sections), 1), f"preparing {section}")
-        pages.extend(report_sections.BUILDERS[section](ctx))
+        pages.extend(BUILDERS[section](ctx))
     return pages
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from aiplanner.render.report_network import critical_subplan
+from aiplanner.render.report.network import critical_subplan
 from aiplanner.schedule import schedule_plan
 
 from tests.render.plans import make_plan
-from tests.render.test_report import pages_text, report
+from tests.render.report.test_report import pages_text, report
 
 
 def test_small_network_fits_one_page_with_names(plan):

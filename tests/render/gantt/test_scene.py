@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from aiplanner.model import Dependency, Phase, Plan, Task
-from aiplanner.render.routing import route_link
-from aiplanner.render.scene import GanttOptions, build_gantt_scene
-from aiplanner.render.timescale import choose_scale
+from aiplanner.render.gantt.routing import route_link
+from aiplanner.render.gantt.layout import build_gantt_scene
+from aiplanner.render.gantt.scene import GanttOptions
+from aiplanner.render.gantt.timescale import choose_scale
 from aiplanner.schedule import schedule_plan
 
 

@@ -1,4 +1,4 @@
-"""The pieces :func:`aiplanner.render.gantt.paint_gantt` draws, one function each.
+"""The pieces :func:`aiplanner.render.gantt.painter.paint_gantt` draws, one function each.
 
 Every function takes the axes and the already-filtered primitives; data
 coordinates are the scene's chart units (x in days, y in rows).
@@ -6,8 +6,8 @@ coordinates are the scene's chart units (x in days, y in rows).
 
 from __future__ import annotations
 
-from aiplanner.render.gantt import FONT, PAD, SLACK, TableLayout
-from aiplanner.render.scene import GanttScene
+from aiplanner.render.gantt.table import FONT, PAD, SLACK, TableLayout
+from aiplanner.render.gantt.scene import GanttScene
 from aiplanner.render.style import (
     CRITICAL, GRID, HOLIDAY, INK, MUTED, WEEKEND, TextMeasure, phase_colour, tint,
 )

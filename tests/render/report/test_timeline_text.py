@@ -11,7 +11,7 @@ from html import unescape
 import pytest
 
 from aiplanner.render.options import ReportOptions
-from aiplanner.render.report import build_report
+from aiplanner.render.report.build import build_report
 
 from tests.render.plans import make_plan
 

@@ -1,4 +1,4 @@
-"""Vertical positions of a layered graph's nodes (see :mod:`aiplanner.render.layered`).
+"""Vertical positions of a layered graph's nodes (see :mod:`aiplanner.render.network.layered`).
 
 Each layer keeps its order; its positions are the weighted least-squares fit
 to where its neighbours are, subject to each pair of neighbours in the layer

@@ -1,8 +1,8 @@
 """The Gantt chart as a scene of plain primitives: one drawing, two painters.
 
-:func:`build_gantt_scene` turns a plan and its :class:`~aiplanner.schedule.Schedule`
+:func:`~aiplanner.render.gantt.layout.build_gantt_scene` turns a plan and its :class:`~aiplanner.schedule.Schedule`
 into a :class:`GanttScene` of frozen dataclasses. Nothing here imports
-matplotlib or Qt: the matplotlib painter (:mod:`aiplanner.render.gantt`) and
+matplotlib or Qt: the matplotlib painter (:mod:`aiplanner.render.gantt.painter`) and
 the window's Gantt widget paint the very same primitives.
 
 Coordinates are chart units:
@@ -28,11 +28,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from aiplanner.render.timescale import SCALES, Scale, Tick, choose_scale, scale_units, unit_start
+from aiplanner.render.gantt.timescale import SCALES, Scale, Tick, choose_scale, scale_units, unit_start
 
 __all__ = [
     "GanttOptions", "GanttScene", "Row", "Column", "Band", "Bar", "Milestone", "Link",
-    "Label", "TodayLine", "Shade", "Ghost", "Tick", "COLUMNS", "build_gantt_scene",
+    "Label", "TodayLine", "Shade", "Ghost", "Tick", "COLUMNS",
 ]
 
 #: Optional table columns: key -> (header text, alignment).
@@ -279,25 +279,6 @@ class GanttScene:
     def last_date(self) -> dt.date:
         """Last day shown."""
         return self.date_at(self.x_max - 1)
-
-
-def build_gantt_scene(plan, schedule, options: GanttOptions | None = None) -> GanttScene:
-    """Build the Gantt scene of ``plan`` scheduled as ``schedule``.
-
-    Parameters
-    ----------
-    plan : aiplanner.model.Plan
-    schedule : aiplanner.schedule.Schedule
-        The result of ``schedule_plan(plan)``.
-    options : GanttOptions, optional
-
-    Returns
-    -------
-    GanttScene
-    """
-    from aiplanner.render.layout import assemble
-
-    return assemble(plan, schedule, options or GanttOptions())
 
 
 def snapped_range(first: dt.date, last: dt.date, scale: Scale) -> tuple[dt.date, dt.date]:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from pathlib import Path
 
 import pytest
 
 from aiplanner.io.native import load_plan
-from aiplanner.render.layered import count_crossings, edge_path, layered_layout
-from aiplanner.render.layered_place import fit_spaced
-from aiplanner.render.network_chart import bezier_points
+from aiplanner.render.network.layered import count_crossings, edge_path, layered_layout
+from aiplanner.render.network.place import fit_spaced
+from aiplanner.render.network.chart import bezier_points
 from aiplanner.schedule import schedule_plan
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+from tests.paths import SAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +133,7 @@ def test_labels_stay_inside_their_boxes():
     from matplotlib.figure import Figure
 
     from aiplanner.render.canvas import TextBatch
-    from aiplanner.render.network_chart import paint_network
+    from aiplanner.render.network.chart import paint_network
     from aiplanner.render.style import TextMeasure
 
     plan = load_plan(SAMPLES / "federated-rollout.aiplan")
