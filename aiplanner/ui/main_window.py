@@ -2,7 +2,7 @@
 
 The window owns one :class:`PlanSession`; every widget reads from it and
 edits through undo commands. File handling lives in
-:class:`~aiplanner.ui.files.FileController`, the menus in
+:class:`~aiplanner.ui.files.controller.FileController`, the menus in
 :mod:`aiplanner.ui.menus`, the status bar in :mod:`aiplanner.ui.status`.
 """
 
@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from aiplanner.model.document import Document
-from aiplanner.ui.files import FileController
-from aiplanner.ui.gantt_host import RowAlignedSession
-from aiplanner.ui.gantt_view import GanttView
+from aiplanner.ui.files.controller import FileController
+from aiplanner.ui.gantt.host import RowAlignedSession
+from aiplanner.ui.gantt.view import GanttView
 from aiplanner.ui.prompts import Prompts
-from aiplanner.ui.scenario_lens import ScenarioLens
+from aiplanner.ui.workshop.lens import ScenarioLens
 from aiplanner.ui.session import PlanSession
 from aiplanner.ui.settings import app_settings
-from aiplanner.ui.task_editor import TaskEditorDialog
-from aiplanner.ui.task_tree import TaskTreeView
+from aiplanner.ui.tasks.editor import TaskEditorDialog
+from aiplanner.ui.tasks.tree import TaskTreeView
 
 __all__ = ["MainWindow", "app_icon"]
 
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         from aiplanner.ui.status import StatusPanel
 
         self.actions_by_name = build_menus(self)
-        from aiplanner.ui.phase_memory import FoldingMemory
+        from aiplanner.ui.tasks.phase_memory import FoldingMemory
 
         self.folding_memory = FoldingMemory(self)  # collapsed phases, remembered per file
         self.status = StatusPanel(self.session, self.statusBar(), self.lens)
@@ -298,13 +298,13 @@ class MainWindow(QMainWindow):
 
     def import_dialog(self) -> bool:
         """File > Import: a Mermaid, MS Project XML or CSV file as a new unsaved plan."""
-        from aiplanner.ui.transfer import IMPORT_FILTER
+        from aiplanner.ui.files.transfer import IMPORT_FILTER
 
         path = self.prompts.open_path("Import plan", IMPORT_FILTER)
         return self.import_path(path) if path else False
 
     def import_path(self, path: str | Path, fmt: str | None = None) -> bool:
-        from aiplanner.ui.transfer import import_plan
+        from aiplanner.ui.files.transfer import import_plan
 
         result = import_plan(self.prompts, path, fmt)
         if result is None or not self.files.new_plan(result.plan):
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> bool:
         """File > Export: the formats and options of ``aiplanner export``."""
-        from aiplanner.ui.transfer import ExportDialog
+        from aiplanner.ui.files.transfer import ExportDialog
 
         if self.session.document is None:
             return False
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         for name in ("zoom_in", "zoom_out", "zoom_fit"):
             menu.addAction(acts[name])
-        from aiplanner.ui.workshop_menu import add_workshop_actions  # presentation mode, baselines, scenarios
+        from aiplanner.ui.workshop.menu import add_workshop_actions  # presentation mode, baselines, scenarios
 
         add_workshop_actions(self, menu, acts)
 

@@ -2,7 +2,7 @@
 
 Everything is read from the session after each change; the P80 appears when
 a risk run has stored its result in :attr:`PlanSession.risk_result`. Given
-the window's :class:`~aiplanner.ui.scenario_lens.ScenarioLens`, the finish
+the window's :class:`~aiplanner.ui.workshop.lens.ScenarioLens`, the finish
 and P80 are those of the scenario shown (its P80 is simulated once the chart
 has painted, and kept per scenario and plan revision).
 """

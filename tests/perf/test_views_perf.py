@@ -41,7 +41,7 @@ def rollout_plan(n_tasks: int, seed: int = 11) -> Plan:
 @pytest.fixture
 def gantt_for(qtbot):
     from aiplanner.model.document import Document
-    from aiplanner.ui.gantt_view import GanttView
+    from aiplanner.ui.gantt.view import GanttView
     from aiplanner.ui.session import PlanSession
 
     sessions = []

@@ -114,7 +114,7 @@ def test_open_a_5000_task_plan(benchmark, window, tmp_path):
 
 
 def test_duration_edit_in_1000_tasks_to_updated_model(benchmark, window, tmp_path):
-    from aiplanner.ui.task_model import COLUMN_INDEX
+    from aiplanner.ui.tasks.model import COLUMN_INDEX
 
     path = tmp_path / "k.aiplan"
     save_plan(_real_plan(1000), path)

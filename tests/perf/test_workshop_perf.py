@@ -63,7 +63,7 @@ def test_compare_two_scenarios_without_p80(benchmark, large):
 
 def test_switch_scenario_in_presentation_mode(benchmark, large, qtbot):
     from aiplanner.model.document import Document
-    from aiplanner.ui.presentation import PresentationView
+    from aiplanner.ui.workshop.presentation import PresentationView
     from aiplanner.ui.session import PlanSession
 
     session = PlanSession(Document(large))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from aiplanner.ui.task_model import COLUMN_INDEX
+from aiplanner.ui.tasks.model import COLUMN_INDEX
 
 
 def _cell(window, task_id, key):

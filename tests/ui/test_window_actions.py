@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from aiplanner.ui.task_model import COLUMN_INDEX
+from aiplanner.ui.tasks.model import COLUMN_INDEX
 
 
 def _select(window, task_id, key="name"):

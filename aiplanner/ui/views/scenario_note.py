@@ -1,6 +1,6 @@
 """A strip at the top of a view saying it shows a scenario, not the plan itself.
 
-The views are given the window's :class:`~aiplanner.ui.scenario_lens.ScenarioLens`
+The views are given the window's :class:`~aiplanner.ui.workshop.lens.ScenarioLens`
 as their session, so they show whatever the Scenario box chose. So that
 nobody mistakes a what-if for the plan, each view carries a
 :class:`ScenarioNote`: hidden while the plan itself is shown, a coloured
