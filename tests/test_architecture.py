@@ -26,3 +26,18 @@ def test_every_package_folder_is_listed_in_pyproject():
         for p in (ROOT / "aiplanner").rglob("__init__.py")
     }
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+def test_no_module_imports_itself_back():
+    """No import circles between modules (a type hint under ``TYPE_CHECKING`` is not an import)."""
+    import grimp
+    import networkx as nx
+
+    graph = grimp.build_graph("aiplanner", exclude_type_checking_imports=True)
+    edges = nx.DiGraph()
+    for module in graph.modules:
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported.startswith("aiplanner"):
+                edges.add_edge(module, imported)
+    circles = [sorted(c) for c in nx.strongly_connected_components(edges) if len(c) > 1]
+    assert circles == []

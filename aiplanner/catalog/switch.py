@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Dependency, PatternId, Plan, ResponsibilityMatrix, ResponsibilityRow, Task
-from aiplanner.model.scenarios.records import Scenario
+from aiplanner.model.variants import Scenario
 from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario, scenario_from_plans
 
 __all__ = ["PatternSwitch", "switch_pattern", "PATTERN_NAMES"]
@@ -149,7 +149,7 @@ def switch_pattern(plan: Plan, scenario: str | Scenario, pattern: PatternId, *,
     builds a pattern's template plan (default: the catalogue's ``build_plan``).
     """
     if template is None:
-        from aiplanner.catalog import build_plan as template
+        from aiplanner.catalog.templates import build_plan as template
     if pattern not in PATTERN_NAMES:
         raise EditError(f"unknown pattern {pattern!r} (choose from {', '.join(PATTERN_NAMES)})")
     if isinstance(scenario, str):

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from aiplanner.io.native import save_plan
     from aiplanner.model.document import Document
     from aiplanner.model.errors import EditError
-    from aiplanner.model.scenarios.records import Scenario
+    from aiplanner.model.variants import Scenario
     from aiplanner.model.validate import pydantic_problems
     from pydantic import ValidationError
 

@@ -51,7 +51,7 @@ def export_ics(request: ExportRequest) -> bytes:
 
 def export_json(request: ExportRequest) -> bytes:
     """The schedule JSON of ``aiplanner schedule --format json``."""
-    from aiplanner.commands.schedule import schedule_data  # one definition of the JSON shape
+    from aiplanner.io.schedule_json import schedule_data  # one definition of the JSON shape
 
     data = schedule_data(request.plan, _schedule(request))
     return (_json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -35,7 +35,7 @@ from aiplanner.model.plan import (
     RoleDemand,
     Task,
 )
-from aiplanner.model.scenarios.records import Baseline, BaselineTask, FrozenFinding, Scenario, TaskOverride
+from aiplanner.model.variants import Baseline, BaselineTask, FrozenFinding, Scenario, TaskOverride
 from aiplanner.model.validate import plan_problems, pydantic_problems
 from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario, scenario_from_plans
 

@@ -1,7 +1,7 @@
 """The building blocks of a plan: calendar, phases, tasks, roles, people, metrics.
 
 Plain pydantic data shared by :class:`~aiplanner.model.plan.Plan` and by the
-frozen copies in :mod:`aiplanner.model.scenarios.records`; it imports nothing
+frozen copies in :mod:`aiplanner.model.variants`; it imports nothing
 else of the model, so both can build on it.
 """
 

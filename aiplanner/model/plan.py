@@ -37,7 +37,7 @@ from aiplanner.model.parts import (  # noqa: F401  re-exported: the plan's parts
     Weekday,
     _Model,
 )
-from aiplanner.model.scenarios.records import Baseline, Scenario
+from aiplanner.model.variants import Baseline, Scenario
 
 __all__ = [
     "FORMAT",
@@ -80,7 +80,7 @@ class Plan(_Model):
     responsibilities: ResponsibilityMatrix = Field(default_factory=ResponsibilityMatrix)
     metrics: list[Metric] = Field(default_factory=list)
     notes: Text = ""
-    # Workshops (aiplanner.model.scenarios.records): frozen baselines and what-if scenarios.
+    # Workshops (aiplanner.model.variants): frozen baselines and what-if scenarios.
     baselines: list[Baseline] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
 

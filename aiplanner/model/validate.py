@@ -2,18 +2,20 @@
 
 Field types and ranges (a negative duration, progress above 100) are checked
 by the models themselves; here are the rules that relate items to each other:
-unique ids, known phases, known predecessors, known roles and people.
+unique ids, known phases, known predecessors, known roles and people, and
+baselines and scenarios that name what the plan has (:func:`scenario_problems`,
+and :func:`check_scenario` before a scenario edit).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aiplanner.model.errors import Problem
+from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.model.plan import Plan
-from aiplanner.model.scenarios.rules import scenario_problems
+from aiplanner.model.variants import Scenario, TaskOverride  # noqa: F401  (TaskOverride: doctest)
 
-__all__ = ["plan_problems", "pydantic_problems"]
+__all__ = ["plan_problems", "pydantic_problems", "scenario_problems", "check_scenario"]
 
 
 def _duplicates(ids: Iterable[str], where: str, kind: str) -> list[Problem]:
@@ -117,3 +119,136 @@ def pydantic_problems(error) -> list[Problem]:
             message = f"{message} (got {shown})"
         problems.append(Problem(_json_path(loc), message))
     return problems
+
+
+# -- baselines and scenarios ---------------------------------------------------
+def _duplicate_names(items, where: str, kind: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for i, item in enumerate(items):
+        if item.name in seen:
+            problems.append(
+                Problem(f"$.{where}[{i}].name", f"duplicate {kind} name {item.name!r} (first at {where}[{seen[item.name]}])")
+            )
+        else:
+            seen.setdefault(item.name, i)
+    return problems
+
+
+def _baseline_problems(plan) -> list[Problem]:
+    problems = _duplicate_names(plan.baselines, "baselines", "baseline")
+    for i, baseline in enumerate(plan.baselines):
+        where = f"$.baselines[{i}]"
+        people = {p.id for p in baseline.people}
+        seen: set[str] = set()
+        for j, task in enumerate(baseline.tasks):
+            if task.id in seen:
+                problems.append(Problem(f"{where}.tasks[{j}].id", f"baseline {baseline.name!r} lists task {task.id!r} twice"))
+            seen.add(task.id)
+            if task.finish < task.start:
+                problems.append(Problem(f"{where}.tasks[{j}].finish", f"task {task.id!r} finishes before it starts"))
+        for j, assignment in enumerate(baseline.assignments):
+            if assignment.person not in people:
+                problems.append(
+                    Problem(f"{where}.assignments[{j}].person",
+                            f"baseline {baseline.name!r} assigns unknown person {assignment.person!r}")
+                )
+    return problems
+
+
+def _scenario_problems_one(plan, scenario: Scenario, where: str) -> list[Problem]:
+    problems: list[Problem] = []
+    label = f"scenario {scenario.name!r}"
+    plan_tasks = {t.id for t in plan.tasks}
+    phases = {p.id for p in plan.phases}
+    roles = {r.id for r in plan.roles} | {r.id for r in scenario.added_roles}
+    removed = set(scenario.removed_tasks)
+    added: set[str] = set()
+    for j, task_id in enumerate(scenario.removed_tasks):
+        if task_id not in plan_tasks:
+            problems.append(Problem(f"{where}.removed_tasks[{j}]", f"{label} removes unknown task {task_id!r}"))
+    for j, task in enumerate(scenario.added_tasks):
+        path = f"{where}.added_tasks[{j}]"
+        if task.id in plan_tasks and task.id not in removed:
+            problems.append(Problem(f"{path}.id", f"{label} adds task {task.id!r}, which the plan already has"))
+        elif task.id in added:
+            problems.append(Problem(f"{path}.id", f"{label} adds task {task.id!r} twice"))
+        added.add(task.id)
+        if task.phase not in phases:
+            problems.append(Problem(f"{path}.phase", f"{label}: task {task.id!r} is in unknown phase {task.phase!r}"))
+    known = (plan_tasks - removed) | added
+    for j, task in enumerate(scenario.added_tasks):
+        if task.is_milestone and task.duration:
+            problems.append(Problem(f"{where}.added_tasks[{j}].duration", f"{label}: milestone {task.id!r} must have duration 0"))
+        for k, dep in enumerate(task.depends_on):
+            if dep.task not in known or dep.task == task.id:
+                problems.append(
+                    Problem(f"{where}.added_tasks[{j}].depends_on[{k}].task",
+                            f"{label}: task {task.id!r} depends on unknown task {dep.task!r}")
+                )
+        for k, demand in enumerate(task.demands):
+            if demand.role not in roles:
+                problems.append(
+                    Problem(f"{where}.added_tasks[{j}].demands[{k}].role",
+                            f"{label}: task {task.id!r} demands unknown role {demand.role!r}")
+                )
+    overridden: set[str] = set()
+    for j, override in enumerate(scenario.overrides):
+        path = f"{where}.overrides[{j}]"
+        if override.task not in known:
+            problems.append(Problem(f"{path}.task", f"{label} overrides unknown task {override.task!r}"))
+        if override.task in overridden:
+            problems.append(Problem(f"{path}.task", f"{label} overrides task {override.task!r} twice"))
+        overridden.add(override.task)
+        for k, dep in enumerate(override.depends_on or ()):
+            if dep.task not in known or dep.task == override.task:
+                problems.append(
+                    Problem(f"{path}.depends_on[{k}].task",
+                            f"{label}: task {override.task!r} depends on unknown task {dep.task!r}")
+                )
+        for k, demand in enumerate(override.demands or ()):
+            if demand.role not in roles:
+                problems.append(
+                    Problem(f"{path}.demands[{k}].role",
+                            f"{label}: task {override.task!r} demands unknown role {demand.role!r}")
+                )
+    people = {p.id for p in scenario.people}
+    if not scenario.replace_staffing:
+        clash = people & {p.id for p in plan.people}
+        for j, person in enumerate(scenario.people):
+            if person.id in clash:
+                problems.append(Problem(f"{where}.people[{j}].id", f"{label} adds person {person.id!r}, who is already on the plan"))
+        people |= {p.id for p in plan.people}
+    for j, assignment in enumerate(scenario.assignments):
+        if assignment.person not in people:
+            problems.append(Problem(f"{where}.assignments[{j}].person", f"{label} assigns unknown person {assignment.person!r}"))
+        if assignment.role not in roles:
+            problems.append(Problem(f"{where}.assignments[{j}].role", f"{label} assigns unknown role {assignment.role!r}"))
+    return problems
+
+
+def scenario_problems(plan) -> list[Problem]:
+    """Cross-reference problems of the plan's baselines and scenarios, with JSON paths.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from aiplanner.model import Plan, Phase, Task
+    >>> plan = Plan(start=dt.date(2026, 5, 4), phases=[Phase(id="p", name="P")],
+    ...             tasks=[Task(id="a", name="A", phase="p", duration=1)],
+    ...             scenarios=[Scenario(name="fast", overrides=[TaskOverride(task="b", duration=1)])])
+    >>> [str(p) for p in scenario_problems(plan)]
+    ["$.scenarios[0].overrides[0].task: scenario 'fast' overrides unknown task 'b'"]
+    """
+    problems = _baseline_problems(plan)
+    problems += _duplicate_names(plan.scenarios, "scenarios", "scenario")
+    for i, scenario in enumerate(plan.scenarios):
+        problems += _scenario_problems_one(plan, scenario, f"$.scenarios[{i}]")
+    return problems
+
+
+def check_scenario(plan, scenario: Scenario) -> None:
+    """Raise :class:`InvalidPlanError` if ``scenario`` does not fit ``plan``."""
+    problems = _scenario_problems_one(plan, scenario, "$.scenario")
+    if problems:
+        raise InvalidPlanError(problems)

@@ -1,6 +1,6 @@
 """Freezing a schedule into a baseline, and thawing a baseline for load sums.
 
-A :class:`~aiplanner.model.scenarios.records.Baseline` stores dates, not rules: it
+A :class:`~aiplanner.model.variants.Baseline` stores dates, not rules: it
 must not move when the plan is edited later. To compare the load of a
 baseline with today's, :func:`baseline_plan` rebuilds a plan whose tasks
 sit exactly on the frozen dates (each pinned by a not-before date, no
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from aiplanner.model.plan import Phase, Plan, Role, Task
-from aiplanner.model.scenarios.records import Baseline, BaselineTask
+from aiplanner.model.variants import Baseline, BaselineTask
 from aiplanner.schedule.cpm import Schedule, schedule_plan
 
 __all__ = ["freeze_schedule", "baseline_plan"]

@@ -12,7 +12,7 @@ import datetime as dt
 from aiplanner.checks.compare.facts import finding_facts, p80_of
 from aiplanner.checks.compare.sides import RISK_ITERATIONS, RISK_SEED
 from aiplanner.model.plan import Plan
-from aiplanner.model.scenarios.records import Baseline, FrozenFinding
+from aiplanner.model.variants import Baseline, FrozenFinding
 from aiplanner.schedule.baseline import freeze_schedule
 from aiplanner.schedule.cpm import schedule_plan
 

@@ -16,7 +16,7 @@ from typing import Literal
 from aiplanner.checks.compare.facts import FindingFact, finding_facts, p80_of
 from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Plan
-from aiplanner.model.scenarios.records import Baseline
+from aiplanner.model.variants import Baseline
 from aiplanner.model.scenarios.whatif import CURRENT, apply_scenario, find_scenario
 from aiplanner.schedule.baseline import baseline_plan
 from aiplanner.schedule.cpm import Schedule, schedule_plan

@@ -20,8 +20,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from aiplanner.model.errors import DuplicateIdError, EditError, InvalidPlanError
-from aiplanner.model.scenarios.records import Baseline, Scenario, TaskOverride
-from aiplanner.model.scenarios.rules import check_scenario as _check_against_plan
+from aiplanner.model.variants import Baseline, Scenario, TaskOverride
+from aiplanner.model.validate import check_scenario as _check_against_plan
 from aiplanner.model.validate import pydantic_problems
 from aiplanner.model.scenarios.whatif import _plain, apply_scenario
 

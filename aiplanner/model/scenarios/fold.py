@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Plan
-from aiplanner.model.scenarios.records import OVERRIDE_FIELDS, Scenario
+from aiplanner.model.variants import OVERRIDE_FIELDS, Scenario
 from aiplanner.model.scenarios.whatif import apply_scenario, scenario_staffing, task_override
 
 __all__ = ["FOLDABLE_FIELDS", "fold_into_scenario"]

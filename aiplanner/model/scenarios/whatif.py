@@ -13,8 +13,8 @@ from __future__ import annotations
 from aiplanner.model.errors import DependencyCycleError, EditError
 from aiplanner.model.graph import find_cycle
 from aiplanner.model.plan import Assignment, Person, Plan, Task
-from aiplanner.model.scenarios.records import OVERRIDE_FIELDS, Scenario, TaskOverride
-from aiplanner.model.scenarios.rules import check_scenario
+from aiplanner.model.variants import OVERRIDE_FIELDS, Scenario, TaskOverride
+from aiplanner.model.validate import check_scenario
 
 __all__ = ["CURRENT", "find_scenario", "apply_scenario", "scenario_from_plans", "scenario_staffing", "copy_task"]
 

@@ -12,7 +12,7 @@ import datetime as dt
 from aiplanner.catalog.switch import PATTERN_NAMES, switch_pattern
 from aiplanner.checks.compare.baseline import capture_baseline
 from aiplanner.model.errors import PlanError
-from aiplanner.model.scenarios.records import Scenario
+from aiplanner.model.variants import Scenario
 from aiplanner.ui.workshop.commands import AddBaselineCommand, AddScenarioCommand, ReplaceScenarioCommand
 from aiplanner.ui.workshop.presentation import open_presentation
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiplanner.model.errors import DuplicateIdError, EditError
-from aiplanner.model.scenarios.records import Baseline, Scenario, TaskOverride
+from aiplanner.model.variants import Baseline, Scenario, TaskOverride
 from aiplanner.model.scenarios.edits import check_scenario
 from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario
 from aiplanner.ui.commands import _SessionCommand as _Command  # one base: session, document, check()

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from aiplanner.model.errors import EditError, PlanError
 from aiplanner.model.events import Event
 from aiplanner.model.plan import Plan
-from aiplanner.model.scenarios.records import OVERRIDE_FIELDS, Scenario
+from aiplanner.model.variants import OVERRIDE_FIELDS, Scenario
 from aiplanner.model.scenarios.fold import FOLDABLE_FIELDS, fold_into_scenario
 from aiplanner.model.validate import pydantic_problems
 from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario

@@ -5,9 +5,13 @@ task's dates and duration, the finish date, who was staffed), so later
 versions can be compared against it. A :class:`Scenario` is a what-if
 variant that shares the plan's tasks and overrides some of their fields,
 adds or removes tasks, changes staffing or switches the pattern;
-:func:`apply_scenario` turns plan + scenario into a full, schedulable plan.
+:func:`~aiplanner.model.scenarios.whatif.apply_scenario` turns plan +
+scenario into a full, schedulable plan.
 
-Both live in the same ``.aiplan`` file (``baselines`` and ``scenarios``
+These are the stored shapes only, built from :mod:`aiplanner.model.parts`, so
+that :class:`~aiplanner.model.plan.Plan` can hold them; what is done with
+them lives in :mod:`aiplanner.model.scenarios`, their file-level rules in
+:mod:`aiplanner.model.validate`. Both live in the same ``.aiplan`` file (``baselines`` and ``scenarios``
 at the end of the plan); a file without them is still a valid plan.
 """
 
