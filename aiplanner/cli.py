@@ -80,6 +80,29 @@ def _open_window(argv: Sequence[str]) -> int:
     return run_app(args.file, qt_args)
 
 
+def _run_safely(args: argparse.Namespace) -> int:
+    """Run a sub-command with stdout and stderr escaping control characters (names from plans and
+    foreign files never reach the terminal raw)."""
+    from aiplanner.commands._common import SafeText
+
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeText(out), SafeText(err)
+    try:
+        return int(args._run(args) or 0)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _with_input_file(exc, args) -> Exception:
+    """A plan error that names no file is about the command's input plan: name it."""
+    from aiplanner.model.errors import InvalidPlanError
+
+    file = getattr(args, "file", None)
+    if isinstance(exc, InvalidPlanError) and not exc.file and isinstance(file, str):
+        return exc.with_file(file)
+    return exc
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``aiplanner`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -97,10 +120,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return EXIT_BAD_INPUT
             return _open_window(argv)
         args = build_parser().parse_args(argv)
-        return int(args._run(args) or 0)
+        return _run_safely(args)
     except PlanError as exc:
+        from aiplanner.commands._common import printable
+
+        exc = _with_input_file(exc, locals().get("args"))
         for line in str(exc).splitlines():
-            print(f"aiplanner: {line}", file=sys.stderr)
+            print(f"aiplanner: {printable(line)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("aiplanner: interrupted", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from aiplanner.io.native import load_plan
 from aiplanner.model.plan import Plan
 
 __all__ = ["read_plan", "schedule_of", "write_output", "write_plan", "report_stream", "same_file", "print_json",
-           "table"]
+           "table", "printable", "SafeText"]
 
 
 def read_plan(path: str) -> Plan:
@@ -79,9 +80,53 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+# C0 controls, DEL and C1 controls: a name holding ESC [ ... could move the cursor, recolour
+# or retitle the user's terminal when printed raw.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # keeps tab and newline
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group(0)
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char, f"\\u{ord(char):04x}")
+
+
+def printable(text: object) -> str:
+    """``text`` with every control character written as an escape (``\\u001b``, ``\\n``).
+
+    >>> printable("\x1b[31mred\x1b[0m")
+    '\\\\u001b[31mred\\\\u001b[0m'
+    """
+    return _CONTROL.sub(_escape, str(text))
+
+
+class SafeText:
+    """A text stream that writes control characters as escapes, except tab and newline.
+
+    The commands' text output passes through it (installed by the CLI), so no
+    name from a plan or a foreign file reaches the terminal as an escape
+    sequence. JSON stays valid: the escapes are JSON string escapes, and JSON
+    text has no raw control character to begin with but C1 and DEL.
+    """
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_CONTROL_IN_TEXT.sub(_escape, text))
+        return len(text)
+
+    def __getattr__(self, name: str):  # buffer, flush, isatty, encoding ... of the real stream
+        return getattr(self._stream, name)
+
+
 def table(headers: list[str], rows: list[list[Any]], align: str | None = None) -> str:
-    """A plain text table for terminals; ``align`` has 'l' or 'r' per column."""
-    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
+    """A plain text table for terminals; ``align`` has 'l' or 'r' per column.
+
+    Control characters in cells are shown as escapes (a newline in a name
+    does not break the row).
+    """
+    cells = [[printable(h) for h in headers]] + [["" if c is None else printable(c) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     align = align or "l" * len(headers)
     lines = []

@@ -23,8 +23,16 @@ def run(args: argparse.Namespace) -> int:
     from aiplanner.commands._common import read_plan, report_stream, schedule_of, table, write_plan
     from aiplanner.schedule.level import level_plan
 
+    from aiplanner.model.errors import InvalidPlanError, Problem
+    from aiplanner.schedule.calendar import CalendarError
+
     plan = read_plan(args.file)
-    result = level_plan(plan, schedule_of(plan, args.file))
+    try:
+        result = level_plan(plan, schedule_of(plan, args.file))
+    except CalendarError as exc:  # the work cannot fit before the calendar ends
+        detail = "; ".join(p.message for p in exc.problems)
+        raise InvalidPlanError([Problem("$.people", f"levelling finds no room for the work ({detail}): is someone "
+                                                    "away for good?")], args.file) from None
     write_plan(result.plan, args.output)
     out = report_stream(args.output)
     names = {t.id: t.name for t in plan.tasks}

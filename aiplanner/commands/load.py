@@ -93,7 +93,7 @@ def summary_lines(data: dict[str, Any]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.commands._common import print_json, read_plan, schedule_of, table
+    from aiplanner.commands._common import print_json, printable, read_plan, schedule_of, table
     from aiplanner.schedule.load import compute_load
 
     plan = read_plan(args.file)
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     ]
     heading = "day" if args.daily else "week of"
     sys.stdout.write(table([args.by, "name", heading, "load", "capacity", "use", ""], rows, "lllrrrl"))
-    sys.stdout.write(f"\n{plan.name}: load in {unit}; periods without load are left out\n")
+    sys.stdout.write(f"\n{printable(plan.name)}: load in {unit}; periods without load are left out\n")
     for line in summary_lines(data):
         sys.stdout.write(line + "\n")
     return 0

@@ -42,7 +42,7 @@ def _date(text: str) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     from aiplanner.catalog import build_plan
-    from aiplanner.commands._common import report_stream, write_plan
+    from aiplanner.commands._common import printable, report_stream, write_plan
 
     start = _date(args.start)
     if not dt.date(1900, 1, 1) <= start <= dt.date(2400, 12, 31):
@@ -60,6 +60,6 @@ def run(args: argparse.Namespace) -> int:
             raise NewPlanError(f"{out}: already exists (use --force to overwrite it)")
     plan = build_plan(args.pattern, start, name=args.name, organisation=args.organisation)
     write_plan(plan, args.output)  # with --force the old file is kept as FILE.bak; '-': stdout
-    print(f"{out}: {plan.name} ({len(plan.phases)} phases, {len(plan.tasks)} tasks, starts {start})",
+    print(f"{out}: {printable(plan.name)} ({len(plan.phases)} phases, {len(plan.tasks)} tasks, starts {start})",
           file=report_stream(args.output))
     return 0

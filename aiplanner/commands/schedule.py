@@ -28,7 +28,7 @@ def schedule_or_fail(plan, file: str):
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.commands._common import print_json, read_plan, table
+    from aiplanner.commands._common import print_json, printable, read_plan, table
     from aiplanner.io.schedule_json import schedule_data
 
     plan = read_plan(args.file)
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         ]
         sys.stdout.write(table(["id", "name", "start", "finish", "days", "float", "crit"], rows, "lllrrrl"))
         p = data["project"]
-        sys.stdout.write(f"\n{plan.name}: {p['start']} -> {p['finish']} ({p['duration']} working days)\n")
+        sys.stdout.write(f"\n{printable(plan.name)}: {p['start']} -> {p['finish']} ({p['duration']} working days)\n")
         if p["missed_deadlines"]:
             sys.stdout.write(f"missed deadlines: {', '.join(p['missed_deadlines'])}\n")
     return 0

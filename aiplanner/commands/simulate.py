@@ -64,7 +64,7 @@ def simulation_data(plan, result, by: dt.date | None) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.commands._common import print_json, read_plan, table
+    from aiplanner.commands._common import print_json, printable, read_plan, table
     from aiplanner.commands.schedule import schedule_or_fail
     from aiplanner.schedule.montecarlo import simulate
 
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     varying = len(result.estimated_tasks)
-    out.write(f"{plan.name}: {result.iterations} iterations, {result.method}, seed {result.seed}, "
+    out.write(f"{printable(plan.name)}: {result.iterations} iterations, {result.method}, seed {result.seed}, "
               f"{varying} of {len(plan.tasks)} tasks vary\n\n")
     rows = [[label, day] for label, day in data["percentiles"].items()]
     rows.append(["deterministic", f"{data['deterministic_finish']} (P{data['deterministic_percentile']:g})"])

@@ -10,6 +10,7 @@ bytes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from aiplanner import __version__
 from aiplanner.io.exporting import Output, source_date, write_out
@@ -20,6 +21,15 @@ from aiplanner.schedule.cpm import Schedule
 __all__ = ["ics_bytes", "export_ics", "event_uid"]
 
 _ONE = dt.timedelta(days=1)
+# RFC 5545 allows no control character but tab in a text value; line breaks are escaped
+# (\n) by icalendar in the standard properties, and have no escape in X- properties.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _text(value: str, one_line: bool = False) -> str:
+    """``value`` as an iCalendar text may hold it."""
+    text = _CONTROL.sub(" ", value.replace("\r\n", "\n"))
+    return " ".join(text.split()) if one_line else text
 
 
 def event_uid(plan: Plan, kind: str, item_id: str) -> str:
@@ -47,7 +57,7 @@ def ics_bytes(plan: Plan, schedule: Schedule) -> bytes:
     cal.add("prodid", f"-//aiplanner//aiplanner {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", plan.name)
+    cal.add("x-wr-calname", _text(plan.name, one_line=True))
     stamp = source_date()
     phases = {p.id: p.name for p in plan.phases}
 
@@ -55,10 +65,10 @@ def ics_bytes(plan: Plan, schedule: Schedule) -> bytes:
         event = Event()
         event.add("uid", uid)
         event.add("dtstamp", stamp)
-        event.add("summary", summary)
+        event.add("summary", _text(summary, one_line=True))
         event.add("dtstart", day)
         event.add("dtend", day + _ONE)
-        event.add("description", description)
+        event.add("description", _text(description))
         event.add("categories", [category])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)

@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
+from aiplanner.io.files import read_input
 from aiplanner.io.reading import MAX_IMPORT_BYTES, ImportResult
 from aiplanner.model.errors import PlanFileError
 
@@ -64,19 +65,5 @@ def import_file(path: str | Path, fmt: str | None = None) -> ImportResult:
     """Read a Mermaid, MS Project XML or CSV file into a plan (nothing is written)."""
     path = Path(path)
     fmt = format_for(path, fmt)
-    try:
-        if path.is_dir():
-            raise PlanFileError(path, "is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise PlanFileError(path, f"too large to import ({size / 1e6:.0f} MB; the limit is "
-                                      f"{MAX_IMPORT_BYTES // 2**20} MiB)")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_IMPORT_BYTES + 1)
-    except FileNotFoundError:
-        raise PlanFileError(path, "no such file") from None
-    except PermissionError:
-        raise PlanFileError(path, "permission denied (cannot read the file)") from None
-    except OSError as exc:
-        raise PlanFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    data = read_input(path, MAX_IMPORT_BYTES, "file to import")
     return import_bytes(data, fmt, str(path))

@@ -4,7 +4,8 @@ One link is a task id, optionally followed by the link type and a lag in
 working days: ``a1`` (finish-to-start, no lag), ``a1FS+2``, ``b2SS-1``,
 ``c3FF``, ``d4SF+0``; a space may separate the parts (``a1 SS +2``) and the
 lag may carry a ``d`` (``a1FS+2d``). A lag without a type means FS
-(``a1+2``). Links are separated by commas or semicolons.
+(``a1+2``). Any white space (a tab, a no-break space) counts as a space.
+Links are separated by commas or semicolons.
 
 Examples
 --------
@@ -12,6 +13,8 @@ Examples
 [('a1', 'FS', 2), ('b2', 'SS', -1), ('c3', 'FS', 0)]
 >>> format_links(parse_links("a1, b2 ss +3"))
 'a1, b2SS+3'
+>>> parse_links("aFS+\t2, b\u00a0SS")[0].lag
+2
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ def parse_link(text: str, known_ids: Collection[str] | None = None) -> Dependenc
         )
     kind = (match["type"] or match["type2"] or "FS").upper()
     lag_text = match["lag"]
-    lag = int(lag_text.replace(" ", "")) if lag_text else 0
+    lag = int(re.sub(r"\s", "", lag_text)) if lag_text else 0  # "+\t2", "+\u00a02": any space inside
     task_id = match["id"]
     try:
         return Dependency(task=task_id, type=kind, lag=lag)

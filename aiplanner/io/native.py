@@ -15,8 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from aiplanner.io.atomic import atomic_write_bytes
+from aiplanner.io.files import read_input
 from aiplanner.io.migrate import migrate
-from aiplanner.model.errors import InvalidPlanError, PlanFileError, Problem
+from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.model.plan import CURRENT_VERSION, FORMAT, Plan
 from aiplanner.model.validate import plan_problems, pydantic_problems
 
@@ -99,24 +100,7 @@ def loads(text: str | bytes) -> Plan:
 def load_plan(path: str | Path) -> Plan:
     """Read a ``.aiplan`` file; any fault raises an error naming the file."""
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise PlanFileError(path, "is a folder, not a plan file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFileError(
-                path, f"too large for a plan ({size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MiB)"
-            )
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise PlanFileError(path, "no such file") from None
-    except PermissionError:
-        raise PlanFileError(path, "permission denied (cannot read the file)") from None
-    except IsADirectoryError:
-        raise PlanFileError(path, "is a folder, not a plan file") from None
-    except OSError as exc:
-        raise PlanFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    raw = read_input(path, MAX_FILE_BYTES, "plan file")
     try:
         return loads(raw)
     except InvalidPlanError as exc:

@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = [
+    "DATE_MIN",
+    "DATE_MAX",
+    "MAX_DAYS",
+    "PlanDate",
     "FORMAT",
     "CURRENT_VERSION",
     "WEEKDAYS",
@@ -45,6 +49,23 @@ Identifier = Annotated[
     Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$"),
 ]
 Text = Annotated[str, Field(max_length=10_000)]
+
+#: The years the working-day calendar covers: every date of a plan lies in them, so that
+#: what ``validate`` accepts every command can schedule, load and simulate.
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2400, 12, 31)
+#: The longest duration, estimate or lag a plan may hold, in working days.
+MAX_DAYS = 100_000
+
+
+def _supported(value: dt.date) -> dt.date:
+    if not DATE_MIN <= value <= DATE_MAX:
+        raise ValueError(f"outside the supported years {DATE_MIN.year}-{DATE_MAX.year}")
+    return value
+
+
+#: A date in the years the calendar supports (1900-2400).
+PlanDate = Annotated[dt.date, AfterValidator(_supported)]
 Name = Annotated[str, Field(min_length=1, max_length=500)]
 
 
@@ -61,6 +82,10 @@ class _Model(BaseModel):
 class Calendar(_Model):
     """Working weekdays, explicit holidays and optional public holidays.
 
+    ``extra_workdays`` are dates worked although their weekday is not a
+    working weekday (a working Saturday, as MS Project calendar exceptions
+    and Mermaid's ``includes`` can say); they also override public holidays.
+
     ``country``/``subdivision`` name a region of the ``holidays`` package;
     the dates are derived when scheduling, never stored.
     """
@@ -68,7 +93,8 @@ class Calendar(_Model):
     workdays: list[Weekday] = Field(
         default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1
     )
-    holidays: list[dt.date] = Field(default_factory=list)
+    holidays: list[PlanDate] = Field(default_factory=list)
+    extra_workdays: list[PlanDate] = Field(default_factory=list)
     country: str | None = Field(default=None, max_length=8)
     subdivision: str | None = Field(default=None, max_length=16)
 
@@ -92,9 +118,9 @@ class Phase(_Model):
 class Estimate(_Model):
     """Three-point estimate in working days (optimistic <= likely <= pessimistic)."""
 
-    optimistic: float = Field(ge=0)
-    likely: float = Field(ge=0)
-    pessimistic: float = Field(ge=0)
+    optimistic: float = Field(ge=0, le=MAX_DAYS)
+    likely: float = Field(ge=0, le=MAX_DAYS)
+    pessimistic: float = Field(ge=0, le=MAX_DAYS)
 
     @model_validator(mode="after")
     def _ordered(self) -> "Estimate":
@@ -127,12 +153,12 @@ class Task(_Model):
     id: Identifier
     name: Name
     phase: Identifier
-    duration: int = Field(ge=0, le=100_000, description="working days")
+    duration: int = Field(ge=0, le=MAX_DAYS, description="working days")
     estimate: Estimate | None = None
     depends_on: list[Dependency] = Field(default_factory=list)
     milestone: bool = False
-    not_before: dt.date | None = None
-    deadline: dt.date | None = None
+    not_before: PlanDate | None = None
+    deadline: PlanDate | None = None
     progress: float = Field(default=0.0, ge=0, le=100)
     demands: list[RoleDemand] = Field(default_factory=list)
     priority: int = Field(default=500, ge=0, le=1000)
@@ -156,8 +182,8 @@ class Role(_Model):
 class Absence(_Model):
     """Days a person is away (inclusive range)."""
 
-    start: dt.date
-    end: dt.date
+    start: PlanDate
+    end: PlanDate
     note: str = Field(default="", max_length=500)
 
     @model_validator(mode="after")

@@ -26,6 +26,7 @@ from aiplanner.model.parts import (  # noqa: F401  re-exported: the plan's parts
     Metric,
     Name,
     PatternId,
+    PlanDate,
     Person,
     Phase,
     ResponsibilityMatrix,
@@ -69,7 +70,7 @@ class Plan(_Model):
     version: int = CURRENT_VERSION
     name: Name = "Untitled plan"
     organisation: str = Field(default="", max_length=500)
-    start: dt.date
+    start: PlanDate
     pattern: PatternId | None = None
     calendar: Calendar = Field(default_factory=Calendar)
     phases: list[Phase] = Field(default_factory=list)

@@ -77,6 +77,11 @@ def plan_problems(plan: Plan) -> list[Problem]:
         if task.milestone and task.duration != 0:
             problems.append(Problem(f"{where}.duration", f"milestone {task.id!r} must have duration 0"))
 
+    both = set(plan.calendar.holidays) & set(plan.calendar.extra_workdays)
+    for i, day in enumerate(plan.calendar.extra_workdays):
+        if day in both:
+            problems.append(Problem(f"$.calendar.extra_workdays[{i}]", f"{day} is both a holiday and an extra working day"))
+
     for i, assignment in enumerate(plan.assignments):
         where = f"$.assignments[{i}]"
         if assignment.person not in person_ids:

@@ -30,6 +30,7 @@ from aiplanner.model.parts import (
     Name,
     PatternId,
     Person,
+    PlanDate,
     ResponsibilityMatrix,
     Role,
     RoleDemand,
@@ -59,8 +60,8 @@ class BaselineTask(_Model):
     id: Identifier
     name: Name
     phase: Identifier
-    start: dt.date
-    finish: dt.date
+    start: PlanDate
+    finish: PlanDate
     duration: int = Field(ge=0, le=100_000, description="working days")
     milestone: bool = False
     # Kept so the load of the baseline can be recomputed for comparisons.
@@ -85,10 +86,10 @@ class Baseline(_Model):
 
     name: Name
     created: dt.date
-    start: dt.date
-    finish: dt.date
+    start: PlanDate
+    finish: PlanDate
     pattern: PatternId | None = None
-    p80: dt.date | None = None
+    p80: PlanDate | None = None
     tasks: list[BaselineTask] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     assignments: list[Assignment] = Field(default_factory=list)
@@ -111,7 +112,7 @@ class TaskOverride(_Model):
     duration: int | None = Field(default=None, ge=0, le=100_000)
     estimate: Estimate | None = None
     depends_on: list[Dependency] | None = None
-    not_before: dt.date | None = None
+    not_before: PlanDate | None = None
     demands: list[RoleDemand] | None = None
     clear: list[ClearableField] = Field(default_factory=list)
 

@@ -10,7 +10,9 @@ special case (the table walks real calendar days).
 The working weekdays may be any subset of the week (Mon-Fri, Mon-Sat,
 Sun-Thu ...). Holidays are the plan's explicit dates plus, when the
 calendar names a country, that country's (and subdivision's) public
-holidays from the offline ``holidays`` package.
+holidays from the offline ``holidays`` package. Extra working days
+(``Calendar.extra_workdays``) are worked whatever their weekday, and win
+over public holidays.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ import datetime as dt
 from collections.abc import Iterable
 
 from aiplanner.model.errors import InvalidPlanError, Problem
+from aiplanner.model.parts import DATE_MAX, DATE_MIN
 from aiplanner.model.plan import WEEKDAYS, Calendar
 
 __all__ = ["WorkCalendar", "CalendarError", "public_holidays"]
 
-_MIN = dt.date(1900, 1, 1)
-_MAX = dt.date(2400, 12, 31)
+_MIN = DATE_MIN
+_MAX = DATE_MAX
 
 
 class CalendarError(InvalidPlanError, ValueError):
@@ -108,6 +111,7 @@ class WorkCalendar:
         if not self._weekdays:
             raise CalendarError("$.calendar.workdays", "the calendar has no working weekdays")
         self._explicit = frozenset(calendar.holidays)
+        self._extra = frozenset(calendar.extra_workdays)
         self._public: set[dt.date] = set()
         self._public_years: set[int] = set()
         self._lo = origin.toordinal() - 3 * 366
@@ -126,7 +130,8 @@ class WorkCalendar:
 
     def _build(self) -> None:
         self._load_public()
-        closed = {d.toordinal() for d in self._explicit} | {d.toordinal() for d in self._public}
+        closed = {d.toordinal() for d in self._explicit} | {d.toordinal() for d in self._public - self._extra}
+        opened = {d.toordinal() for d in self._extra} - {d.toordinal() for d in self._explicit}
         mask = [i in self._weekdays for i in range(7)]
         lo, hi = self._lo, self._hi
         cum = [0] * (hi - lo + 2)  # cum[k]: working days strictly before ordinal lo + k
@@ -135,7 +140,7 @@ class WorkCalendar:
         weekday = dt.date.fromordinal(lo).weekday()
         for k, ordinal in enumerate(range(lo, hi + 1)):
             cum[k] = count
-            if mask[weekday] and ordinal not in closed:
+            if (mask[weekday] or ordinal in opened) and ordinal not in closed:
                 working.append(ordinal)
                 count += 1
             weekday = 0 if weekday == 6 else weekday + 1
@@ -231,8 +236,13 @@ class WorkCalendar:
             return []
         self._ensure(first.toordinal())
         self._ensure(last.toordinal())
-        closed = self._explicit | self._public
+        closed = self._explicit | (self._public - self._extra)
         return sorted(d for d in closed if first <= d <= last and d.weekday() in self._weekdays)
+
+    def extra_workdays_between(self, first: dt.date, last: dt.date) -> list[dt.date]:
+        """Extra working days (on non-working weekdays) in ``first .. last``."""
+        return sorted(d for d in self._extra - self._explicit
+                      if first <= d <= last and d.weekday() not in self._weekdays)
 
     def holiday_dates(self) -> set[dt.date]:
         """Every holiday known so far (explicit and loaded public ones)."""

@@ -85,7 +85,7 @@ def test_a_date_out_of_range_is_named_by_its_task_field(tmp_path, capsys, comman
     path.write_text(json.dumps(data))
     assert main([command[0], str(path), *command[1:]]) == 2
     assert capsys.readouterr().err == (f"aiplanner: {path}: $.tasks[1].not_before: "
-                                       "date 9999-12-30 is outside the supported years 1900-2400\n")
+                                       "outside the supported years 1900-2400 (got '9999-12-30')\n")
 
 
 @pytest.mark.parametrize("target", ["{plan}", "{link}"])
@@ -140,7 +140,7 @@ def test_an_unreadable_file_is_named(tmp_path, monkeypatch, capsys, command):
     source.write_text("name,duration\nA,1\n", encoding="utf-8")
     out = tmp_path / "out.file"
     argv = [a.format(plan=plan, csv=source, out=out) for a in command]
-    monkeypatch.setattr("builtins.open", _denied)
+    monkeypatch.setattr("os.open", _denied)
     assert main(argv) == 2
     read = source if command[0] == "import" else plan
     assert capsys.readouterr().err == f"aiplanner: {read}: permission denied (cannot read the file)\n"

@@ -44,3 +44,12 @@ def test_plans_named_in_other_scripts_get_distinct_stable_uids(plan):
     # Names in plain ASCII keep the UIDs they always had.
     assert event_uid(plan.model_copy(update={"name": "AI rollout: phase 1"}), "task", "a1") == \
         "task-a1@ai-rollout-phase-1.aiplanner"
+
+
+def test_names_with_line_breaks_and_control_characters_export(plan):
+    odd = plan.model_copy(update={"name": "Rollout\nsecond line\r\n\x1b[31m"})
+    odd.task("m1").name = "Milestone\nwith a break"
+    text = ics_bytes(odd, schedule_plan(odd)).decode()
+    assert "X-WR-CALNAME:Rollout second line [31m\r\n" in text
+    assert "SUMMARY:Milestone with a break\r\n" in text
+    assert "\x1b" not in text

@@ -72,3 +72,8 @@ def test_parse_never_crashes(text):
         pass
     with pytest.raises((LinkSyntaxError, ValueError)):
         parse_link("")
+
+
+@pytest.mark.parametrize("text", ["aFS+\t2", "a\u00a0FS\u00a0+\u00a02", "a FS + 2 d", "a\tFS+2"])
+def test_any_white_space_inside_a_link_counts_as_a_space(text):
+    assert [(d.task, d.type, d.lag) for d in parse_links(text)] == [("a", "FS", 2)]

@@ -126,3 +126,26 @@ def test_person_availability_subtracts_overlapping_absences():
     assert not is_available(cal, ana, D(2026, 5, 7)) and is_available(cal, ana, D(2026, 5, 13))
     assert available_days(cal, ana, D(2026, 5, 15), D(2026, 5, 4)) == 0
     assert available_days(cal, Person(id="bo", name="Bo"), D(2026, 5, 4), D(2026, 5, 15)) == 9
+
+
+def test_extra_workdays_are_worked_whatever_their_weekday():
+    # Saturday 9 May 2026 is worked; Monday 11 May is a holiday.
+    cal = WorkCalendar(Calendar(holidays=[D(2026, 5, 11)], extra_workdays=[D(2026, 5, 9)]), D(2026, 5, 4))
+    assert cal.is_working(D(2026, 5, 9)) and not cal.is_working(D(2026, 5, 10))
+    assert [cal.date_of(i) for i in range(4, 7)] == [D(2026, 5, 8), D(2026, 5, 9), D(2026, 5, 12)]
+    assert cal.extra_workdays_between(D(2026, 5, 1), D(2026, 5, 31)) == [D(2026, 5, 9)]
+
+
+def test_an_extra_workday_wins_over_a_public_holiday():
+    # 25 Dec 2026 (a Friday) is a public holiday in England; this plan works it.
+    cal = WorkCalendar(Calendar(country="GB", subdivision="ENG", extra_workdays=[D(2026, 12, 25)]), D(2026, 12, 1))
+    assert cal.is_working(D(2026, 12, 25)) and not cal.is_working(D(2026, 12, 28))
+
+
+def test_a_date_both_holiday_and_extra_workday_is_a_plan_problem():
+    from aiplanner.model import Phase, Plan, plan_problems
+
+    plan = Plan(start=D(2026, 5, 4), phases=[Phase(id="p", name="P")],
+                calendar=Calendar(holidays=[D(2026, 5, 9)], extra_workdays=[D(2026, 5, 9)]))
+    assert [str(p) for p in plan_problems(plan)] == [
+        "$.calendar.extra_workdays[0]: 2026-05-09 is both a holiday and an extra working day"]
