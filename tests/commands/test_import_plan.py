@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from aiplanner.cli import main
 from aiplanner.io import load_plan
 from tests.io.conftest import DATA
@@ -43,7 +45,8 @@ def test_import_ms_project_and_csv(tmp_path, capsys):
     out = tmp_path / "p.aiplan"
     assert main(["import", str(DATA / "msproject-2016.xml"), "-o", str(out)]) == 0
     assert len(load_plan(out).tasks) == 6
-    assert "recurring exceptions are not imported" in capsys.readouterr().err
+    assert dt.date(2028, 12, 25) in load_plan(out).calendar.holidays  # a recurring exception, expanded
+    assert "flattened into its phase" in capsys.readouterr().err
     src = tmp_path / "tasks.csv"
     src.write_text("id;name;duration;depends_on;start\na;A;2w;;2026-05-04\nb;B;3;a;\n", encoding="utf-8-sig")
     assert main(["import", str(src), "-o", str(out)]) == 0

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 
 __all__ = [
-    "NS", "LINK_TYPES", "LINK_CODES", "DAY_TYPES", "TASK_ID_FIELD", "TASK_DEMANDS_FIELD", "RESOURCE_ID_FIELD", "RESOURCE_ROLES_FIELD",
+    "NS", "LINK_TYPES", "LINK_CODES", "DAY_TYPES", "TASK_ID_FIELD", "TASK_DEMANDS_FIELD", "TASK_DATA_FIELD",
+    "RESOURCE_ID_FIELD", "RESOURCE_ROLES_FIELD", "ALIASES",
     "format_duration", "parse_duration_hours", "format_datetime", "parse_datetime",
 ]
 
@@ -23,6 +24,13 @@ RESOURCE_ID_FIELD = "205520904"
 TASK_DEMANDS_FIELD = "188743734"
 #: Extended attribute Text2 of resources carries our role ids, parallel to ``Group``.
 RESOURCE_ROLES_FIELD = "205520905"
+#: Extended attribute Text3 of tasks carries our data the format has no place for: on the
+#: project summary task (UID 0) the plan's own JSON without its tasks, on a task the task
+#: fields MSPDI does not show (tags, estimate ...), as JSON (see :mod:`aiplanner.io.carry`).
+TASK_DATA_FIELD = "188743737"
+#: The aliases our exporter gives its extended attributes; a field is read as ours only
+#: when the file declares it with one of them.
+ALIASES = ("aiplanner id", "aiplanner roles", "aiplanner demands", "aiplanner data")
 
 _DURATION = re.compile(r"^-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
                        r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")

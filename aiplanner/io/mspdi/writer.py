@@ -14,7 +14,11 @@
   become generic resources; task role demands become assignments
   (units = FTE times the person's share of the role).
 - Our ids travel in the Text1 field (alias "aiplanner id") so that a round
-  trip keeps them.
+  trip keeps them; role demands in Text2 ("aiplanner demands"); what MSPDI
+  has no field for travels as JSON in Text3 ("aiplanner data"): the plan
+  without its tasks on the project summary task (UID 0), the other task
+  fields (tags, estimate ...) on each task.
+- Extra working days are working exceptions (08:00-17:00).
 """
 
 from __future__ import annotations
@@ -22,22 +26,25 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
+from aiplanner.io.carry import dumps_one_line, plan_json, task_extras
 from aiplanner.io.exporting import Output, source_date, write_out
-from aiplanner.io.mspdi.common import (LINK_CODES, NS, RESOURCE_ID_FIELD, RESOURCE_ROLES_FIELD, TASK_DEMANDS_FIELD,
-                                       TASK_ID_FIELD, format_datetime,
-                                       format_duration)
+from aiplanner.io.mspdi.common import (LINK_CODES, NS, RESOURCE_ID_FIELD, RESOURCE_ROLES_FIELD, TASK_DATA_FIELD,
+                                       TASK_DEMANDS_FIELD, TASK_ID_FIELD, format_datetime, format_duration)
 from aiplanner.io.mspdi.xmlio import Node, extended, flag, sub
 from aiplanner.model.plan import WEEKDAYS, Plan
 from aiplanner.schedule.cpm import Schedule
 
-__all__ = ["mspdi_bytes", "export_mspdi", "HOURS_PER_DAY"]
+__all__ = ["mspdi_bytes", "export_mspdi", "HOURS_PER_DAY", "SHOWN"]
 
 HOURS_PER_DAY = 8
+#: Task fields the file shows itself; the others travel as JSON in Text3 (see :mod:`aiplanner.io.carry`).
+SHOWN = {"duration", "milestone", "depends_on", "not_before", "deadline", "progress", "priority", "notes", "demands"}
 _START, _FINISH = "08:00:00", "17:00:00"
 _MS_DAY = {0: 2, 1: 3, 2: 4, 3: 5, 4: 6, 5: 7, 6: 1}  # Monday = 0 -> DayType 2
+_HOURS = (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00"))
 
 
-def _exception(parent: Node, first: dt.date, last: dt.date, name: str) -> None:
+def _exception(parent: Node, first: dt.date, last: dt.date, name: str, working: bool = False) -> None:
     exc = sub(parent, "Exception")
     sub(exc, "EnteredByOccurrences", 0)
     period = sub(exc, "TimePeriod")
@@ -46,7 +53,13 @@ def _exception(parent: Node, first: dt.date, last: dt.date, name: str) -> None:
     sub(exc, "Occurrences", 1)
     sub(exc, "Name", name)
     sub(exc, "Type", 1)
-    sub(exc, "DayWorking", 0)
+    sub(exc, "DayWorking", flag(working))
+    if working:
+        times = sub(exc, "WorkingTimes")
+        for start, finish in _HOURS:
+            slot = sub(times, "WorkingTime")
+            sub(slot, "FromTime", start)
+            sub(slot, "ToTime", finish)
 
 
 def _person_calendars(cals: Node, plan: Plan) -> dict[str, int]:
@@ -85,17 +98,20 @@ def _calendar(root: Node, plan: Plan, schedule: Schedule) -> dict[str, int]:
         sub(day, "DayWorking", flag(working))
         if working:
             times = sub(day, "WorkingTimes")
-            for start, finish in (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")):
+            for start, finish in _HOURS:
                 slot = sub(times, "WorkingTime")
                 sub(slot, "FromTime", start)
                 sub(slot, "ToTime", finish)
     first = min(plan.start, schedule.start)
     last = schedule.finish + dt.timedelta(days=366)
     holidays = schedule.calendar.holidays_between(first, last)
-    if holidays:
+    extra = schedule.calendar.extra_workdays_between(first, last)
+    if holidays or extra:
         exceptions = sub(cal, "Exceptions")
         for day in holidays:
             _exception(exceptions, day, day, "Holiday")
+        for day in extra:
+            _exception(exceptions, day, day, "Working day", working=True)
     return _person_calendars(cals, plan)
 
 
@@ -157,6 +173,7 @@ def _document(plan: Plan, schedule: Schedule) -> bytes:
     sub(root, "NewTasksEffortDriven", 0)
     attrs = sub(root, "ExtendedAttributes")
     for field, name, alias in ((TASK_ID_FIELD, "Text1", "aiplanner id"), (TASK_DEMANDS_FIELD, "Text2", "aiplanner demands"),
+                               (TASK_DATA_FIELD, "Text3", "aiplanner data"),
                                (RESOURCE_ID_FIELD, "Text1", "aiplanner id"),
                                (RESOURCE_ROLES_FIELD, "Text2", "aiplanner roles")):
         ext = sub(attrs, "ExtendedAttribute")
@@ -169,6 +186,7 @@ def _document(plan: Plan, schedule: Schedule) -> bytes:
     summary = sub(tasks, "Task")
     _task_common(summary, 0, plan.name, "0", 0)
     sub(summary, "Summary", 1)
+    extended(summary, TASK_DATA_FIELD, plan_json(plan))
     uid_of: dict[str, int] = {}
     uid = 0
     ordered: list[tuple[int, str, str, int]] = []  # uid, kind, id, phase number
@@ -237,6 +255,9 @@ def _document(plan: Plan, schedule: Schedule) -> bytes:
         extended(node, TASK_ID_FIELD, task.id)
         if task.demands:
             extended(node, TASK_DEMANDS_FIELD, ";".join(f"{d.role}={d.fte:g}" for d in task.demands))
+        extras = task_extras(task, SHOWN)
+        if extras:
+            extended(node, TASK_DATA_FIELD, dumps_one_line(extras))
     _resources(root, plan, schedule, uid_of, calendar_of)
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', f'<Project xmlns="{NS}">\n']
     for child in root.children:
