@@ -25,7 +25,7 @@ import calendar as _calendar
 import datetime as dt
 import re
 
-__all__ = ["DateFormat", "parse_duration", "add_duration", "MONTHS"]
+__all__ = ["DateFormat", "parse_duration", "add_duration", "js_date", "MONTHS"]
 
 MONTHS = [_calendar.month_name[i] for i in range(1, 13)]
 _MONTHS_LOWER = [m.lower() for m in MONTHS]
@@ -192,3 +192,69 @@ def add_duration(start: dt.datetime, text: str) -> dt.datetime | None:
         return start + dt.timedelta(seconds=value * _SECONDS[unit])
     except (OverflowError, ValueError):
         return None
+
+
+# JavaScript's Date(text), which Mermaid falls back on for a start its dateFormat cannot read:
+# ISO forms (a year alone, year-month, date, date and time, with or without a zone), then the
+# forms browsers' lenient parsers accept (single-digit month or day, slashes, month names).
+_JS_ISO = re.compile(r"^([+-]\d{6}|\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
+                     r"(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6})\d*)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+_JS_YMD = re.compile(r"^(\d{1,6})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_JS_MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_JS_NAMED = re.compile(r"^(?:[A-Za-z]{3,9},?\s+)?(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]{3,9})\.?),?"
+                       r"\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def _make(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0,
+          micro: int = 0) -> dt.datetime | None:
+    try:
+        return dt.datetime(year, month, day, hour, minute, second, micro)
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int | None:
+    low = name.lower()
+    for k, full in enumerate(_MONTHS_LOWER):
+        if len(low) >= 3 and full.startswith(low):
+            return k + 1
+    return None
+
+
+def js_date(text: str) -> dt.datetime | None:
+    """The date-time JavaScript's ``Date(text)`` gives (local time taken as UTC), or None.
+
+    >>> js_date("1982"), js_date("2019-09-1")
+    (datetime.datetime(1982, 1, 1, 0, 0), datetime.datetime(2019, 9, 1, 0, 0))
+    >>> js_date("Mar 7 2014"), js_date("next week")
+    (datetime.datetime(2014, 3, 7, 0, 0), None)
+    """
+    value = text.strip()
+    match = _JS_ISO.match(value)
+    if match:
+        year, month, day, hour, minute, second, frac, zone = match.groups()
+        stamp = _make(int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0),
+                      int(second or 0), int((frac or "0").ljust(6, "0")))
+        if stamp is not None and zone and zone != "Z":
+            sign = 1 if zone[0] == "+" else -1
+            digits = zone[1:].replace(":", "")
+            stamp -= sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        return stamp
+    match = _JS_YMD.match(value)
+    if match and len(match.group(1)) >= 3:
+        year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        return _make(year, month, day or 1, hour, minute, second)
+    match = _JS_MDY.match(value)
+    if match:
+        month, day, year, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        return _make(year, month, day, hour, minute, second)
+    match = _JS_NAMED.match(value)
+    if match:
+        name = match.group(1) or match.group(4)
+        day = int(match.group(2) or match.group(3))
+        month = _month(name)
+        if month is None:
+            return None
+        hour, minute, second = (int(g) if g else 0 for g in match.groups()[5:])
+        return _make(int(match.group(5)), month, day, hour, minute, second)
+    return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from aiplanner.io.mermaid.dates import DateFormat, add_duration
+from aiplanner.io.mermaid.dates import DateFormat, add_duration, js_date
 from aiplanner.io.mermaid.parse import Chart, RawTask, error
 from aiplanner.model.errors import InvalidPlanError, Problem
 
@@ -25,29 +25,57 @@ _ONE = dt.timedelta(days=1)
 _ISO = DateFormat("YYYY-MM-DD")
 
 
-def _parse_date(chart: Chart, text: str, task: RawTask, what: str, file: str | None) -> dt.datetime:
+def _parse_start(chart: Chart, text: str, task: RawTask, file: str | None) -> dt.datetime:
+    """A start as Mermaid reads it: the dateFormat (strict), then JavaScript's ``Date()``
+    (partial and loose dates: ``1982``, ``2019-09-1``)."""
+    text = text.strip()
+    if chart.date_format.text == "X" and text.isdigit():
+        chart.warnings.append(f"line {task.line}: start {text!r} read as seconds, as dateFormat X says; Mermaid 11 "
+                              "reads a start written in digits as milliseconds, so it draws the task in 1970")
     value = chart.date_format.parse(text)
     if value is not None:
         return value
-    try:  # Mermaid falls back to JavaScript's Date() for ISO-like text
-        value = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise error(task.line, f"task {task.name!r}: cannot read {what} {text!r} as a date in format "
-                                f"{chart.date_format.text!r}" + (" nor as 'after ID'" if what == "start" else "")
-                                + ("" if what == "start" else " nor as a duration such as 5d or 2w"), file) from None
+    value = js_date(text)
+    if value is None:
+        raise error(task.line, f"task {task.name!r}: cannot read start {text!r} as a date in format "
+                                f"{chart.date_format.text!r} nor as 'after ID'", file)
     chart.warnings.append(f"line {task.line}: date {text!r} does not match dateFormat "
-                          f"{chart.date_format.text!r}; read as an ISO date as Mermaid does")
-    return value.replace(tzinfo=None)
+                          f"{chart.date_format.text!r}; read as {value:%Y-%m-%d %H:%M}, as Mermaid reads it")
+    return value
 
 
-def _fix_end(chart: Chart, start: dt.datetime, end: dt.datetime) -> dt.datetime:
-    """Mermaid's fixTaskDates: one more day for each excluded day in (start, end]."""
+def _parse_end(chart: Chart, text: str, task: RawTask) -> tuple[dt.datetime, bool]:
+    """An end as Mermaid reads it, and whether it is a date written by hand: the dateFormat
+    (strict), then a duration; anything else ends the task where it starts."""
+    start = task.start
+    value = chart.date_format.parse(text)
+    if value is not None:
+        manual = _ISO.parse(text) is not None  # Mermaid tests the ISO form, whatever dateFormat says
+        return (value + _ONE if chart.inclusive_end_dates else value), manual
+    end = add_duration(start, text)  # type: ignore[arg-type]
+    if end is not None:
+        return end, False
+    if text.strip() != "0":
+        chart.warnings.append(f"line {task.line}: task {task.name!r}: end {text.strip()!r} is neither a date in "
+                              f"format {chart.date_format.text!r} nor a duration such as 5d; Mermaid draws the "
+                              "task with no length, and so does aiplanner")
+    return start, False  # type: ignore[return-value]
+
+
+def _fix_end(chart: Chart, start: dt.datetime, end: dt.datetime) -> tuple[dt.datetime, dt.datetime | None]:
+    """Mermaid's fixTaskDates: one more day for each excluded day in (start, end]; and the
+    end the bar is drawn to (the end before the excluded days it finishes on were added)."""
     day = start + _ONE
+    invalid = False
+    drawn: dt.datetime | None = None
     while day <= end:
-        if chart.is_excluded(day):
+        if not invalid:
+            drawn = end
+        invalid = chart.is_excluded(day)
+        if invalid:
             end += _ONE
         day += _ONE
-    return end
+    return end, drawn
 
 
 def _ids(text: str) -> list[str]:
@@ -73,7 +101,7 @@ def date_tasks(chart: Chart, file: str | None = None) -> dt.datetime:
     for task in chart.tasks:
         spec = task.start_spec
         if spec is not None and not re.match(r"^after\s", spec):
-            task.start = _parse_date(chart, spec, task, "start", file)
+            task.start = _parse_start(chart, spec, task, file)
             explicit.append(task.start)
     if not explicit:
         raise error(chart.tasks[0].line, "no task has a start date, so the chart cannot be dated", file)
@@ -132,15 +160,10 @@ def _date_one(chart: Chart, k: int, by_id: dict[str, int], chart_start: dt.datet
                                   "the task takes one day (Mermaid would end it today)")
             end = task.start + _ONE
     else:
-        end = add_duration(task.start, spec)
-        if end is None:
-            end = _parse_date(chart, spec, task, "end", file)
-            manual = _ISO.parse(spec) is not None  # Mermaid tests the ISO form, whatever dateFormat says
-            if chart.inclusive_end_dates:
-                end += _ONE
+        end, manual = _parse_end(chart, spec, task)
     if abs((end - task.start).days) > 36_600 or not 1900 <= task.start.year <= 2400:
         raise error(task.line, f"task {task.name!r} is dated outside 1900-2400 or spans more than a century", file)
     if chart.excludes and not manual:
-        end = _fix_end(chart, task.start, end)
+        end, task.drawn_end = _fix_end(chart, task.start, end)
     task.end = end  # type: ignore[assignment]
     return True

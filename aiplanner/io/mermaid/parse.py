@@ -40,6 +40,7 @@ class RawTask:
     extra: dict | None = None  # facts our exporter keeps in a %% aiplanner {...} comment
     start: dt.datetime | None = None
     end: dt.datetime | None = None
+    drawn_end: dt.datetime | None = None  # where the bar ends when excluded days pushed ``end`` on
     after: list[str] = field(default_factory=list)  # known ids named by "after"
     until: str | None = None  # the id "until" resolved to
 
@@ -52,6 +53,7 @@ class Chart:
     date_format: DateFormat = field(default_factory=lambda: DateFormat("YYYY-MM-DD"))
     excludes: list[str] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
+    has_date_format: bool = False
     weekend_friday: bool = False
     inclusive_end_dates: bool = False
     sections: list[tuple[str, int, str | None]] = field(default_factory=list)  # name, line, phase id
@@ -78,12 +80,14 @@ class Chart:
         return self._seen[key]
 
     def _excluded(self, day: dt.datetime | dt.date) -> bool:
+        # As Mermaid 11 compares: the day in the chart's dateFormat, or as YYYY-MM-DD.
         text = self.date_format.format(day).lower()
-        if text in self.includes:
+        iso = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+        if text in self.includes or iso in self.includes:
             return False
         if day.weekday() in self._weekdays:
             return True
-        return text in self._exclude_set
+        return text in self._exclude_set or iso in self._exclude_set
 
     def prepare(self) -> None:
         """Cache the look-ups :meth:`is_excluded` needs."""
@@ -148,6 +152,10 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
             elif body.startswith("aiplanner {"):
                 pending_links = _extra(body[len("aiplanner"):], lineno, chart)
             continue
+        if "%%" in raw:  # a comment that ends the line, as in Mermaid's docs ("1s %% not yet official")
+            raw = raw[:raw.index("%%")].rstrip()
+            if not raw:
+                continue
         if not seen_gantt:
             if raw.split()[0] != "gantt":
                 raise error(lineno, f"not a Mermaid gantt chart: expected 'gantt', found {raw[:40]!r}", file)
@@ -166,6 +174,11 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
         rest = raw[len(head):].strip().lstrip(":").strip() if head in _KEYWORDS else ""
         if word == "dateformat":
             chart.date_format = DateFormat(rest)
+            chart.has_date_format = True
+            if raw[len(head):].strip().startswith(":"):
+                chart.warnings.append(f"line {lineno}: dateFormat written with a ':'; Mermaid keeps the ':' in the "
+                                      "format and so reads no end date (it draws those tasks with no length); "
+                                      f"aiplanner reads {rest!r}")
             if not chart.date_format.has_date:
                 raise error(lineno, f"dateFormat {rest!r} has no year: tasks cannot be dated", file)
         elif word == "excludes":
@@ -199,6 +212,10 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
         raise error(max(len(lines), 1), "not a Mermaid gantt chart: no 'gantt' line", file)
     if not chart.tasks:
         raise error(max(len(lines), 1), "the chart has no tasks", file)
+    if not chart.has_date_format:
+        chart.warnings.append("the chart has no dateFormat: dates are read as YYYY-MM-DD; Mermaid itself then "
+                              "reads start dates as JavaScript does and ignores end dates (it draws such tasks "
+                              "with no length), so its drawing differs")
     return chart
 
 
@@ -229,6 +246,9 @@ def _task_line(raw: str, lineno: int, chart: Chart, section: int | None, prev: i
     tags: set[str] = set()
     while parts and parts[0] in TAGS:
         tags.add(parts.pop(0))
+    if not parts:
+        raise error(lineno, f"task {name!r} has only tags ({', '.join(sorted(tags))}): give it a duration or an "
+                            "end after them, e.g. 'done, 3d'", file)
     if len(parts) == 1 and parts[0] == "":
         raise error(lineno, f"task {name!r} has no duration or end", file)
     if len(parts) > 3 or any(not p for p in parts):

@@ -14,7 +14,8 @@ Mapping (see README "Interchange"):
   start the task earlier;
 - the duration is the number of working days Mermaid's bar covers; with no
   ``excludes`` every day is a working day (a 7-day week), with ``excludes``
-  the excluded weekdays are non-working and excluded dates are holidays;
+  the excluded weekdays are non-working, excluded dates are holidays and
+  ``includes`` dates on excluded weekdays are extra working days;
 - durations that are not whole days (``12h``) are rounded up to whole days
   with a warning; ``done`` sets progress 100, ``milestone`` makes a
   milestone (successors keep Mermaid's dates through a lag when the
@@ -31,12 +32,15 @@ import datetime as dt
 from aiplanner.io.reading import (ImportResult, decode_text, pin_starts, places, sanitize_id, slugify, unique_id,
                                    validated_plan)
 from aiplanner.io.links import LinkSyntaxError, parse_links
+from aiplanner.io.mermaid.dates import DateFormat
 from aiplanner.io.mermaid.dating import date_tasks
 from aiplanner.io.mermaid.parse import WEEKDAY_NAMES, Chart, RawTask, parse_chart
 from aiplanner.model.plan import WEEKDAYS, Plan
 from aiplanner.schedule.calendar import WorkCalendar
 
 __all__ = ["read_mermaid", "read_mermaid_bytes"]
+
+_ISO_DATE = DateFormat("YYYY-MM-DD")
 
 _ONE = dt.timedelta(days=1)
 
@@ -51,26 +55,32 @@ def _ceil_day(value: dt.datetime) -> dt.date:
 
 
 def _calendar(chart: Chart, first: dt.date, last: dt.date) -> dict:
+    """Working weekdays, holidays (excluded dates) and extra working days (``includes`` that
+    open an excluded weekday) over ``first .. last``."""
     if not chart.excludes:
         return {"workdays": list(WEEKDAYS), "holidays": []}
     off = chart.excluded_weekdays()
     workdays = [WEEKDAYS[i] for i in range(7) if i not in off]
     holidays = []
+    extra = []
     day = first
     while day <= last:
         if day.weekday() not in off and chart.is_excluded(day):
             holidays.append(day)
+        elif day.weekday() in off and not chart.is_excluded(day):
+            extra.append(day)
         day += _ONE
     known = set(WEEKDAY_NAMES) | {"weekends"}
-    dated = {chart.date_format.format(d).lower() for d in holidays}
+    dated = {chart.date_format.format(d).lower() for d in holidays} | {d.isoformat() for d in holidays}
     for item in chart.excludes:
-        if item not in known and item not in dated and chart.date_format.parse(item) is None:
+        if item not in known and item not in dated and chart.date_format.parse(item) is None \
+                and _ISO_DATE.parse(item) is None:
             chart.warnings.append(f"excludes: {item!r} is neither a weekday, 'weekends' nor a date in "
                                   f"{chart.date_format.text!r} (ignored)")
-    if chart.includes:
-        chart.warnings.append("includes: aiplanner calendars cannot turn excluded days back into working days "
-                              f"({' '.join(chart.includes)} ignored)")
-    return {"workdays": workdays, "holidays": holidays}
+    data: dict = {"workdays": workdays, "holidays": holidays}
+    if extra:
+        data["extra_workdays"] = extra
+    return data
 
 
 def read_mermaid(text: str, file: str | None = None) -> ImportResult:
@@ -106,12 +116,13 @@ def read_mermaid(text: str, file: str | None = None) -> ImportResult:
         new_ids.append(new)
 
     phases, phase_of = _phases(chart)
-    points = [(cal.index_on_or_after(t.start.date()), cal.index_on_or_after(_ceil_day(t.end)))  # type: ignore[union-attr,arg-type]
+    points = [(cal.index_on_or_after(t.start.date()), cal.index_on_or_after(_ceil_day(t.drawn_end or t.end)))  # type: ignore[union-attr,arg-type]
               for t in tasks]
+    sizes = [_size(chart, task, points[k], cal) for k, task in enumerate(tasks)]
     rows = []
     known = set(new_ids)
     for k, task in enumerate(tasks):
-        rows.append(_task_row(chart, k, task, new_ids, known, points, phase_of, cal))
+        rows.append(_task_row(chart, k, task, new_ids, known, points, sizes, phase_of))
     data = {
         "name": (chart.title or "Imported Mermaid chart")[:500],
         "start": start_day,
@@ -140,38 +151,50 @@ def _phases(chart: Chart) -> tuple[list[dict], dict[int | None, str]]:
     return phases, phase_of
 
 
-def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], known: set[str],
-              points: list[tuple[int, int]], phase_of: dict[int | None, str], cal: WorkCalendar) -> dict:
+def _size(chart: Chart, task: RawTask, point: tuple[int, int], cal: WorkCalendar) -> int:
+    """Our duration of ``task``: the working days its bar covers, from its start day rounded down
+    to its end rounded up (a task from 20:00 to 20:00 two days later covers three days)."""
     warnings = chart.warnings
-    s, e = points[k]
-    length = task.end - task.start  # type: ignore[operator]
+    s, e = point
+    length = (task.drawn_end or task.end) - task.start  # type: ignore[operator]
+    milestone = "milestone" in task.tags or "vert" in task.tags
+    duration = max(e - s, 0)
+    if milestone:
+        if not cal.is_working(task.start.date()):  # type: ignore[union-attr]
+            warnings.append(f"line {task.line}: milestone {task.name!r} falls on an excluded day "
+                            f"({task.start.date()}); aiplanner dates it on the next working day")  # type: ignore[union-attr]
+        return 0
+    if length % _ONE:
+        warnings.append(f"line {task.line}: duration {task.end_spec!r} is not a whole number of days; "
+                        f"its bar covers {max(duration, 1)} working day(s)")
+    if duration == 0 and length > dt.timedelta(0):
+        duration = 1
+    if length < dt.timedelta(0):
+        warnings.append(f"line {task.line}: task {task.name!r} ends before it starts; imported as a milestone")
+        return 0
+    if not cal.is_working(task.start.date()) and length > dt.timedelta(0):  # type: ignore[union-attr]
+        warnings.append(f"line {task.line}: task {task.name!r} starts on an excluded day "
+                        f"({task.start.date()}); Mermaid counts that day, aiplanner starts on the next "  # type: ignore[union-attr]
+                        "working day")
+    return duration
+
+
+def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], known: set[str],
+              points: list[tuple[int, int]], sizes: list[int], phase_of: dict[int | None, str]) -> dict:
+    warnings = chart.warnings
+    s, _e = points[k]
     milestone = "milestone" in task.tags or "vert" in task.tags
     if "vert" in task.tags:
         warnings.append(f"line {task.line}: 'vert' (a vertical marker line) is imported as a milestone")
-    duration = max(e - s, 0)
-    if milestone and not cal.is_working(task.start.date()):  # type: ignore[union-attr]
-        warnings.append(f"line {task.line}: milestone {task.name!r} falls on an excluded day "
-                        f"({task.start.date()}); aiplanner dates it on the next working day")  # type: ignore[union-attr]
-    if not milestone:
-        if length % _ONE:
-            warnings.append(f"line {task.line}: duration {task.end_spec!r} is not a whole number of days; "
-                            f"rounded up to {max(duration, 1)} working day(s)")
-        if duration == 0 and length > dt.timedelta(0):
-            duration = 1
-        if length < dt.timedelta(0):
-            warnings.append(f"line {task.line}: task {task.name!r} ends before it starts; imported as a milestone")
-        if not cal.is_working(task.start.date()) and length > dt.timedelta(0):  # type: ignore[union-attr]
-            warnings.append(f"line {task.line}: task {task.name!r} starts on an excluded day "
-                            f"({task.start.date()}); Mermaid counts that day, aiplanner starts on the next "  # type: ignore[union-attr]
-                            "working day")
+    duration = sizes[k]
     deps: list[dict] = []
     if task.start_spec is None and task.prev is not None:
-        deps.append(_link(chart, task.prev, new_ids, points, "FS"))
+        deps.append(_link(chart, task.prev, k, new_ids, points, sizes))
     for old in task.after:
-        deps.append(_link(chart, chart.index_of[old], new_ids, points, "FS"))
+        deps.append(_link(chart, chart.index_of[old], k, new_ids, points, sizes))
     if task.until is not None:
         target = chart.index_of[task.until]
-        deps.append({"task": new_ids[target], "type": "SF", "lag": (s + (0 if milestone else duration)) - points[target][0]})
+        deps.append({"task": new_ids[target], "type": "SF", "lag": (s + duration) - points[target][0]})
     extra = task.extra or {}
     if isinstance(extra.get("depends_on"), str):
         try:
@@ -199,7 +222,7 @@ def _task_row(chart: Chart, k: int, task: RawTask, new_ids: list[str], known: se
         "id": new_ids[k],
         "name": name,
         "phase": phase_of[task.section],
-        "duration": 0 if milestone or length < dt.timedelta(0) else duration,
+        "duration": duration,
         "milestone": milestone,
         "depends_on": unique,
         "progress": _progress(extra.get("progress"), "done" in task.tags),
@@ -221,13 +244,18 @@ def _progress(value: object, done: bool) -> float:
     return 100.0 if done else 0.0
 
 
-def _link(chart: Chart, pred: int, new_ids: list[str], points: list[tuple[int, int]], kind: str) -> dict:
+def _link(chart: Chart, pred: int, succ: int, new_ids: list[str], points: list[tuple[int, int]],
+          sizes: list[int]) -> dict:
+    """The FS link from ``pred`` to ``succ`` that starts ``succ`` where Mermaid draws it."""
     source = chart.tasks[pred]
-    lag = 0
     if "milestone" in source.tags or "vert" in source.tags:
         # Our milestone takes no time; Mermaid's successors start at its drawn end.
         lag = points[pred][1] - points[pred][0]
-    return {"task": new_ids[pred], "type": kind, "lag": lag}
+    else:
+        # A predecessor that ends during a day shares that day with its successor: a lead
+        # of one day keeps the successor on it (never a gap: that is what pinning is for).
+        lag = min(0, points[succ][0] - (points[pred][0] + sizes[pred]))
+    return {"task": new_ids[pred], "type": "FS", "lag": lag}
 
 
 def _drop_cyclic_until(data: dict, tasks: list[RawTask], warnings: list[str]) -> None:
