@@ -5,8 +5,12 @@ accepted): ``id``, ``name`` (required), ``phase``, ``duration`` (required:
 ``10``, ``10d``, ``2w`` = 10 working days of a Monday-Friday week),
 ``depends_on`` (``a1FS+2, b2SS-1, c3``), and optional ``start``,
 ``finish``, ``not_before``, ``deadline`` (ISO dates), ``progress`` (``40`` or ``40%``),
-``milestone``, ``priority``, ``notes``. Other columns (the computed ones of
-our own CSV export) are ignored. UTF-8 with or without BOM; ``,``, ``;`` or
+``milestone``, ``priority``, ``notes``, ``tags`` (``a; b``), ``demands``
+(``role=fte; role=fte``). Other columns (the computed ones of our own CSV
+export) are ignored, but for ``task_data`` and ``plan_data``: the JSON our
+exporter writes of what no column shows (see :mod:`aiplanner.io.carry`).
+A cell our exporter wrote with a leading ``'`` (so that no spreadsheet
+reads it as a formula) is read without it. UTF-8 with or without BOM; ``,``, ``;`` or
 tab separators are recognised from the header line. Every bad cell is
 reported with its row and column; nothing is imported then.
 
@@ -24,14 +28,15 @@ import datetime as dt
 import io
 import re
 
+from aiplanner.io.carry import merge_carried, read_json_object
+from aiplanner.io.csv.writer import FORMULA
 from aiplanner.io.reading import (ImportResult, decode_text, pin_starts, places, slugify, unique_id,
                                    validated_plan)
 from aiplanner.io.links import LinkSyntaxError, parse_links
 from aiplanner.model.errors import InvalidPlanError, Problem
-from aiplanner.model.plan import Calendar
 from aiplanner.schedule.calendar import WorkCalendar
 
-__all__ = ["read_csv_bytes", "read_csv", "HEADERS"]
+__all__ = ["read_csv_bytes", "read_csv", "HEADERS", "undefuse"]
 
 #: Our column -> header spellings accepted (compared without case, spaces, _ and -).
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -48,6 +53,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "milestone": ("milestone",),
     "priority": ("priority",),
     "notes": ("notes", "note", "comment", "comments", "description"),
+    "tags": ("tags", "tag", "labels"),
+    "demands": ("demands", "roles", "roledemands"),
+    "task_data": ("taskdata",),
+    "plan_data": ("plandata",),
 }
 _MAX_PROBLEMS = 50
 _DURATION = re.compile(r"^(\d+)\s*(d|days?|w|wks?|weeks?)?$", re.IGNORECASE)
@@ -115,10 +124,12 @@ def read_csv(text: str, file: str | None = None) -> ImportResult:
     phases: dict[str, dict] = {}
     used_phases: set[str] = set()
     links: list[tuple[int, dict, str]] = []
+    extras: dict[str, dict] = {}   # task id -> carried task fields
+    carried: dict[str, dict] = {}  # place -> carried plan data
 
     def cell(row: list[str], col: str) -> str:
         k = columns.get(col)
-        return row[k].strip() if k is not None and k < len(row) else ""
+        return undefuse(row[k].strip()) if k is not None and k < len(row) else ""
 
     def bad(r: int, col: str, message: str) -> None:
         problems.append(Problem(f"row {r}, column {columns[col] + 1} ({header[columns[col]].strip()})", message))
@@ -190,6 +201,19 @@ def read_csv(text: str, file: str | None = None) -> ImportResult:
             else:
                 bad(r, "priority", f"{priority!r} is not a priority from 0 to 1000")
         task["notes"] = cell(row, "notes")[:10000]
+        tags = [t.strip() for t in cell(row, "tags").split(";") if t.strip()]
+        if tags:
+            task["tags"] = tags
+        demands = _demands(cell(row, "demands"), lambda message: bad(r, "demands", message))
+        if demands:
+            task["demands"] = demands
+        for col, store in (("task_data", extras), ("plan_data", carried)):
+            text = cell(row, col)
+            if text:
+                place = f"row {r}, column {columns[col] + 1} ({header[columns[col]].strip()})"
+                value = read_json_object(text, place, warnings)
+                if value is not None:
+                    store[task["id"] if col == "task_data" else place] = value
         links.append((r, task, cell(row, "depends_on")))
         tasks.append(task)
         if len(problems) >= _MAX_PROBLEMS:
@@ -214,14 +238,18 @@ def read_csv(text: str, file: str | None = None) -> ImportResult:
     dates = list(starts.values()) + [t["not_before"] for t in tasks if "not_before" in t]
     if dates:
         start = min(dates)
+    elif carried:
+        start = dt.date.fromisoformat(str(next(iter(carried.values())).get("start", dt.date.today())))
     else:
         start = dt.date.today()
         warnings.append(f"no start or not-before dates in the file: the plan starts today ({start})")
     row_of = {t["id"]: r for r, t, _ in links}
-    plan = validated_plan({"name": "Imported tasks", "start": start, "phases": list(phases.values()),
-                           "tasks": tasks}, file, places("row", "rows", row_of))
+    data = {"name": "Imported tasks", "start": start, "phases": list(phases.values()), "tasks": tasks}
+    data = _with_carried(data, carried, extras, columns, header, row_of, warnings)
+    _add_demanded_roles(data)
+    plan = validated_plan(data, file, places("row", "rows", row_of))
     if starts:
-        cal = WorkCalendar(Calendar(), start)
+        cal = WorkCalendar(plan.calendar, plan.start)
         by_id = {t["id"]: t for t in tasks}
         wanted = {}
         for tid, day in starts.items():
@@ -232,3 +260,55 @@ def read_csv(text: str, file: str | None = None) -> ImportResult:
             wanted[tid] = (es, ef)
         plan = pin_starts(plan, wanted, lambda tid: f"row {row_of[tid]}", warnings)
     return ImportResult(plan=plan, warnings=warnings)
+
+
+def undefuse(cell: str) -> str:
+    """The text our exporter wrote with a leading ``'`` so that no spreadsheet evaluates it.
+
+    >>> undefuse("'=SUM(A1)"), undefuse("''=x"), undefuse("'quoted")
+    ('=SUM(A1)', "'=x", "'quoted")
+    """
+    return cell[1:] if cell.startswith("'") and FORMULA.match(cell[1:]) else cell
+
+
+def _demands(text: str, bad) -> list[dict]:
+    """``role=fte; role=fte`` (a role alone is 1 FTE)."""
+    found = []
+    for part in re.split(r"[;,]", text):
+        if not part.strip():
+            continue
+        role, _, fte = part.partition("=")
+        role = role.strip()
+        try:
+            value = float(fte) if fte.strip() else 1.0
+        except ValueError:
+            value = -1.0
+        if not _ID.match(role) or len(role) > 64 or not 0 < value <= 100:
+            bad(f"{part.strip()!r} is not a role demand (role=fte, fte from 0 to 100)")
+            continue
+        found.append({"role": role, "fte": value})
+    return found
+
+
+def _with_carried(data: dict, carried: dict[str, dict], extras: dict[str, dict], columns: dict[str, int],
+                  header: list[str], row_of: dict[str, int], warnings: list[str]) -> dict:
+    """The plan and task data our exporter keeps in ``plan_data`` and ``task_data``, merged in."""
+    if not carried and not extras:
+        return data
+    place, plan = next(iter(carried.items()), ("", None))
+    if len(carried) > 1:
+        warnings.append(f"plan_data is filled in {len(carried)} rows; the first ({place}) is used")
+    col = columns.get("task_data")
+    where = (lambda tid: f"row {row_of.get(tid, '?')}, column {col + 1} ({header[col].strip()})") if col is not None \
+        else (lambda tid: f"row {row_of.get(tid, '?')}")
+    return merge_carried(data, plan, extras, place, where, warnings)
+
+
+def _add_demanded_roles(data: dict) -> None:
+    """Roles that demands name and the plan does not list, added under their ids."""
+    known = {r.get("id") for r in data.get("roles", []) if isinstance(r, dict)}
+    for task in data["tasks"]:
+        for demand in task.get("demands", []):
+            if isinstance(demand, dict) and demand.get("role") not in known:
+                known.add(demand["role"])
+                data.setdefault("roles", []).append({"id": demand["role"], "name": demand["role"]})

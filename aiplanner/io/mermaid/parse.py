@@ -54,6 +54,8 @@ class Chart:
     excludes: list[str] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
     has_date_format: bool = False
+    carried_plan: dict | None = None  # the plan without its tasks, from a %% aiplanner plan {...} comment
+    carried_line: int = 0
     weekend_friday: bool = False
     inclusive_end_dates: bool = False
     sections: list[tuple[str, int, str | None]] = field(default_factory=list)  # name, line, phase id
@@ -114,7 +116,7 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
         The text is not a gantt chart, or a line cannot be read (``line N``).
     """
     chart = Chart()
-    lines = text.splitlines()
+    lines = re.split(r"\r\n|\r|\n", text.removesuffix("\n").removesuffix("\r"))  # what ends a line for Mermaid (not U+2028)
     n = 0
     # Front matter (--- yaml ---) may carry a title and configuration.
     first = next((i for i, l in enumerate(lines) if l.strip()), None)
@@ -151,6 +153,9 @@ def parse_chart(text: str, file: str | None = None) -> Chart:
                 chart.sections[-1] = (name, line, body.partition(":")[2].strip())
             elif body.startswith("aiplanner {"):
                 pending_links = _extra(body[len("aiplanner"):], lineno, chart)
+            elif body.startswith("aiplanner plan {"):
+                chart.carried_plan = _extra(body[len("aiplanner plan"):], lineno, chart)
+                chart.carried_line = lineno
             continue
         if "%%" in raw:  # a comment that ends the line, as in Mermaid's docs ("1s %% not yet official")
             raw = raw[:raw.index("%%")].rstrip()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from aiplanner.io.carry import merge_carried
 from aiplanner.io.reading import (ImportResult, decode_text, pin_starts, places, sanitize_id, slugify, unique_id,
                                    validated_plan)
 from aiplanner.io.links import LinkSyntaxError, parse_links
@@ -130,11 +131,28 @@ def read_mermaid(text: str, file: str | None = None) -> ImportResult:
         "phases": phases,
         "tasks": rows,
     }
+    data = _with_carried(chart, data, new_ids)
     _drop_cyclic_until(data, tasks, warnings)
     plan = validated_plan(data, file, places("line", "lines", {new_ids[k]: t.line for k, t in enumerate(tasks)}))
     line_of = {new_ids[k]: f"line {t.line}" for k, t in enumerate(tasks)}
     plan = pin_starts(plan, {new_ids[k]: points[k] for k in range(len(tasks))}, line_of.__getitem__, warnings)
     return ImportResult(plan=plan, warnings=warnings)
+
+
+def _with_carried(chart: Chart, data: dict, new_ids: list[str]) -> dict:
+    """The plan and task data our exporter keeps in ``%% aiplanner`` comments, merged in."""
+    extras = {}
+    place = {}
+    for k, task in enumerate(chart.tasks):
+        carried = (task.extra or {}).get("task")
+        place[new_ids[k]] = f"line {task.line - 1}"
+        if isinstance(carried, dict):
+            extras[new_ids[k]] = carried
+            data["tasks"][k]["notes"] = ""  # the carried task says its own notes (none when absent)
+    if chart.carried_plan is None and not extras:
+        return data
+    return merge_carried(data, chart.carried_plan, extras, f"line {chart.carried_line}",
+                         lambda tid: place.get(tid, "?"), chart.warnings)
 
 
 def _phases(chart: Chart) -> tuple[list[dict], dict[int | None, str]]:

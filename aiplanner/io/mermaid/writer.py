@@ -10,29 +10,38 @@
   ids Mermaid cannot reference) it gets its start date. Durations are in
   days, which Mermaid counts as working days when ``excludes`` is set.
 - What Mermaid cannot say (the exact links, not-before date, partial
-  progress, a name with ``:``) goes in a ``%% aiplanner {...}`` comment
-  that our importer reads back, so plan -> Mermaid -> plan loses nothing of
-  the schedule.
+  progress, a name with ``:``; under ``"task"`` the other task fields: tags,
+  role demands, estimate, notes ...) goes in a ``%% aiplanner {...}``
+  comment before the task, and the plan without its tasks (pattern,
+  matrix, metrics, roles, people ...) in one ``%% aiplanner plan {...}``
+  comment after the header, which our importer reads back: plan -> Mermaid
+  -> plan loses nothing (see :mod:`aiplanner.io.carry`).
+- Extra working days on excluded weekdays are ``includes``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
+from aiplanner.io.carry import dumps_one_line, plan_json, task_extras
 from aiplanner.io.exporting import Output, write_out
 from aiplanner.io.reading import slugify
 from aiplanner.io.links import format_links
 from aiplanner.model.plan import WEEKDAYS, Plan
 from aiplanner.schedule.cpm import Schedule
 
-__all__ = ["mermaid_text", "export_mermaid"]
+__all__ = ["mermaid_text", "export_mermaid", "SHOWN"]
+
+#: Task fields the chart shows (or its per-task comment says); the others travel in the comment's "task".
+SHOWN = {"duration", "milestone", "depends_on", "not_before", "progress"}
 
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _KEYWORDS = {"dateformat", "excludes", "includes", "inclusiveenddates", "weekend", "title", "section", "click",
              "call", "href", "axisformat", "tickinterval", "todaymarker", "topaxis", "weekday", "acctitle",
              "accdescr", "displaymode", "gantt"}
+# Whatever ends a line for Mermaid or for Python's splitlines, and tabs.
+_LINE_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _AFTER_SAFE = re.compile(r"^[A-Za-z0-9_\-]+$")
 _TAGS = {"active", "done", "crit", "milestone", "vert"}
 
@@ -44,8 +53,8 @@ def _chart_id(task_id: str) -> str:
 
 def _clean(text: str) -> str:
     """Text Mermaid reads back unchanged on a task or section line."""
-    clean = re.sub(r"[:#;\r\n\t]+", " ", text).strip()
-    clean = re.sub(r"\s{2,}", " ", clean)
+    clean = _LINE_BREAKS.sub(" ", re.sub(r"[:#;]+", " ", text)).strip()
+    clean = re.sub(r"%{2,}", "%", re.sub(r"\s{2,}", " ", clean))  # "%%" would start a comment
     head = re.split(r"[\s:]", clean, maxsplit=1)[0].lower()
     if head in _KEYWORDS or clean.startswith("%%") or not clean:
         clean = "\u200b" + clean  # a zero-width space keeps Mermaid from reading a directive
@@ -61,15 +70,26 @@ def _excludes(plan: Plan, schedule: Schedule) -> str:
     return " ".join(words)
 
 
+def _includes(plan: Plan, schedule: Schedule) -> str:
+    """Extra working days on excluded weekdays over the schedule (Mermaid works them)."""
+    first = min(schedule.start, plan.start)
+    last = schedule.finish + dt.timedelta(days=60)
+    return " ".join(d.isoformat() for d in schedule.calendar.extra_workdays_between(first, last))
+
+
 def mermaid_text(plan: Plan, schedule: Schedule) -> str:
     """The Mermaid gantt chart of ``plan`` as scheduled."""
     cal = schedule.calendar
     times = schedule.tasks
-    title = re.sub(r"[#;\r\n]+", " ", plan.name).strip()
+    title = re.sub(r"%{2,}", "%", _LINE_BREAKS.sub(" ", re.sub(r"[#;]+", " ", plan.name))).strip()
     lines = ["gantt", f"title {title}", "dateFormat YYYY-MM-DD"]
     excludes = _excludes(plan, schedule)
     if excludes:
         lines.append(f"excludes {excludes}")
+    includes = _includes(plan, schedule)
+    if includes:
+        lines.append(f"includes {includes}")
+    lines.append(f"%% aiplanner plan {plan_json(plan)}")
     for phase in plan.phases:
         lines.append(f"section {_clean(phase.name)}")
         if slugify(phase.name, "section") != phase.id:
@@ -98,6 +118,9 @@ def mermaid_text(plan: Plan, schedule: Schedule) -> str:
                 extra["not_before"] = task.not_before.isoformat()
             if 0 < task.progress < 100:
                 extra["progress"] = task.progress
+            carried = task_extras(task, SHOWN)
+            if carried:
+                extra["task"] = carried
             tags = []
             if task.progress >= 100:
                 tags.append("done")
@@ -108,7 +131,7 @@ def mermaid_text(plan: Plan, schedule: Schedule) -> str:
             if task.is_milestone:
                 tags.append("milestone")
             if extra:
-                lines.append("%% aiplanner " + json.dumps(extra, ensure_ascii=False, sort_keys=True))
+                lines.append("%% aiplanner " + dumps_one_line(extra))
             fields = [*tags, _chart_id(task.id), start, f"{task.duration}d"]
             lines.append(f"{name} :{', '.join(fields)}")
     return "\n".join(lines) + "\n"

@@ -109,3 +109,12 @@ def test_cycle_names_the_rows_of_the_loop():
     with pytest.raises(InvalidPlanError) as info:
         read_csv_bytes(b"id,name,duration,depends_on\nz,Z,1,\na,A,1,b\nb,B,1,a\n", "t.csv")
     assert str(info.value) == "t.csv: rows 3, 4: dependency cycle: a -> b -> a"
+
+
+def test_tabs_and_no_break_spaces_inside_a_lag_are_read():
+    from aiplanner.io.csv.reader import read_csv
+
+    text = "id,name,duration,depends_on,start\na,A,2,,2026-05-04\nb,B,1,\"aFS+\t2\",\nc,C,1,a\u00a0SS\u00a0+\u00a01,\n"
+    plan = read_csv(text, "t.csv").plan
+    assert [(d.task, d.type, d.lag) for d in plan.task("b").depends_on] == [("a", "FS", 2)]
+    assert [(d.task, d.type, d.lag) for d in plan.task("c").depends_on] == [("a", "SS", 1)]

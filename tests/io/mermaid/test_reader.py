@@ -296,3 +296,10 @@ def test_an_aiplanner_comment_naming_an_unknown_task_is_ignored_with_a_warning()
     result = read_mermaid_bytes(text.encode(), "c.mmd")
     assert [(t.id, [d.task for d in t.depends_on]) for t in result.plan.tasks] == [("a", []), ("b", ["a"])]
     assert any(w.startswith("line 4: aiplanner links ignored: ") and "'zz'" in w for w in result.warnings)
+
+
+def test_tabs_and_no_break_spaces_inside_a_lag_of_an_aiplanner_comment_are_read():
+    result = read_mermaid('gantt\ndateFormat YYYY-MM-DD\nA :a, 2026-05-04, 2d\n'
+                          '%% aiplanner {"depends_on": "aFS+\\t2"}\nB :b, 2026-05-08, 1d\n', "c.mmd")
+    assert [(d.task, d.type, d.lag) for d in result.plan.task("b").depends_on] == [("a", "FS", 2)]
+    assert not result.warnings
