@@ -1,8 +1,10 @@
-"""``aiplanner import SOURCE -o FILE [--from mermaid|mspdi|csv]``: a foreign file to a plan.
+"""``aiplanner import SOURCE -o FILE [--from FORMAT]``: a foreign file to a plan.
 
-The format follows the extension (``.mmd``, ``.xml``, ``.csv``) unless
-``--from`` names it. What could not be carried over is printed to stderr as
-warnings; a file that cannot be read exits 2 and writes nothing.
+The format follows the content (the root element of an XML file: MS Project,
+GanttProject, Planner) and the extension (``.mmd``, ``.xml``, ``.csv``,
+``.gan``, ``.planner``) unless ``--from`` names it. What could not be
+carried over is printed to stderr as warnings; a file that cannot be read
+exits 2 and writes nothing.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ import argparse
 import sys
 
 NAME = "import"
-HELP = "make a plan from a Mermaid gantt chart, MS Project XML or CSV file"
+HELP = "make a plan from a Mermaid gantt chart, MS Project XML, CSV, GanttProject or GNOME Planner file"
 ORDER = 60
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", help="the file to read (.mmd, .xml, .csv)")
+    from aiplanner.io.importing import FORMATS
+
+    parser.add_argument("source", help="the file to read (.mmd, .xml, .csv, .gan, .planner)")
     parser.add_argument("-o", "--output", required=True, help="the .aiplan file to write ('-': stdout)")
-    parser.add_argument("--from", dest="fmt", choices=("mermaid", "mspdi", "csv"),
-                        help="the source format (default: from the extension)")
+    parser.add_argument("--from", dest="fmt", choices=tuple(FORMATS),
+                        help="the source format (default: from the content and the extension)")
 
 
 def run(args: argparse.Namespace) -> int:

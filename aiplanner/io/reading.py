@@ -130,13 +130,16 @@ def decode_text(data: bytes, file: str | None) -> str:
 
 
 def pin_starts(plan: Plan, wanted: dict[str, tuple[int, int]], where: Callable[[str], str],
-               warnings: list[str], limit: int = 10) -> Plan:
+               warnings: list[str], limit: int = 10, milestones_on_start: bool = False) -> Plan:
     """Make the schedule of ``plan`` start each task where the source file did.
 
     ``wanted`` maps task ids to the time points (start, end) the source drew.
     A task that its links alone would start earlier gets a "not before"
     date; tasks that still disagree afterwards are reported (the first
-    ``limit`` by name, the rest counted).
+    ``limit`` by name, the rest counted). With ``milestones_on_start`` a
+    milestone is dated on the day its time point begins, as GanttProject and
+    Planner show it, even after a finish-to-start link (MS Project and
+    aiplanner date it on the day that link's predecessor finishes).
     """
     from aiplanner.schedule.cpm import schedule_plan
 
@@ -145,8 +148,16 @@ def pin_starts(plan: Plan, wanted: dict[str, tuple[int, int]], where: Callable[[
     for _ in range(50):
         changed = False
         for task in plan.tasks:
-            if task.id in wanted and sched.tasks[task.id].es < wanted[task.id][0]:
-                task.not_before = cal.date_of(wanted[task.id][0])
+            if task.id not in wanted:
+                continue
+            got = sched.tasks[task.id]
+            start = wanted[task.id][0]
+            # A milestone that an end-type link dates on the day before its time point, where the
+            # source shows it on the day it begins: a not-before date makes it the latter.
+            late_milestone = (milestones_on_start and task.is_milestone and got.es == start
+                              and got.start != cal.date_of(start) and task.not_before != cal.date_of(start))
+            if got.es < start or late_milestone:
+                task.not_before = cal.date_of(start)
                 changed = True
         if not changed:
             break

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiplanner.io.importing import import_filter
 from aiplanner.model.errors import PlanError
 
 __all__ = ["IMPORT_FILTER", "import_plan", "ExportDialog", "export_parser", "ExportCancelled"]
 
-IMPORT_FILTER = ("Plans from other tools (*.mmd *.mermaid *.xml *.mspdi *.csv *.txt);;"
-                 "Mermaid gantt (*.mmd *.mermaid);;MS Project XML (*.xml *.mspdi);;CSV (*.csv *.txt);;All files (*)")
+IMPORT_FILTER = import_filter()  # every format of the importer registry
 
 
 def import_plan(prompts, path: str | Path, fmt: str | None = None):

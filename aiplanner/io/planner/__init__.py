@@ -1,0 +1,5 @@
+"""GNOME Planner ``.planner`` files in: ``reader`` (file -> plan).
+
+May import ``aiplanner.io.reading``, ``outline`` and ``xmlsafe``, and the
+layers below ``io``; never ``aiplanner.io.importing``.
+"""
