@@ -1,19 +1,39 @@
 #!/usr/bin/env python3
 """Interop benchmark: how often aiplanner's importers give tasks the source tool's dates.
 
-Standalone: only the standard library and the ``aiplanner`` command line
-(``aiplanner import FILE -o PLAN`` then ``aiplanner schedule PLAN --format json``)
-are used, so the benchmark keeps working whatever happens to the package's
-internal modules.  ``git`` is needed only to build the corpora (``--fetch-dir``).
+Run on demand, never in the test suite (issue #15)::
 
-Corpora (``--corpus-dir``, default ``./corpora`` beside this script)::
+    python tests/perf/interop/bench.py --in-process              # the corpora in the default folder
+    python tests/perf/interop/bench.py --clone                   # clone the three repositories first
+    python tests/perf/interop/bench.py --fetch-dir /work/.mirror # or build them from local git mirrors
+    python tests/perf/interop/bench.py --only mspdi --json out.json --examples 5
+
+The corpora are public files of other projects and are never committed:
+they live in ``--corpus-dir`` (default ``$AIPLANNER_INTEROP_DIR``, else
+``.interop/`` at the repository root, which git ignores). ``--clone``
+clones joniles/mpxj, bardsoftware/ganttproject and mermaid-js/mermaid
+(shallow, needs the network and git) into ``<corpus-dir>/repos`` and builds
+the corpora from them; ``--fetch-dir`` does the same from git directories
+already on disk. Without corpora the script says so and stops.
+
+By default each file is imported by the ``aiplanner`` command line
+(``aiplanner import FILE -o PLAN`` then ``aiplanner schedule PLAN --format
+json``), so a crash or a hang is recorded on its file; ``--in-process``
+imports with the package of this Python instead (about 25 times faster).
+
+Corpora (``--corpus-dir``)::
 
     mspdi/<repo>/<path>.xml     MS Project XML (MSPDI) files, truth = each task's own <Start>/<Finish>
     mermaid/charts/*.mmd        Mermaid gantt charts (docs, demos, cypress and spec tests of mermaid-js)
-    mermaid/oracle.json         what Mermaid itself computes for every chart (see oracle/mermaid_oracle.mjs)
-    gan/<repo>/<path>.gan       GanttProject files (collected for a later importer; not benchmarked)
-    planner/<repo>/<path>       GNOME Planner .planner/.mrproject files (likewise)
+    mermaid/oracle.json         what Mermaid itself computes for every chart (``mermaid_oracle.mjs``)
+    gan/<repo>/<path>.gan       GanttProject files, truth = each task's start attribute
+    planner/<repo>/<path>       GNOME Planner files, truth = each task's work-start and end
     SOURCES.tsv                 provenance: corpus file, repository, commit, source path, sha256
+
+The Mermaid oracle needs node: ``npm install mermaid@11 jsdom`` in a scratch
+folder, then ``TZ=UTC node mermaid_oracle.mjs <corpus>/mermaid/charts
+<corpus>/mermaid/oracle.json`` from there (the script beside this one);
+without it only the spec tier runs.
 
 Truth and agreement
 -------------------
@@ -64,6 +84,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parents[2]
+DEFAULT_CORPORA = Path(os.environ.get("AIPLANNER_INTEROP_DIR") or REPO_ROOT / ".interop")
 ONE = dt.timedelta(days=1)
 
 # --------------------------------------------------------------------------------------
@@ -1071,6 +1093,89 @@ def bench_mermaid_spec(runner: Aiplanner, jobs: int, oracle: dict | None) -> dic
 
 
 # --------------------------------------------------------------------------------------
+# GanttProject and GNOME Planner: the dates the file itself gives each task
+# --------------------------------------------------------------------------------------
+
+
+def _planner_stamp(text: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime((text or "").strip().rstrip("Z"), "%Y%m%dT%H%M%S")
+    except ValueError:
+        return None
+
+
+def desktop_truth(path: Path) -> dict:
+    """Leaf tasks of a .gan or .planner file with the dates the file gives them: GanttProject
+    stores a start (and a duration), Planner a work-start and an end (an end at midnight closes
+    the day before)."""
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as exc:
+        return {"ok": False, "error": f"XML not readable by the benchmark: {exc}"}
+    tasks = []
+    planner = path.suffix.lower() in (".planner", ".mrproject")
+
+    def walk(node) -> None:
+        for task in kids(node, "task"):
+            children = kids(task, "task")
+            if children:
+                walk(task)
+                continue
+            key = task.get("id") or ""
+            if planner:
+                start = _planner_stamp(task.get("work-start") or task.get("start"))
+                end = _planner_stamp(task.get("end"))
+                if start is None or end is None:
+                    continue
+                last = end.date() - ONE if end.time() == dt.time(0) and end > start else end.date()
+                tasks.append({"id": f"t{key}", "name": task.get("name") or "", "start": start.date().isoformat(),
+                              "finish": max(last, start.date()).isoformat(), "flags": []})
+            else:
+                try:
+                    start_day = dt.date.fromisoformat(task.get("start") or "")
+                except ValueError:
+                    continue
+                tasks.append({"id": f"t{key}", "name": task.get("name") or "", "start": start_day.isoformat(),
+                              "finish": None, "flags": ["start only (the file stores a duration)"]})
+
+    walk(kid(root, "tasks"))
+    return {"ok": True, "tasks": tasks}
+
+
+def bench_desktop(files: list[Path], root: Path, runner, jobs: int) -> dict:
+    def one(path: Path) -> dict:
+        rel = str(path.relative_to(root))
+        truth = desktop_truth(path)
+        if not truth["ok"]:
+            return {"file": rel, "truth_error": truth["error"], "tasks": []}
+        got = runner.import_and_schedule(path)
+        res = {"file": rel, "import": {k: v for k, v in got.items() if k not in ("tasks", "warnings")}, "tasks": []}
+        by_id = {t["id"]: t for t in got.get("tasks", [])} if got["ok"] else {}
+        for t in truth["tasks"]:
+            row = {"id": t["id"], "name": t["name"], "exp_start": t["start"], "exp_finish": t["finish"],
+                   "flags": list(t["flags"])}
+            g = by_id.get(t["id"])
+            if not got["ok"]:
+                row.update(agree=False, shape="import failed", flags=[f"import failed: {got['error'][:80]}"])
+            elif g is None:
+                row.update(agree=False, shape="not in the import", flags=["not in the import"])
+            else:
+                row.update(got_start=g["start"], got_finish=g["finish"])
+                s_ok = g["start"] == t["start"]
+                f_ok = t["finish"] is None or g["finish"] == t["finish"]
+                row["agree"] = s_ok and f_ok
+                row["shape"] = "agree" if row["agree"] else ("finish only" if s_ok else
+                                                             "start only" if f_ok else "start and finish")
+            if not row["agree"]:
+                row["cause"] = row["flags"][0] if row["flags"] else "unexplained"
+            res["tasks"].append(row)
+        return res
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        return {"files": list(pool.map(one, files))}
+
+
+# --------------------------------------------------------------------------------------
 # Building the corpora from fetched repositories (needs git)
 # --------------------------------------------------------------------------------------
 
@@ -1079,7 +1184,8 @@ REPOS = {"joniles/mpxj": "mpxj", "bardsoftware/ganttproject": "ganttproject", "m
 
 def _git_dir(fetch_dir: Path, repo: str) -> Path | None:
     owner, name = repo.split("/")
-    for cand in (fetch_dir / f"{owner}+{name}" / "repo", fetch_dir / f"{owner}+{name}", fetch_dir / name,
+    for cand in (fetch_dir / f"{owner}+{name}" / "repo", fetch_dir / f"{owner}+{name}" / ".git",
+                 fetch_dir / f"{owner}+{name}", fetch_dir / name,
                  fetch_dir / f"{name}.git", fetch_dir / owner / name):
         if (cand / "HEAD").exists() and (cand / "objects").exists():
             return cand
@@ -1161,6 +1267,20 @@ def _html_blocks(text: str) -> list[tuple[int, str]]:
     for m in re.finditer(r"<(pre|div)\b[^>]*class=\"[^\"]*\bmermaid\b[^\"]*\"[^>]*>(.*?)</\1>", text, re.S):
         res.append((text[:m.start()].count("\n") + 1, html.unescape(m.group(2))))
     return res
+
+
+def clone_repositories(into: Path) -> Path:
+    """Shallow clones of :data:`REPOS` under ``into`` (kept when already there); returns ``into``."""
+    into.mkdir(parents=True, exist_ok=True)
+    for repo in REPOS:
+        owner, name = repo.split("/")
+        dest = into / f"{owner}+{name}"
+        if (dest / ".git").exists():
+            continue
+        print(f"[corpora] cloning {repo} ...", file=sys.stderr)
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"https://github.com/{repo}.git", str(dest)],
+                       check=True, timeout=1800)
+    return into
 
 
 def build_corpora(fetch_dir: Path, corpus: Path) -> None:
@@ -1290,12 +1410,16 @@ def summarize(title: str, files: list[dict], examples: int, extra: list[str] | N
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus-dir", type=Path, default=HERE / "corpora", help="folder of the corpora")
+    ap.add_argument("--corpus-dir", type=Path, default=DEFAULT_CORPORA,
+                    help=f"folder of the corpora (default {DEFAULT_CORPORA})")
+    ap.add_argument("--clone", action="store_true", help="clone the three repositories (shallow) into "
+                    "<corpus-dir>/repos and build the corpora from them (network, git)")
     ap.add_argument("--fetch-dir", type=Path, help="build the corpora first from fetched repositories here "
                                                    "(owner+name/repo git dirs of joniles/mpxj, "
                                                    "bardsoftware/ganttproject, mermaid-js/mermaid)")
-    ap.add_argument("--only", default="mspdi,mermaid", help="corpora to run: mspdi, mermaid, spec (comma list; "
-                                                            "'mermaid' runs the spec and oracle tiers)")
+    ap.add_argument("--only", default="mspdi,mermaid,desktop",
+                    help="corpora to run: mspdi, mermaid, spec, desktop (comma list; 'mermaid' runs the spec and "
+                         "oracle tiers, 'desktop' the GanttProject and Planner files)")
     ap.add_argument("--aiplanner", default=None, help="the aiplanner command (default: the one on PATH)")
     ap.add_argument("--in-process", action="store_true", help="import with the aiplanner package of this "
                     "Python instead of running the command per file (faster)")
@@ -1306,8 +1430,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="at most this many files per corpus (0: all)")
     args = ap.parse_args(argv)
     corpus = args.corpus_dir
+    if args.clone:
+        args.fetch_dir = clone_repositories(corpus / "repos")
     if args.fetch_dir:
         build_corpora(args.fetch_dir, corpus)
+    if not any((corpus / sub).exists() for sub in ("mspdi", "mermaid", "gan", "planner")):
+        print(f"no corpora in {corpus}: run with --clone or --fetch-dir first", file=sys.stderr)
+        return 2
     if args.in_process:
         runner = InProcess()
         print(f"corpora: {corpus}  (aiplanner in process)")
@@ -1368,6 +1497,16 @@ def _run(args, corpus: Path, runner) -> int:
             report["mermaid_oracle"] = summarize("Mermaid, oracle tier (every chart, dated by Mermaid 11 itself)",
                                                  res["files"], args.examples, extra)
             full["mermaid_oracle"] = res
+    if "desktop" in only:
+        files = sorted([*(corpus / "gan").rglob("*.gan"), *(corpus / "planner").rglob("*.planner"),
+                        *(corpus / "planner").rglob("*.mrproject")])
+        if files:
+            res = bench_desktop(files, corpus, runner, args.jobs)
+            report["desktop"] = summarize("GanttProject and GNOME Planner (the file's own task dates)",
+                                          res["files"], args.examples,
+                                          ["GanttProject files store a start and a duration: their starts are "
+                                           "compared; Planner files a work-start and an end: both"])
+            full["desktop"] = res
     print("\n=== summary ===")
     for key, r in report.items():
         if isinstance(r, dict):
