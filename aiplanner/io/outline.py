@@ -12,13 +12,17 @@ Both files nest tasks in tasks. Here:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiplanner.io.reading import sanitize_id, slugify, unique_id
+from aiplanner.io.reading import ImportResult, pin_starts, sanitize_id, slugify, unique_id
+from aiplanner.model.errors import InvalidPlanError, Problem
+from aiplanner.model.plan import Plan
+from aiplanner.schedule.calendar import WorkCalendar
 
-__all__ = ["OutlineTask", "Link", "flatten", "expand_links"]
+__all__ = ["OutlineTask", "Link", "walk", "flatten", "expand_links", "pinned"]
 
 
 @dataclass
@@ -40,6 +44,13 @@ class Link:
     succ: str
     type: str = "FS"
     lag: int = 0
+
+
+def walk(nodes: list[OutlineTask]) -> Iterator[OutlineTask]:
+    """Every task of the outline, parents before their children."""
+    for node in nodes:
+        yield node
+        yield from walk(node.children)
 
 
 def _leaves(node: OutlineTask) -> list[OutlineTask]:
@@ -112,3 +123,23 @@ def expand_links(links: list[Link], stands_for: dict[str, list[str]], rows: list
                 if pred in under.get(link.succ, set()) or any(d["task"] == pred for d in deps):
                     continue  # a second link between the same two tasks: the first holds
                 deps.append({"task": pred, "type": link.type, "lag": max(-10_000, min(10_000, link.lag))})
+
+
+def pinned(plan: Plan, first_days: dict[str, dt.date], key_of: dict[str, str], warnings: list[str],
+           file: str | None) -> ImportResult:
+    """``plan`` with each task starting on the day the file gives it (``first_days`` by the file's
+    id; ``key_of`` maps our ids to the file's), milestones shown on their own day, as both tools
+    show them; a task that still disagrees is named."""
+    cal = WorkCalendar(plan.calendar, plan.start)
+    wanted = {}
+    for task in plan.tasks:
+        day = first_days.get(key_of.get(task.id, ""))
+        if day is not None:
+            es = cal.index_on_or_after(day)
+            wanted[task.id] = (es, es + task.duration)
+    try:
+        plan = pin_starts(plan, wanted, lambda tid: f"task {key_of.get(tid, '?')}", warnings,
+                          milestones_on_start=True)
+    except ValueError as exc:  # dates past what the calendar covers
+        raise InvalidPlanError([Problem("", f"cannot schedule the imported plan: {exc}")], file) from None
+    return ImportResult(plan=plan, warnings=warnings)

@@ -28,13 +28,12 @@ from __future__ import annotations
 import datetime as dt
 from xml.etree.ElementTree import Element
 
-from aiplanner.io.outline import Link, OutlineTask, expand_links, flatten
-from aiplanner.io.reading import ImportResult, pin_starts, places, slugify, unique_id, validated_plan
+from aiplanner.io.outline import Link, OutlineTask, expand_links, flatten, pinned, walk
+from aiplanner.io.reading import ImportResult, places, slugify, unique_id, validated_plan
 from aiplanner.io.xmlsafe import local, parse_xml
 from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.model.parts import DATE_MAX, DATE_MIN
 from aiplanner.model.plan import WEEKDAYS
-from aiplanner.schedule.calendar import WorkCalendar
 
 __all__ = ["read_gan_bytes"]
 
@@ -86,7 +85,7 @@ def read_gan_bytes(data: bytes, file: str | None = None) -> ImportResult:
     roots, links, starts = _tasks(_child(root, "tasks"), warnings)  # type: ignore[arg-type]
     if not roots:
         raise InvalidPlanError([Problem("tasks", "the file has no tasks")], file)
-    summaries = {n.key for n in _walk(roots) if n.children}
+    summaries = {n.key for n in walk(roots) if n.children}
     phases, rows, stands_for = flatten(roots, lambda n: f"t{n.key}", warnings, lambda n: f"task {n.key}")
     expand_links(links, stands_for, rows, summaries, warnings, lambda key: f"task {key}")
     dated = [d for d in starts.values() if d is not None]
@@ -106,25 +105,7 @@ def read_gan_bytes(data: bytes, file: str | None = None) -> ImportResult:
                  "notes": ((description.text or "").strip() if description is not None else "")[:10000]}
     key_of = {tid: key for key, ids in stands_for.items() if len(ids) == 1 for tid in ids}
     plan = validated_plan(data_plan, file, places("task", "tasks", key_of))
-    cal = WorkCalendar(plan.calendar, plan.start)
-    wanted = {}
-    for row in rows:
-        day = starts.get(key_of.get(row["id"], ""))
-        if day is not None:
-            es = cal.index_on_or_after(day)
-            wanted[row["id"]] = (es, es + row["duration"])
-    try:
-        plan = pin_starts(plan, wanted, lambda tid: f"task {key_of.get(tid, '?')}", warnings,
-                          milestones_on_start=True)
-    except ValueError as exc:  # dates past what the calendar covers
-        raise InvalidPlanError([Problem("", f"cannot schedule the imported plan: {exc}")], file) from None
-    return ImportResult(plan=plan, warnings=warnings)
-
-
-def _walk(nodes: list[OutlineTask]):
-    for node in nodes:
-        yield node
-        yield from _walk(node.children)
+    return pinned(plan, {k: d for k, d in starts.items() if d is not None}, key_of, warnings, file)
 
 
 def _tasks(block: Element, warnings: list[str]) -> tuple[list[OutlineTask], list[Link], dict[str, dt.date | None]]:

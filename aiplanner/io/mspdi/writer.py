@@ -55,11 +55,16 @@ def _exception(parent: Node, first: dt.date, last: dt.date, name: str, working: 
     sub(exc, "Type", 1)
     sub(exc, "DayWorking", flag(working))
     if working:
-        times = sub(exc, "WorkingTimes")
-        for start, finish in _HOURS:
-            slot = sub(times, "WorkingTime")
-            sub(slot, "FromTime", start)
-            sub(slot, "ToTime", finish)
+        _working_times(exc)
+
+
+def _working_times(parent: Node) -> None:
+    """Our working day: 08:00-12:00 and 13:00-17:00."""
+    times = sub(parent, "WorkingTimes")
+    for start, finish in _HOURS:
+        slot = sub(times, "WorkingTime")
+        sub(slot, "FromTime", start)
+        sub(slot, "ToTime", finish)
 
 
 def _person_calendars(cals: Node, plan: Plan) -> dict[str, int]:
@@ -97,11 +102,7 @@ def _calendar(root: Node, plan: Plan, schedule: Schedule) -> dict[str, int]:
         sub(day, "DayType", day_type)
         sub(day, "DayWorking", flag(working))
         if working:
-            times = sub(day, "WorkingTimes")
-            for start, finish in _HOURS:
-                slot = sub(times, "WorkingTime")
-                sub(slot, "FromTime", start)
-                sub(slot, "ToTime", finish)
+            _working_times(day)
     first = min(plan.start, schedule.start)
     last = schedule.finish + dt.timedelta(days=366)
     holidays = schedule.calendar.holidays_between(first, last)

@@ -29,8 +29,8 @@ from __future__ import annotations
 import datetime as dt
 from xml.etree.ElementTree import Element
 
-from aiplanner.io.outline import Link, OutlineTask, expand_links, flatten
-from aiplanner.io.reading import ImportResult, pin_starts, places, slugify, unique_id, validated_plan
+from aiplanner.io.outline import Link, OutlineTask, expand_links, flatten, pinned, walk
+from aiplanner.io.reading import ImportResult, places, slugify, unique_id, validated_plan
 from aiplanner.io.xmlsafe import local, parse_xml
 from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.model.parts import DATE_MAX, DATE_MIN
@@ -151,11 +151,11 @@ def read_planner_bytes(data: bytes, file: str | None = None) -> ImportResult:
     start = min(starts + ([project_start.date()] if project_start else [])) if starts or project_start \
         else dt.date.today()
     cal = WorkCalendar(Calendar(**calendar), start)
-    for node in _walk(roots):
+    for node in walk(roots):
         if not node.children and node.key in spans and not node.row["milestone"]:
             first, last = spans[node.key]
             node.row["duration"] = max(cal.working_days_between(first, last), 1) if last >= first else 1
-    summaries = {n.key for n in _walk(roots) if n.children}
+    summaries = {n.key for n in walk(roots) if n.children}
     phases, rows, stands_for = flatten(roots, lambda n: f"t{n.key}", warnings, lambda n: f"task {n.key}")
     expand_links(links, stands_for, rows, summaries, warnings, lambda key: f"task {key}")
     roles, people, assignments, demands = _resources(root, calendars, stands_for, warnings)
@@ -167,24 +167,7 @@ def read_planner_bytes(data: bytes, file: str | None = None) -> ImportResult:
                  "phases": phases, "tasks": rows, "roles": roles, "people": people, "assignments": assignments}
     key_of = {tid: key for key, ids in stands_for.items() if len(ids) == 1 for tid in ids}
     plan = validated_plan(data_plan, file, places("task", "tasks", key_of))
-    wanted = {}
-    for row in rows:
-        span = spans.get(key_of.get(row["id"], ""))
-        if span is not None:
-            es = cal.index_on_or_after(span[0])
-            wanted[row["id"]] = (es, es + row["duration"])
-    try:
-        plan = pin_starts(plan, wanted, lambda tid: f"task {key_of.get(tid, '?')}", warnings,
-                          milestones_on_start=True)
-    except ValueError as exc:
-        raise InvalidPlanError([Problem("", f"cannot schedule the imported plan: {exc}")], file) from None
-    return ImportResult(plan=plan, warnings=warnings)
-
-
-def _walk(nodes: list[OutlineTask]):
-    for node in nodes:
-        yield node
-        yield from _walk(node.children)
+    return pinned(plan, {key: first for key, (first, _last) in spans.items()}, key_of, warnings, file)
 
 
 def _project_calendar(cal: Element | None, calendars: dict, warnings: list[str]) -> tuple[dict, dt.time]:
