@@ -15,6 +15,13 @@ plan (its calendar, phases and people as they were exported), except the
 start, which is the earlier of the two; the tasks are the file's, with their
 carried fields added. Carried data that does not validate is dropped key by
 key with a warning naming the place, never the whole import.
+
+>>> from aiplanner.model import Plan, Phase, Task
+>>> import datetime as dt
+>>> plan = Plan(name="Pilot", start=dt.date(2026, 5, 4), pattern="coe", phases=[Phase(id="p", name="P")],
+...             tasks=[Task(id="a", name="A", phase="p", duration=3, tags=["governance"])])
+>>> sorted(plan_data(plan)), task_extras(plan.tasks[0], {"duration"})
+(['format', 'name', 'pattern', 'phases', 'start', 'version'], {'tags': ['governance']})
 """
 
 from __future__ import annotations
@@ -91,8 +98,12 @@ def _carried_plan(carried: dict[str, Any], where: str, warnings: list[str]) -> d
 
 
 def merge_carried(data: dict[str, Any], carried: dict[str, Any] | None, extras: dict[str, dict[str, Any]],
-                  where: str, task_place: Callable[[str], str], warnings: list[str]) -> dict[str, Any]:
-    """``data`` (a plan as the format says it) with the carried plan data and task extras added.
+                  where: str, task_place: Callable[[str], str],
+                  warnings: list[str]) -> tuple[dict[str, Any], Callable[[dict[str, Any]], dict[str, Any]]]:
+    """``data`` (a plan as the format says it) with the carried plan data and task extras added,
+    and the repair to apply when the result does not validate (pass it to
+    :func:`aiplanner.io.reading.validated_plan`): it drops the carried keys at fault, with
+    a warning each. Validating only once, and repairing only on failure, keeps big imports fast.
 
     Parameters
     ----------
@@ -126,7 +137,8 @@ def merge_carried(data: dict[str, Any], carried: dict[str, Any] | None, extras: 
         added[row["id"]] = set(more)
         tasks.append({**row, **more})
     merged["tasks"] = tasks
-    return _drop_what_does_not_fit(merged, data, set(from_plan) - {"start"}, added, where, task_place, warnings)
+    keys = set(from_plan) - {"start"}
+    return merged, lambda bad: _drop_what_does_not_fit(bad, data, keys, added, where, task_place, warnings)
 
 
 def _problems(data: dict[str, Any]) -> list[Problem]:
@@ -141,8 +153,11 @@ def _drop_what_does_not_fit(merged: dict[str, Any], data: dict[str, Any], plan_k
                             added: dict[str, set[str]], where: str, task_place: Callable[[str], str],
                             warnings: list[str]) -> dict[str, Any]:
     """Drop the carried keys at fault until the plan validates (or what is left is the file's own fault)."""
+    problems: list[Problem] = []
     for _ in range(len(plan_keys) + sum(len(v) for v in added.values()) + 1):
         problems = _problems(merged)
+        if not problems:
+            return merged
         dropped = False
         for problem in problems:
             parts = problem.path.replace("[", ".").replace("]", "").split(".")
@@ -168,14 +183,14 @@ def _drop_what_does_not_fit(merged: dict[str, Any], data: dict[str, Any], plan_k
                 break
         if not dropped:
             break
-    if plan_keys and _problems(merged):
+    if plan_keys and problems:
         # A fault between carried and shown data (a carried role list without a role the file's
         # resources hold): the file's own plan data, then, with a word.
         fallback = {**merged, **{k: data[k] for k in plan_keys if k in data}}
         for key in plan_keys - set(data):
             fallback.pop(key, None)
-        if len(_problems(fallback)) < len(_problems(merged)):
-            warnings.append(f"{where}: carried plan data does not fit the file ({_problems(merged)[0]}); "
+        if len(_problems(fallback)) < len(problems):
+            warnings.append(f"{where}: carried plan data does not fit the file ({problems[0]}); "
                             f"dropped: {', '.join(sorted(plan_keys))}")
             merged = fallback
     return merged

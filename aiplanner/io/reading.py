@@ -77,24 +77,33 @@ def unique_id(base: str, used: set[str]) -> str:
     return candidate
 
 
+def _checked(data: dict[str, Any]) -> tuple[Plan | None, list[Problem]]:
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        return None, pydantic_problems(exc)
+    return plan, plan_problems(plan)
+
+
 def validated_plan(data: dict[str, Any], file: str | Path | None = None,
-                   where: Callable[[list[str]], str] | None = None) -> Plan:
+                   where: Callable[[list[str]], str] | None = None,
+                   repair: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Plan:
     """Build a :class:`Plan` from imported data and check it as a loaded file is checked.
 
     ``where(task_ids)`` names the place of those tasks in the source file
     (``"rows 3, 4"``), so that a dependency loop points at its lines.
+    ``repair(data)``, when given, is tried once on data that does not
+    validate (it drops carried data at fault, see :mod:`aiplanner.io.carry`).
 
     Raises
     ------
     InvalidPlanError
         Field, cross-reference or cycle problems, attributed to ``file``.
     """
-    try:
-        plan = Plan.model_validate(data)
-    except ValidationError as exc:
-        raise InvalidPlanError(pydantic_problems(exc), file) from None
-    problems = plan_problems(plan)
-    if problems:
+    plan, problems = _checked(data)
+    if problems and repair is not None:
+        plan, problems = _checked(repair(data))
+    if problems or plan is None:
         raise InvalidPlanError(problems, file)
     cycle = find_cycle(plan)
     if cycle:

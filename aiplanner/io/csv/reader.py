@@ -245,9 +245,9 @@ def read_csv(text: str, file: str | None = None) -> ImportResult:
         warnings.append(f"no start or not-before dates in the file: the plan starts today ({start})")
     row_of = {t["id"]: r for r, t, _ in links}
     data = {"name": "Imported tasks", "start": start, "phases": list(phases.values()), "tasks": tasks}
-    data = _with_carried(data, carried, extras, columns, header, row_of, warnings)
+    data, repair = _with_carried(data, carried, extras, columns, header, row_of, warnings)
     _add_demanded_roles(data)
-    plan = validated_plan(data, file, places("row", "rows", row_of))
+    plan = validated_plan(data, file, places("row", "rows", row_of), repair)
     if starts:
         cal = WorkCalendar(plan.calendar, plan.start)
         by_id = {t["id"]: t for t in tasks}
@@ -291,10 +291,11 @@ def _demands(text: str, bad) -> list[dict]:
 
 
 def _with_carried(data: dict, carried: dict[str, dict], extras: dict[str, dict], columns: dict[str, int],
-                  header: list[str], row_of: dict[str, int], warnings: list[str]) -> dict:
-    """The plan and task data our exporter keeps in ``plan_data`` and ``task_data``, merged in."""
+                  header: list[str], row_of: dict[str, int], warnings: list[str]):
+    """The plan and task data our exporter keeps in ``plan_data`` and ``task_data``, merged in,
+    and the repair for carried data that does not fit."""
     if not carried and not extras:
-        return data
+        return data, None
     place, plan = next(iter(carried.items()), ("", None))
     if len(carried) > 1:
         warnings.append(f"plan_data is filled in {len(carried)} rows; the first ({place}) is used")

@@ -131,16 +131,18 @@ def read_mermaid(text: str, file: str | None = None) -> ImportResult:
         "phases": phases,
         "tasks": rows,
     }
-    data = _with_carried(chart, data, new_ids)
+    data, repair = _with_carried(chart, data, new_ids)
     _drop_cyclic_until(data, tasks, warnings)
-    plan = validated_plan(data, file, places("line", "lines", {new_ids[k]: t.line for k, t in enumerate(tasks)}))
+    plan = validated_plan(data, file, places("line", "lines", {new_ids[k]: t.line for k, t in enumerate(tasks)}),
+                          repair)
     line_of = {new_ids[k]: f"line {t.line}" for k, t in enumerate(tasks)}
     plan = pin_starts(plan, {new_ids[k]: points[k] for k in range(len(tasks))}, line_of.__getitem__, warnings)
     return ImportResult(plan=plan, warnings=warnings)
 
 
-def _with_carried(chart: Chart, data: dict, new_ids: list[str]) -> dict:
-    """The plan and task data our exporter keeps in ``%% aiplanner`` comments, merged in."""
+def _with_carried(chart: Chart, data: dict, new_ids: list[str]):
+    """The plan and task data our exporter keeps in ``%% aiplanner`` comments, merged in, and the
+    repair for carried data that does not fit."""
     extras = {}
     place = {}
     for k, task in enumerate(chart.tasks):
@@ -150,7 +152,7 @@ def _with_carried(chart: Chart, data: dict, new_ids: list[str]) -> dict:
             extras[new_ids[k]] = carried
             data["tasks"][k]["notes"] = ""  # the carried task says its own notes (none when absent)
     if chart.carried_plan is None and not extras:
-        return data
+        return data, None
     return merge_carried(data, chart.carried_plan, extras, f"line {chart.carried_line}",
                          lambda tid: place.get(tid, "?"), chart.warnings)
 

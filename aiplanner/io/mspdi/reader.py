@@ -127,8 +127,9 @@ def _read(data: bytes, file: str | None) -> ImportResult:
     except ValueError as exc:
         raise InvalidPlanError([Problem("Project/Calendars", f"cannot use the project calendar: {exc}")],
                                file) from None
-    ctx = TaskContext(fields=fields, hours_per_day=day_minutes / 60, calendar=cal,
-                      splits=split_task_uids(root, project_cal), warnings=warnings)
+    splits = split_task_uids(root, project_cal) if b"TimephasedData" in data else set()
+    ctx = TaskContext(fields=fields, hours_per_day=day_minutes / 60, calendar=cal, splits=splits,
+                      warnings=warnings)
     read_tasks(rows, ctx)
     read_links(rows, ctx, day_minutes)
     roles, people, assignments = read_resources(root, fields, ctx.uid_to_id, ctx.tasks, warnings)
@@ -145,8 +146,8 @@ def _read(data: bytes, file: str | None) -> ImportResult:
         "assignments": assignments,
     }
     uid_of = {v: k for k, v in ctx.uid_to_id.items()}
-    data_plan = _carried(rows, data_plan, ctx, uid_of)
-    plan = validated_plan(data_plan, file, places("task UID", "task UIDs", uid_of))
+    data_plan, repair = _carried(rows, data_plan, ctx, uid_of)
+    plan = validated_plan(data_plan, file, places("task UID", "task UIDs", uid_of), repair)
     try:
         return ImportResult(plan=_pin(plan, ctx, uid_of), warnings=warnings)
     except (ValueError, OverflowError) as exc:  # dates outside what the calendar supports
@@ -164,10 +165,11 @@ def _day_minutes(root: Element, project_cal: ProjectCalendar, warnings: list[str
     return float(minutes)
 
 
-def _carried(rows: list, data_plan: dict, ctx: TaskContext, uid_of: dict[str, str]) -> dict:
-    """The plan and task data an aiplanner export keeps in Text3, merged in."""
+def _carried(rows: list, data_plan: dict, ctx: TaskContext, uid_of: dict[str, str]):
+    """The plan and task data an aiplanner export keeps in Text3, merged in, and the repair for
+    carried data that does not fit."""
     if TASK_DATA_FIELD not in ctx.fields:
-        return data_plan
+        return data_plan, None
     carried_plan = None
     for row, _links, extended in rows:
         if (row.get("OutlineLevel") == "0" or row.get("UID") == "0") and row.get("IsNull") != "1":

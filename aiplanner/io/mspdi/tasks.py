@@ -142,7 +142,7 @@ def _duration(row: dict[str, str], where: str, start: dt.datetime | None, finish
         warnings.append(f"{where}: unreadable duration {row.get('Duration')!r}; taken as 0")
         hours = 0.0
     fmt = integer(row.get("DurationFormat"), 7)
-    span = _span(start, finish, ctx.calendar)
+    span = _span(start, finish, ctx.calendar) if fmt in _ELAPSED or uid in ctx.splits else None
     if fmt in _ELAPSED:
         if span is not None and hours > 0:
             warnings.append(f"{where}: elapsed duration of {hours / 24:g} days imported as the {span} working "
