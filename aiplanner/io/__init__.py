@@ -1,4 +1,12 @@
-"""Files in and out: native ``.aiplan``, Mermaid, MS Project XML, CSV, iCalendar."""
+"""Files in and out: native ``.aiplan``, Mermaid, MS Project XML, CSV, GanttProject and GNOME
+Planner (in), iCalendar (out).
+
+One reader per format (``csv``, ``mermaid``, ``mspdi``, ``ganttproject``, ``planner``), registered
+as data in ``importing``; what they share: ``reading`` (results, ids, validation, pinning the
+source's dates), ``carry`` (the plan's own JSON that travels with every export, so a round trip
+loses nothing), ``outline`` (nested tasks to phases), ``xmlsafe`` (defused XML), ``files``
+(reading regular files only).
+"""
 
 from __future__ import annotations
 
