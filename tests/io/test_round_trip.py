@@ -76,13 +76,15 @@ def test_plan_level_fields_travel_whatever_they_are(tmp_path, fmt, capsys):
     data["tasks"][2]["tags"] = ["semi;colon", " spaced "]
     data["tasks"][3]["name"] = "50%% done %% not a comment\u2028next\x85line"
     data["phases"][1]["name"] = "Design %% and\u2029more"
-    data["name"] = "Rollout %% 2026\u2028second line"
+    data["name"] = "Rollout %% 2026\u2028second line %%{init: {'securityLevel': 'loose'}}%%"
     path.write_text(json.dumps(data), encoding="utf-8")
     original = load_plan(path)
     capsys.readouterr()
     again, err = _round_trip(path, fmt, capsys)
     assert again.model_dump(mode="json") == original.model_dump(mode="json")
     assert _dates(again) == _dates(original)
+    if fmt == "mermaid":  # no Mermaid directive can be smuggled in through a name
+        assert "%%{" not in path.with_name("out.mmd").read_text(encoding="utf-8")
 
 
 def test_csv_export_writes_no_formula_and_import_keeps_the_text(tmp_path, capsys):

@@ -70,6 +70,12 @@ def _excludes(plan: Plan, schedule: Schedule) -> str:
     return " ".join(words)
 
 
+def _comment_json(text: str) -> str:
+    """JSON for a ``%%`` comment: Mermaid looks for ``%%{...}%%`` directives anywhere in a chart,
+    comments included, so no ``%`` is written as itself (``\\u0025`` in a JSON string is the same)."""
+    return text.replace("%", "\\u0025")
+
+
 def _includes(plan: Plan, schedule: Schedule) -> str:
     """Extra working days on excluded weekdays over the schedule (Mermaid works them)."""
     first = min(schedule.start, plan.start)
@@ -89,7 +95,7 @@ def mermaid_text(plan: Plan, schedule: Schedule) -> str:
     includes = _includes(plan, schedule)
     if includes:
         lines.append(f"includes {includes}")
-    lines.append(f"%% aiplanner plan {plan_json(plan)}")
+    lines.append(f"%% aiplanner plan {_comment_json(plan_json(plan))}")
     for phase in plan.phases:
         lines.append(f"section {_clean(phase.name)}")
         if slugify(phase.name, "section") != phase.id:
@@ -131,7 +137,7 @@ def mermaid_text(plan: Plan, schedule: Schedule) -> str:
             if task.is_milestone:
                 tags.append("milestone")
             if extra:
-                lines.append("%% aiplanner " + dumps_one_line(extra))
+                lines.append("%% aiplanner " + _comment_json(dumps_one_line(extra)))
             fields = [*tags, _chart_id(task.id), start, f"{task.duration}d"]
             lines.append(f"{name} :{', '.join(fields)}")
     return "\n".join(lines) + "\n"
