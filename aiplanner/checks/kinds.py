@@ -86,6 +86,13 @@ def name_kinds(name: str, catalog: Catalog | None = None) -> set[str]:
     return _with_implied(found, catalog)
 
 
+def _always_kinds(name: str, always: frozenset[str], catalog: Catalog) -> set[str]:
+    """The kinds read from a tagged task's name: only those whose names are read on every task."""
+    tags, people = _patterns(catalog)
+    text = people.sub(" ", name) if people is not None else name
+    return _with_implied({t for t in always if t in tags and tags[t].search(text)}, catalog)
+
+
 def _with_implied(tags: set[str], catalog: Catalog) -> set[str]:
     implies = _cached(catalog, "implies", lambda c: {t.id: tuple(t.implies) for t in c.vocabulary.tags if t.implies})
     return tags | {i for t in tags for i in implies.get(t, ())}
@@ -123,7 +130,7 @@ class TaskKinds:
         for task in plan.tasks:
             if task.tags:
                 kinds = _with_implied(set(task.tags), self.catalog)
-                extra = name_kinds(task.name, self.catalog) & always - kinds if always else set()
+                extra = _always_kinds(task.name, always, self.catalog) - kinds if always else set()
                 if extra:
                     kinds |= extra
                     self._named.add(task.id)
