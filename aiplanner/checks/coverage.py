@@ -5,7 +5,7 @@ operations, enablement), each with three functions (``resources/dimensions.json`
 :func:`plan_coverage` says, for each function, which work in the plan does
 it (tasks of its tags, or named so, not assessment work), which assessment
 work only looks at it, which key roles carry it and who holds them, and
-what the responsibility matrix says about it. A function that no work
+who leads it in the responsibility matrix (owns, defines or executes it). A function that no work
 covers is a gap, unless the source asks it only of some organisations (AI
 research: "for organisations with custom AI needs"). The coverage view,
 the report's coverage section and the ``coverage.uncovered-function``
@@ -54,7 +54,7 @@ class FunctionCoverage:
     roles: tuple[str, ...]  # the key roles that carry it
     holders: tuple[str, ...]  # people (ids) holding one of those roles
     asked: bool  # some task asks for one of those roles
-    matrix: tuple[tuple[str, str], ...]  # (matrix row, "Party: word, Party: word")
+    matrix: tuple[tuple[str, str], ...]  # (matrix row, "Party: word" of the parties leading it)
     optional: bool
     when: str  # the source's condition, if it sets one
 
@@ -89,6 +89,7 @@ def plan_coverage(plan: Plan, kinds: TaskKinds | None = None, catalog: Catalog |
     asked_for = {d.role for t in plan.tasks for d in t.demands}
     rows = {_norm(r.function): r for r in plan.responsibilities.rows}
     parties = plan.responsibilities.parties
+    lead = tuple(w.lower() for w in catalog.vocabulary.lead_words)
     found = []
     for dim in catalog.dimensions:
         for function in dim.functions:
@@ -98,9 +99,10 @@ def plan_coverage(plan: Plan, kinds: TaskKinds | None = None, catalog: Catalog |
             matrix = []
             for name in function.matrix:
                 row = rows.get(_norm(name))
-                if row is not None:
-                    cells = ", ".join(f"{p}: {row.cells[p]}" for p in parties if row.cells.get(p))
-                    matrix.append((row.function, cells))
+                if row is not None:  # who leads it (owns, defines, executes); everyone's part when nobody does
+                    cells = [(p, row.cells[p]) for p in parties if row.cells.get(p)]
+                    leading = [(p, w) for p, w in cells if any(w.strip().lower().startswith(x) for x in lead)]
+                    matrix.append((row.function, ", ".join(f"{p}: {w}" for p, w in leading or cells)))
             found.append(FunctionCoverage(
                 dimension=dim.id, dimension_name=dim.name, function=function.id, name=function.name,
                 description=function.description, tasks=tuple(doing), assessed=tuple(looking),

@@ -43,7 +43,9 @@ def test_roles_and_matrix_rows_of_a_function():
     rows = {r.function: r for r in plan_coverage(plan)}
     platform = rows["platform-team"]
     assert platform.roles == ("ai-platform-engineer",) and set(platform.holders) == {"mira", "lukas"}
-    assert platform.matrix == (("Platform", "Central Team: Owns, Product Teams: Uses"),)
+    assert platform.matrix == (("Platform", "Central Team: Owns"),)
+    operations = rows["monitoring"].matrix
+    assert operations == (("Operations", "Product Teams: Executes"),)  # the centre only coordinates
     assert rows["training"].matrix == () and rows["training"].asked
 
 
