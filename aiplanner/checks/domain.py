@@ -29,6 +29,7 @@ __all__ = [
     "ongoing_phase",
     "phase_name",
     "chart_weeks",
+    "chart_title",
     "maturity_months",
     "lead_words",
 ]
@@ -88,19 +89,31 @@ def phase_name(phase_id: str) -> str:
         return phase_id
 
 
-def chart_weeks(phase_id: str) -> int | None:
-    """How many weeks the source's own gantt chart gives a phase (its longest chain of bars), or None.
+def chart_weeks(phase_id: str) -> tuple[int, str] | None:
+    """How many weeks the source's own gantt chart gives a phase (its longest chain of bars), and which bars.
 
-    >>> chart_weeks("assessment"), chart_weeks("design")
-    (8, 6)
+    >>> chart_weeks("assessment")
+    (8, 'Current State Analysis (6 weeks), then Gap Analysis (2)')
+    >>> chart_weeks("design")[0], chart_weeks("nope")
+    (6, None)
     """
     chart = load_catalog().timeline.source_chart
     sections = {s.name for s in chart.sections if s.phase == phase_id}
-    ends: dict[str, int] = {}
+    ends: dict[str, tuple[int, list]] = {}
     for bar in chart.tasks:  # bars link backwards only (checked when the catalogue loads)
         if bar.section in sections:  # after a bar of another phase, a bar starts this phase
-            ends[bar.id] = ends.get(bar.after or "", 0) + bar.weeks
-    return max(ends.values()) if ends else None
+            weeks, chain = ends.get(bar.after or "", (0, []))
+            ends[bar.id] = (weeks + bar.weeks, [*chain, bar])
+    if not ends:
+        return None
+    weeks, chain = max(ends.values(), key=lambda item: item[0])
+    bars = ", then ".join(f"{b.name} ({b.weeks}{' weeks' if i == 0 else ''})" for i, b in enumerate(chain))
+    return weeks, bars
+
+
+def chart_title() -> str:
+    """The title of the source's own gantt chart."""
+    return load_catalog().timeline.source_chart.title
 
 
 def maturity_months() -> tuple[int, int]:

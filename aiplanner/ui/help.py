@@ -159,9 +159,17 @@ def guide_html() -> str:
         parts.append(f"<h3>{html.escape(role.name)}</h3><p>{html.escape(role.focus)}</p><ul>{duties}</ul>")
     if getattr(cat, "roles_combinable", ""):
         parts.append(f"<p><i>{html.escape(cat.roles_combinable)}</i></p>")
+    parts.append("<h2>Measuring it</h2><table cellspacing='4'><tr><th align='left'>Metric</th>"
+                 "<th align='left'>Target</th><th align='left'>Measured by</th></tr>")
+    for m in cat.metrics:
+        mark = derived_mark("the source names this metric without a target") if m.target_source == "derived" else ""
+        parts.append(f"<tr><td title='{html.escape(m.description)}'>{html.escape(m.category.capitalize())}: "
+                     f"{html.escape(m.name)}</td><td>{html.escape(m.target)}{mark}</td>"
+                     f"<td>{html.escape(m.measurement)}</td></tr>")
+    parts.append("</table>")
     parts.append("<h2>Five pitfalls</h2><p>The Findings view checks the plan for each.</p><ul>")
-    parts += [f"<li><b>{html.escape(p.name)}</b>: {html.escape(p.problem)} {html.escape(p.advice)}</li>"
-              for p in cat.pitfalls]
+    parts += [f"<li><b>{html.escape(p.name)}</b>: {html.escape(p.problem)} {html.escape(p.advice)}<br>"
+              f"<i>Found when:</i> {html.escape(p.plan_rule)}</li>" for p in cat.pitfalls]
     parts.append("</ul><h2>Six symptoms of misalignment</h2>"
                  "<p>Answer them in the Symptoms view during the Assessment: a symptom found weighs more on the "
                  f"findings it bears on{derived_mark(cat.notes.get('symptoms.json', 'derived'))}.</p><ul>")

@@ -110,7 +110,7 @@ class NewPlanWizard(QDialog):
         self.patterns = QListWidget()
         self.patterns.setAccessibleName("Patterns")
         for info in self.catalog.patterns:
-            item = QListWidgetItem(info.name)
+            item = QListWidgetItem(info.name if info.short_name in info.name else f"{info.name} ({info.short_name})")
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setToolTip(info.summary)
             self.patterns.addItem(item)

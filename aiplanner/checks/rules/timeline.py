@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aiplanner.checks.domain import chart_weeks, foundation_months, maturity_months, phase_weeks
+from aiplanner.checks.domain import chart_title, chart_weeks, foundation_months, maturity_months, phase_weeks
 from aiplanner.checks.findings import CheckContext, Finding, rule
 
 __all__: list[str] = []
@@ -39,9 +39,10 @@ def phase_length(ctx: CheckContext) -> Iterator[Finding]:
         longer = weeks > high
         chart = chart_weeks(phase.id)
         conflict = ""
-        if chart is not None and (chart > high if longer else chart < low):
-            conflict = (f" The source contradicts itself here: its own gantt chart gives {phase.name} "
-                        f"{chart} weeks, against the {low}-{high} weeks of its text; the checks hold the text.")
+        if chart is not None and (chart[0] > high if longer else chart[0] < low):
+            conflict = (f" The source contradicts itself here: its own gantt chart ('{chart_title()}') gives "
+                        f"{phase.name} {chart[0]} weeks ({chart[1]}), against the {low}-{high} weeks of its text; "
+                        "the checks hold the text.")
         yield Finding(
             "timeline.phase-length", "warning",
             f"{phase.name} takes {_weeks(weeks)} working weeks; the source puts it at "

@@ -120,7 +120,9 @@ class CoverageView(QWidget):
             item = QTreeWidgetItem(group, [row.name, work, role_text, matrix, status])
             item.setData(0, _TASK_ROLE, list(row.tasks or row.assessed))
             item.setToolTip(0, row.description + (f"\nThe source: {row.when}" if row.when else ""))
-            for column, text in ((1, work), (2, role_text), (3, matrix.replace("; ", "\n"))):
+            counted = "\n".join(f"Work tagged {t}: {catalog.tag(t).description}" for t in
+                                 next(f for d in catalog.dimensions for f in d.functions if f.id == row.function).tags)
+            for column, text in ((1, f"{work}\n\n{counted}"), (2, role_text), (3, matrix.replace("; ", "\n"))):
                 item.setToolTip(column, text)
             item.setToolTip(4, STATUSES[row.status])
             colour = _STATUS_COLOURS.get(row.status)

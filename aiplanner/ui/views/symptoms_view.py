@@ -101,7 +101,8 @@ class SymptomsModel(PlanTableModel):
             if column == ANSWER:
                 return "Does the organisation show this today? Yes raises the findings it weighs on, No lowers them."
             if column == 4:
-                return f"Work tagged {', '.join(symptom.tags)} (not assessment work)"
+                return "Work that is not assessment, tagged\n" + "\n".join(
+                    f"{t}: {self.catalog.tag(t).description}" for t in symptom.tags)
         if role == Qt.BackgroundRole and column == ANSWER and answer is not None:
             return QBrush(QColor(_ANSWER_COLOURS[answer.answer]))
         return None
