@@ -123,7 +123,7 @@ def guide_html() -> str:
     """A short guide from the catalogue: the patterns, the four dimensions, the roles, the pitfalls and
     the symptoms. What the source does not say word for word is marked derived."""
     from aiplanner.catalog import load_catalog
-    from aiplanner.ui.wizard import DERIVED, derived_mark
+    from aiplanner.ui.marks import DERIVED, derived_mark
 
     cat = load_catalog()
     parts = ["<h2>Three organisational patterns</h2>",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiplanner.model.plan import Plan
+from aiplanner.ui.marks import DERIVED, derived_mark
 
 __all__ = ["NewPlanWizard", "pattern_html", "derived_mark", "next_monday", "DERIVED"]
 
@@ -35,16 +36,6 @@ def next_monday(today: dt.date | None = None) -> dt.date:
     """The first Monday after ``today`` (a sensible default start)."""
     today = today or dt.date.today()
     return today + dt.timedelta(days=7 - today.weekday())
-
-
-#: How a line that is not the source's own words is marked wherever it is shown.
-DERIVED = "derived"
-_DERIVED_STYLE = "color:#8a5a00; font-size:small; font-weight:normal"
-
-
-def derived_mark(text: str = "derived from the source, not its words") -> str:
-    """The small marker after a heading or line that the source does not say word for word."""
-    return f" <span style='{_DERIVED_STYLE}' title='{html.escape(text)}'>[{DERIVED}]</span>"
 
 
 def pattern_html(info, catalog=None) -> str:

@@ -47,7 +47,7 @@ def healthy_plan() -> Plan:
         # Keeps the four dimensions covered (tools after the design, operations while rolling out).
         _task("b6", "Standardise AI tools", "build", 5, ["d2"], ["tool-selection"]),
         _task("s3", "Run AI operations", "scale", 20, [("s1", "SS", 10)], ["monitoring", "reliability", "cost-management"]),
-        _task("s4", "Support the teams through the change", "scale", 20, [("s1", "SS", 0)], ["change-management"]),
+        _task("s4", "Support the change", "scale", 20, [("s1", "SS", 0)], ["change-management"]),
     ]
     people = [Person(id=p, name=p.title()) for p in ("pat", "pia", "gil", "eve")]
     assignments = [Assignment(person=p, role=r) for p, r in (("pat", pm), ("pia", plat), ("gil", gov), ("eve", en))]
