@@ -105,3 +105,13 @@ def test_help_marks_derived_text_and_shows_the_catalogue():
     assert all(d.name in text for d in catalog.dimensions)
     assert all(p.advice in text for p in catalog.pitfalls) and all(s.name in text for s in catalog.symptoms)
     assert "18-24 months" in text
+
+
+def test_the_matrix_and_metrics_views_mark_what_is_derived(coe_window):
+    window = coe_window
+    assert window.matrix_view.origin.text().startswith("[derived] Not the source's own table")
+    model = window.metrics_view.model
+    targets = {model.metrics()[r].id: model.index(r, 2).data() for r in range(model.rowCount())}
+    assert targets["ai-roi"] == "Rising trend [derived]" and targets["time-to-deploy"] == "< 4 weeks"
+    window.set_document(Document(build_plan("federated", dt.date(2026, 5, 4))))
+    assert "[derived]" not in window.matrix_view.origin.text() and "source's" in window.matrix_view.origin.text()

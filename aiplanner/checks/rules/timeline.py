@@ -45,7 +45,7 @@ def phase_length(ctx: CheckContext) -> Iterator[Finding]:
                         "the checks hold the text.")
         yield Finding(
             "timeline.phase-length", "warning",
-            f"{phase.name} takes {_weeks(weeks)} working weeks; the source puts it at "
+            f"{phase.name} takes {_weeks(weeks)} working week{'' if _weeks(weeks) == '1' else 's'}; the source puts it at "
             f"{_weeks(low)}-{_weeks(high)} weeks.{conflict}",
             ("Check its scope: move work that is not part of this phase to a later one, or run tasks in parallel."
              if longer else "Check that nothing is missing: too short a phase usually means skipped work."),

@@ -138,8 +138,15 @@ def responsibilities(ctx: ReportContext) -> list[Page]:
     parties = list(matrix.parties) or sorted({p for r in matrix.rows for p in r.cells})
     cols = [Col("Function", wrap=True, max_width=200)] + [Col(p, wrap=True, max_width=220) for p in parties]
     rows = [tuple([r.function] + [r.cells.get(p, "") for p in parties]) for r in matrix.rows]
-    # A matrix the source gives only in prose is printed as derived, with where it comes from.
+    # A matrix the source gives only in prose is printed as derived, with where it comes from; one
+    # edited since it came from the catalogue is this plan's own and says so.
     sub = f"Derived, not the source's own table: {matrix.note}" if matrix.derived else matrix.note
+    if matrix.note and ctx.plan.pattern:
+        from aiplanner.catalog import load_catalog
+
+        started = load_catalog().responsibility_matrix(ctx.plan.pattern)
+        if (started.parties, started.rows) != (matrix.parties, matrix.rows):
+            sub = f"Edited for this plan, starting from: {matrix.note}"
     return table_pages(ctx, "responsibilities", "Responsibility matrix" + (" (derived)" if matrix.derived else ""),
                        TableSpec(cols, rows), sub)
 

@@ -63,8 +63,9 @@ class CoverageView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.derived)
+        self._stale = False  # a change arrived while hidden: read again when shown
         self._timer = QTimer(self, singleShot=True, interval=200)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._changed)
         session.scheduleChanged.connect(self._timer.start)
         session.planChanged.connect(lambda _e: self._timer.start())
         session.documentReplaced.connect(self._timer.start)
@@ -73,8 +74,20 @@ class CoverageView(QWidget):
             scenario_changed.connect(lambda _name: self._timer.start())
         self.refresh()
 
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the coverage of the session's plan now."""
+        self._stale = False
         from aiplanner.catalog import load_catalog
         from aiplanner.checks.coverage import STATUSES, plan_coverage
 

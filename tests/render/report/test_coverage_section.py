@@ -42,3 +42,12 @@ def test_the_findings_page_counts_in_words(plan):
     (text,) = pages_text(report(plan, sections=("findings",)))
     expected = " · ".join(plural(n, w) for n, w in zip(counts, ("error", "warning", "note")))
     assert expected in text and "infos" not in text
+
+
+def test_a_matrix_edited_for_the_plan_no_longer_passes_for_the_sources():
+    document = Document(build_plan("federated", dt.date(2026, 5, 4)))
+    matrix = document.plan.responsibilities.model_copy(deep=True)
+    matrix.rows[0].cells["Product Teams"] = "Owns"
+    document.update_plan(responsibilities=matrix)
+    (text,) = pages_text(report(document.plan, sections=("responsibilities",)))
+    assert "Edited for this plan, starting from: The source's responsibility table" in text

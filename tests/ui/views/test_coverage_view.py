@@ -37,6 +37,7 @@ def test_deleting_work_opens_a_gap_and_undo_closes_it(qtbot, session):
 
     view = CoverageView(session)
     qtbot.addWidget(view)
+    view.show()  # a hidden view waits until it is shown
     (ops,) = [t.id for t in session.plan.tasks if "cost-management" in t.tags]
     session.push(RemoveTaskCommand(session, ops))
     qtbot.waitUntil(lambda: view.function_item("cost-management").text(4).startswith("gap"), timeout=3000)
@@ -59,3 +60,15 @@ def test_renders(qtbot, session):
     view.show()
     save_grab(view, "coverage")
     assert not is_blank(view.tree.viewport())
+
+
+def test_a_hidden_view_reads_the_plan_again_when_shown(qtbot, session):
+    from aiplanner.ui.commands import RemoveTaskCommand
+
+    view = CoverageView(session)
+    qtbot.addWidget(view)
+    session.push(RemoveTaskCommand(session, "b-ethics"))
+    qtbot.wait(300)
+    assert view.function_item("ethics-review").text(4).startswith("covered")  # not yet read again
+    view.show()
+    assert view.function_item("ethics-review").text(4).startswith("gap")
