@@ -51,3 +51,14 @@ def test_implied_kinds():
     plan = Plan(start=dt.date(2026, 5, 4), phases=[Phase(id="p", name="P")], tasks=[
         Task(id="e", name="Ethics board", phase="p", duration=5, tags=["ethics-review"])])
     assert TaskKinds(plan).ids("governance") == ["e"]
+
+
+@pytest.mark.parametrize("pattern", ["coe", "federated", "product-teams"])
+def test_a_template_without_its_tags_reads_the_same_by_names(pattern):
+    """What an interchange format without tags would leave: the names alone tell the same story."""
+    from aiplanner.catalog import build_plan
+    from aiplanner.checks import run_checks
+
+    plan = build_plan(pattern, dt.date(2026, 5, 4))
+    bare = plan.model_copy(update={"tasks": [t.model_copy(update={"tags": []}) for t in plan.tasks]})
+    assert [f.rule for f in run_checks(bare)] == [f.rule for f in run_checks(plan)] == ["staffing.key-roles"]
