@@ -88,15 +88,15 @@ class CoverageView(QWidget):
     def refresh(self) -> None:
         """Read the coverage of the session's plan now."""
         self._stale = False
-        from aiplanner.catalog import load_catalog
-        from aiplanner.checks.coverage import STATUSES, plan_coverage
-
         self._timer.stop()
         self.tree.clear()
         if self.session.document is None:
             self.rows = []
             self.summary.setText("No plan.")
             return
+        from aiplanner.catalog import load_catalog
+        from aiplanner.checks.coverage import STATUSES, plan_coverage
+
         plan = self.session.plan
         catalog = load_catalog()
         self.rows = plan_coverage(plan, catalog=catalog)

@@ -141,9 +141,6 @@ class FindingsView(QWidget):
 
     def refresh(self) -> None:
         """Run the checks on the session's plan now."""
-        from aiplanner.checks import run_checks
-        from aiplanner.model.errors import PlanError
-
         session = self.session
         self._timer.stop()
         self.table.setEnabled(True)
@@ -154,6 +151,10 @@ class FindingsView(QWidget):
             self.summary.setText(f"Cannot check {what}: {session.schedule_error}")
             return
         if session.document is not None:
+            # Imported with the first plan, not while the window starts: the checks read the catalogue.
+            from aiplanner.checks import run_checks
+            from aiplanner.model.errors import PlanError
+
             try:
                 self.all_findings = run_checks(session.plan, session.schedule)
             except PlanError as exc:
@@ -162,10 +163,13 @@ class FindingsView(QWidget):
                 return
         self._show()
         counts = {s: sum(1 for f in self.all_findings if f.severity == s) for s in ("error", "warning", "info")}
-        from aiplanner.checks.findings import plural
+        if self.all_findings:
+            from aiplanner.checks.findings import plural
 
-        self.summary.setText(f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
-                             f"{plural(counts['info'], 'note')}" if self.all_findings else "No findings: the checks pass.")
+            self.summary.setText(f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+                                 f"{plural(counts['info'], 'note')}")
+        else:
+            self.summary.setText("No findings: the checks pass.")
         self.countsChanged.emit(counts["error"], counts["warning"])
 
     def _show(self) -> None:

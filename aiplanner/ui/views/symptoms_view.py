@@ -33,11 +33,18 @@ class SymptomsModel(PlanTableModel):
     """The six symptoms; the answer and note columns edit the plan's checklist."""
 
     def __init__(self, session, parent=None) -> None:
-        from aiplanner.catalog import load_catalog
-
-        self.catalog = load_catalog()
+        self._catalog = None
         self._addressed: dict[str, list[str]] | None = None
         super().__init__(session, parent)
+
+    @property
+    def catalog(self):
+        """The catalogue, read when the checklist is first needed (not while the window starts)."""
+        if self._catalog is None:
+            from aiplanner.catalog import load_catalog
+
+            self._catalog = load_catalog()
+        return self._catalog
 
     def reset(self) -> None:
         self._addressed = None  # the plan changed: read the work again on the next paint
