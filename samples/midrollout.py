@@ -8,7 +8,8 @@ into their Assessment phase, built through the product's own API:
    as the baseline *Kick-off plan* (:func:`~aiplanner.checks.compare.baseline.capture_baseline`);
 2. the plan then moves on: some tasks took longer than planned
    (:class:`Slip`), the team added work the assessment showed was needed,
-   and the current values of some metrics are known;
+   the current values of some metrics are known, and the Assessment has
+   answered part of the symptom checklist;
 3. every task that had started by the story's status date gets the
    progress the schedule implies for that day (:func:`progress_on`): work
    finished by then is 100 %, work under way the share of its working days
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 from aiplanner.catalog import Catalog
 from aiplanner.checks.compare.baseline import capture_baseline
-from aiplanner.model import Dependency, Document, Plan, Scenario, Task
+from aiplanner.model import Dependency, Document, Plan, Scenario, SymptomAnswer, Task
 from aiplanner.schedule import schedule_plan
 from aiplanner.schedule.calendar import WorkCalendar
 
@@ -69,6 +70,7 @@ class Story:
     additions: tuple[Addition, ...]
     metrics: tuple[tuple[str, str], ...]  # (metric id, current value)
     scenarios: tuple[ScenarioBuilder, ...]
+    symptoms: tuple[tuple[str, str, str], ...] = ()  # the Assessment's checklist: (symptom id, answer, note)
 
 
 def progress_on(plan: Plan, status: dt.date) -> dict[str, float]:
@@ -155,6 +157,7 @@ def mid_rollout(plan: Plan, story: Story, catalog: Catalog | None = None) -> Pla
         raise KeyError(f"the plan has no metric {', '.join(sorted(unknown))}")
     document.update_plan(
         metrics=[m.model_copy(update={"current": values.get(m.id, m.current)}) for m in document.plan.metrics],
+        symptoms=[SymptomAnswer(symptom=s, answer=a, note=n) for s, a, n in story.symptoms],
         notes=f"{document.plan.notes}\n\n{_status_note(document.plan, story, progress)}",
     )
     for build in story.scenarios:

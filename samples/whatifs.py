@@ -81,11 +81,11 @@ PLATFORM_EARLY_SCENARIO = _variant(
 )
 
 MONITORING = Task(
-    id="b-monitoring", name="Set up model monitoring and drift detection", phase="build", duration=15,
+    id="b-monitoring", name="Bring the 31 unmonitored production models under monitoring", phase="build", duration=15,
     estimate=Estimate(optimistic=12, likely=15, pessimistic=21),
     depends_on=[Dependency(task="b-platform", type="SS", lag=10)],
     demands=[RoleDemand(role="mlops-engineer", fte=0.5)],
-    tags=["platform"],
+    tags=["monitoring"],
     notes="Added after the inventory found 31 models in production that nobody monitors for drift or failures.",
 )
 
@@ -104,6 +104,13 @@ COE_STORY = Story(
         ("tool-utilization", "38% of licensed seats"),
         ("duplicate-investments", "about 25% of spend (first estimate)"),
         ("governance-compliance", "15% of initiatives"),
+    ),
+    symptoms=(
+        ("duplicate-investments", "yes", "Four teams pay for separate chatbot platforms; 43 AI tools in nine teams."),
+        ("compliance-gaps", "partly", "Two teams send customer data to external AI services without a review."),
+        ("rising-costs", "yes", "AI spend roughly doubled in a year, much of it on team budgets and expense claims."),
+        ("slow-propagation", "yes", "The fraud team's document checks took a year to reach onboarding."),
+        ("confused-ownership", "no", ""),
     ),
     scenarios=(
         SECOND_MLOPS_SCENARIO,
@@ -129,6 +136,11 @@ FEDERATED_STORY = Story(
         ("duplicate-investments", "18% of spend"),
         ("support-tickets", "210 tickets per month"),
         ("capability-adoption", "29% of teams (4 of 14)"),
+    ),
+    symptoms=(
+        ("inconsistent-quality", "yes", "Search and pricing use different evaluation practices and quality bars."),
+        ("duplicate-investments", "partly", "18% of AI spend duplicates work another team has."),
+        ("confused-ownership", "yes", "Nobody owns the recommendation models that three product teams share."),
     ),
     scenarios=(
         PLATFORM_EARLY_SCENARIO,

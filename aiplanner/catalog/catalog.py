@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 from aiplanner.catalog.models import (
     Dimension,
+    Function,
     MetricInfo,
     PatternInfo,
     PhaseInfo,
@@ -13,6 +14,8 @@ from aiplanner.catalog.models import (
     RoleInfo,
     SourceTask,
     Symptom,
+    Tag,
+    TeamInfo,
     Timeline,
     Vocabulary,
 )
@@ -49,6 +52,8 @@ class Catalog(BaseModel):
     symptoms: list[Symptom]
     timeline: Timeline
     templates: TemplateSet
+    #: Each file's note for readers (what in it is the source's, what is derived), by file name.
+    notes: dict[str, str] = {}
 
     # -- look-ups by id ---------------------------------------------------
     def dimension(self, dimension_id: str) -> Dimension:
@@ -78,6 +83,18 @@ class Catalog(BaseModel):
     def symptom(self, symptom_id: str) -> Symptom:
         """One symptom of misalignment."""
         return _find(self.symptoms, symptom_id, "symptom")
+
+    def tag(self, tag_id: str) -> Tag:
+        """One task tag of the vocabulary."""
+        return _find(self.vocabulary.tags, tag_id, "tag")
+
+    def function(self, function_id: str) -> Function:
+        """One function of one of the four dimensions."""
+        return _find([f for d in self.dimensions for f in d.functions], function_id, "function")
+
+    def team(self, team_id: str) -> TeamInfo:
+        """One team of a pattern's structure (the AI Platform, Services and Enablement teams)."""
+        return _find([t for p in self.patterns for t in p.structure], team_id, "team")
 
     # -- derived views ----------------------------------------------------
     @property

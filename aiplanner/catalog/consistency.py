@@ -8,6 +8,7 @@ outside the source's range. Every problem names the file and JSON path.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from aiplanner.catalog.catalog import Catalog
@@ -45,6 +46,35 @@ def _vocabulary_problems(cat: Catalog) -> list[Problem]:
     problems += _unique((m.id for m in cat.metrics), "metrics.json: $.metrics")
     problems += _unique((p.id for p in cat.pitfalls), "pitfalls.json: $.pitfalls")
     problems += _unique((s.id for s in cat.symptoms), "symptoms.json: $.symptoms")
+    problems += [Problem("vocabulary.json: $.lead_words", f"{w!r} is not one of the responsibility words")
+                 for w in voc.lead_words if w not in voc.responsibility_words]
+    tags = set(voc.tag_ids)
+    for i, tag in enumerate(voc.tags):
+        for j, keyword in enumerate(tag.keywords):
+            try:
+                re.compile(keyword)
+            except re.error as exc:
+                problems.append(Problem(f"vocabulary.json: $.tags[{i}].keywords[{j}]", f"not a regular expression: {exc}"))
+        for implied in tag.implies:
+            if implied not in tags or implied == tag.id:
+                problems.append(Problem(f"vocabulary.json: $.tags[{i}].implies", f"{implied!r} is not another tag"))
+    return problems
+
+
+def _dimension_problems(cat: Catalog) -> list[Problem]:
+    tags, roles = set(cat.tag_ids), set(cat.role_ids)
+    rows = {r.function for p in cat.patterns for r in p.responsibilities.rows}
+    problems = []
+    for i, dim in enumerate(cat.dimensions):
+        for j, function in enumerate(dim.functions):
+            where = f"dimensions.json: $.dimensions[{i}].functions[{j}]"
+            problems += [Problem(f"{where}.tags", f"unknown tag {t!r}") for t in function.tags if t not in tags]
+            problems += [Problem(f"{where}.roles", f"unknown role {r!r}") for r in function.roles if r not in roles]
+            problems += [Problem(f"{where}.matrix", f"no responsibility matrix has a row {m!r}")
+                         for m in function.matrix if m not in rows]
+    for i, symptom in enumerate(cat.symptoms):
+        problems += [Problem(f"symptoms.json: $.symptoms[{i}].tags", f"unknown tag {t!r}")
+                     for t in symptom.tags if t not in tags]
     return problems
 
 
@@ -65,6 +95,10 @@ def _pattern_problems(cat: Catalog) -> list[Problem]:
                 if word not in words:
                     problems.append(Problem(cell, f"{word!r} is not one of the responsibility words"))
         problems += _unique((t.id for t in pattern.structure), f"{where}.structure")
+        for team in pattern.structure:
+            if team.name not in parties:
+                problems.append(Problem(f"{where}.responsibilities.parties",
+                                        f"the team {team.name!r} of the structure is not a party of the matrix"))
     return problems
 
 
@@ -105,13 +139,20 @@ def _chart_problems(cat: Catalog) -> list[Problem]:
     return problems
 
 
-def _spec_problems(cat: Catalog, spec: TaskSpec, where: str, known: set[str]) -> list[Problem]:
+def _spec_problems(cat: Catalog, spec: TaskSpec, where: str, known: set[str], pattern: str | None = None) -> list[Problem]:
     source_ids = {t.id for t in cat.source_tasks()}
     problems = []
+    if spec.team is not None:
+        teams = [t.id for t in cat.pattern(pattern).structure] if pattern in cat.pattern_ids else []
+        if spec.team not in teams:
+            problems.append(Problem(f"{where}.team", f"{spec.team!r} is not a team of this pattern's structure "
+                                                     f"(patterns.json; known: {teams})"))
+        if spec.name is not None:
+            problems.append(Problem(where, f"task {spec.id!r} sets up a team: it takes its name from patterns.json"))
     if spec.id in source_ids:
         if spec.name is not None or spec.phase is not None:
             problems.append(Problem(where, f"source task {spec.id!r} takes its name and phase from phases.json"))
-    elif spec.name is None or spec.phase is None or not spec.tags:
+    elif (spec.name is None and spec.team is None) or spec.phase is None or not spec.tags:
         problems.append(Problem(where, f"task {spec.id!r} needs a name, a phase and tags"))
     elif spec.phase not in cat.phase_ids:
         problems.append(Problem(f"{where}.phase", f"unknown phase {spec.phase!r}"))
@@ -146,7 +187,7 @@ def _template_problems(cat: Catalog) -> list[Problem]:
         for j, spec in enumerate(templates.base):
             problems += _spec_problems(cat, spec, f"templates.json: $.base[{j}]", known)
         for j, spec in enumerate(template.tasks):
-            problems += _spec_problems(cat, spec, f"{where}.tasks[{j}]", known)
+            problems += _spec_problems(cat, spec, f"{where}.tasks[{j}]", known, template.pattern)
         for key in (*template.durations, *template.links):
             if key not in ids:
                 problems.append(Problem(where, f"adjusts unknown task {key!r}"))
@@ -171,6 +212,7 @@ def catalog_problems(catalog: Catalog) -> list[Problem]:
     """Every cross-file problem of ``catalog`` (empty when consistent)."""
     return (
         _vocabulary_problems(catalog)
+        + _dimension_problems(catalog)
         + _pattern_problems(catalog)
         + _phase_problems(catalog)
         + _chart_problems(catalog)

@@ -53,7 +53,8 @@ RESOURCE_FILES: dict[str, tuple[str | None, Any]] = {
 }
 
 # Top-level keys besides the list that a file may carry (notes for readers).
-_EXTRA_KEYS = {"roles.json": {"combinable"}, "metrics.json": {"note"}}
+_EXTRA_KEYS = {"roles.json": {"combinable"}, "metrics.json": {"note"}, "dimensions.json": {"note"},
+               "symptoms.json": {"note"}}
 
 
 def _read(root: Traversable | Path, name: str) -> Any:
@@ -102,9 +103,13 @@ def load_catalog_from(root: Traversable | Path) -> Catalog:
         A file is missing, is not JSON, or breaks a rule; every problem
         names the file and the JSON path.
     """
-    parsed = {name: _parse(name, _read(root, name)) for name in RESOURCE_FILES}
-    roles_doc = _read(root, "roles.json")
+    raw = {name: _read(root, name) for name in RESOURCE_FILES}
+    parsed = {name: _parse(name, data) for name, data in raw.items()}
+    roles_doc = raw["roles.json"]
+    notes = {name: data["note"] for name, data in raw.items()
+             if isinstance(data, dict) and isinstance(data.get("note"), str)}
     catalog = Catalog(
+        notes=notes,
         vocabulary=parsed["vocabulary.json"],
         dimensions=parsed["dimensions.json"],
         patterns=parsed["patterns.json"],

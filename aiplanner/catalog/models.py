@@ -46,20 +46,33 @@ class _Data(BaseModel):
 
 
 class Tag(_Data):
-    """A task tag of the fixed vocabulary; checks read tags to find kinds of work."""
+    """A task tag of the fixed vocabulary; checks read tags to find kinds of work.
+
+    ``keywords`` stand in for the tag on a task without tags: each is a
+    case-insensitive regular expression matched from the start of a word of
+    the task's name (on every task when ``names_always``). ``implies`` lists broader tags the tag belongs to (a
+    ``policy`` task is ``governance`` work).
+    """
 
     id: str = Field(pattern=r"^[a-z][a-z\-]*$")
     description: Text
+    keywords: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(default_factory=list)
+    implies: list[str] = Field(default_factory=list)
+    #: Read from names on tagged tasks too (the keywords are precise enough to trust).
+    names_always: bool = False
 
 
 class Vocabulary(_Data):
     """The fixed ids every part of aiplanner agrees on."""
 
+    note: str = ""
     patterns: list[str] = Field(min_length=1)
     phases: list[str] = Field(min_length=1)
     roles: list[str] = Field(min_length=1)
     tags: list[Tag] = Field(min_length=1)
     responsibility_words: list[str] = Field(min_length=1)
+    #: Words that make a party the one leading a function (owning, defining or executing it).
+    lead_words: list[str] = Field(min_length=1)
 
     @property
     def tag_ids(self) -> list[str]:
@@ -68,11 +81,23 @@ class Vocabulary(_Data):
 
 
 class Function(_Data):
-    """One function of a dimension (e.g. Platform Team, Risk Management)."""
+    """One function of a dimension (e.g. Platform Team, Risk Management).
+
+    The name and description are the source's; what counts as its work
+    (``tags``), the key ``roles`` that carry it and the responsibility
+    ``matrix`` rows that stand for it are derived, for the coverage view.
+    ``when`` is the source's condition for a function it does not ask of
+    everyone; an ``optional`` one is not a gap when no work covers it.
+    """
 
     id: str
     name: Text
     description: Text
+    tags: list[str] = Field(min_length=1)
+    roles: list[str] = Field(default_factory=list)
+    matrix: list[str] = Field(default_factory=list)
+    when: str = ""
+    optional: bool = False
 
 
 class Dimension(_Data):
@@ -94,8 +119,8 @@ class PatternResponsibilities(ResponsibilityMatrix):
     note: Text
 
     def as_matrix(self) -> ResponsibilityMatrix:
-        """The plain matrix a plan stores."""
-        return ResponsibilityMatrix.model_validate(self.model_dump(include={"parties", "rows"}))
+        """The matrix a plan stores, still marked derived (with its note) when it is."""
+        return ResponsibilityMatrix.model_validate(self.model_dump(include={"parties", "rows", "derived", "note"}))
 
 
 class TeamInfo(_Data):
@@ -115,7 +140,9 @@ class PatternInfo(_Data):
     maturity: Literal["early", "intermediate", "advanced"]
     summary: Text
     fits_when: list[str] = Field(min_length=1)
-    fits_when_source: Literal["source", "derived"]
+    #: Fields that are not the source's words but read from it (shown marked as derived).
+    derived: list[Literal["summary", "fits_when", "risk", "evolution"]] = Field(default_factory=list)
+    derived_note: str = ""
     risk: Text
     evolution: Text
     before: list[str] = Field(default_factory=list)
@@ -205,8 +232,16 @@ class MetricInfo(Metric):
     description: Text
     target_source: Literal["source", "derived"]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_from_source(cls, data):
+        # ``derived`` (the plan's mark) always follows ``target_source`` (the file's word for it).
+        if isinstance(data, dict) and "derived" not in data:
+            data = {**data, "derived": data.get("target_source") == "derived"}
+        return data
+
     def as_metric(self) -> Metric:
-        """The plain metric a plan stores."""
+        """The metric a plan stores; a target the source does not give stays marked derived."""
         return Metric.model_validate(self.model_dump(exclude={"description", "target_source"}))
 
 
@@ -221,11 +256,19 @@ class Pitfall(_Data):
 
 
 class Symptom(_Data):
-    """A symptom of organisational AI misalignment."""
+    """A symptom of organisational AI misalignment (the source's six).
+
+    For the Assessment checklist: ``tags`` name the work that addresses it,
+    ``bears_on`` the check rules whose findings an answer raises (yes) or
+    lowers (no), ``remedy`` what a plan does about it. These are derived.
+    """
 
     id: str
     name: Text
     description: Text
+    tags: list[str] = Field(min_length=1)
+    bears_on: list[str] = Field(default_factory=list)
+    remedy: Text
 
 
 class MonthRange(_Data):

@@ -46,10 +46,12 @@ def source_chart_plan(catalog: Catalog | None = None) -> Plan:
         )
         for bar in chart.tasks
     ]
-    year, month = (int(part) for part in chart.start_month.split("-"))
+    # The start is written in the chart's own date format (Mermaid's dateFormat, YYYY-MM in the source).
+    pattern = chart.date_format.replace("YYYY", "%Y").replace("MM", "%m").replace("DD", "%d")
+    start = dt.datetime.strptime(chart.start_month, pattern).date().replace(day=1)
     return Plan(
         name=chart.title,
-        start=dt.date(year, month, 1),
+        start=start,
         calendar=Calendar(workdays=list(WEEKDAYS)),
         phases=[Phase(id=s.phase, name=s.name) for s in chart.sections],
         tasks=tasks,

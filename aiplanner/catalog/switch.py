@@ -118,7 +118,8 @@ def _bridge(deps: list[Dependency], gone: set[str], preds_of: dict[str, list[Dep
 
 def _matrix(old: ResponsibilityMatrix, template0: ResponsibilityMatrix, template1: ResponsibilityMatrix,
             report: PatternSwitch) -> ResponsibilityMatrix:
-    if old == template0 or not old.rows:
+    # Only parties and rows say whether the matrix was edited (a plan from before the derived marks has none).
+    if (old.parties, old.rows) == (template0.parties, template0.rows) or not old.rows:
         return template1.model_copy(deep=True)
     rows0 = {r.function: r for r in template0.rows}
     parties = set(template1.parties)
@@ -136,7 +137,8 @@ def _matrix(old: ResponsibilityMatrix, template0: ResponsibilityMatrix, template
             rows[row.function] = ResponsibilityRow(function=row.function, cells=cells)
             order.append(row.function)
         report.matrix_rows_kept.append(row.function)
-    return ResponsibilityMatrix(parties=list(template1.parties), rows=[rows[f] for f in order])
+    return ResponsibilityMatrix(parties=list(template1.parties), rows=[rows[f] for f in order],
+                                derived=template1.derived, note=template1.note)
 
 
 def switch_pattern(plan: Plan, scenario: str | Scenario, pattern: PatternId, *,

@@ -57,12 +57,15 @@ class TaskSpec(_Spec):
     """One task of a template.
 
     A task whose id is a source task (``phases.json``) takes name, phase and
-    tags from there; ``tags`` then adds to the source's tags. Any other task
-    must give ``name``, ``phase`` and ``tags`` itself.
+    tags from there; ``tags`` then adds to the source's tags. A task with a
+    ``team`` sets up that team of its pattern's structure (``patterns.json``)
+    and is named after it. Any other task must give ``name``, ``phase`` and
+    ``tags`` itself.
     """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9\-]*$", max_length=64)
     name: str | None = Field(default=None, min_length=1, max_length=200)
+    team: str | None = None
     phase: str | None = None
     tags: list[str] = Field(default_factory=list)
     duration: int = Field(ge=1, le=500)

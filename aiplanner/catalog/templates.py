@@ -56,7 +56,12 @@ def _spec_phase(cat: Catalog, spec: TaskSpec) -> str:
 
 def _task(cat: Catalog, spec: TaskSpec, *, duration: int, extra_links: list[str], weeks: float) -> Task:
     phase = _spec_phase(cat, spec)
-    if spec.name is None:  # a task from the source's lists
+    notes = spec.notes
+    if spec.team is not None:  # sets up a team of the pattern's structure, named as patterns.json names it
+        team = cat.team(spec.team)
+        name, tags = f"Set up the {team.name}", _unique(spec.tags)
+        notes = notes or f"The {team.name} {team.purpose[0].lower()}{team.purpose[1:]}"
+    elif spec.name is None:  # a task from the source's lists
         source = cat.source_task(spec.id)
         name, tags = source.name, _unique([*source.tags, *spec.tags])
     else:
@@ -71,7 +76,7 @@ def _task(cat: Catalog, spec: TaskSpec, *, duration: int, extra_links: list[str]
         depends_on=[*spec.dependencies(), *(parse_link(text) for text in extra_links)],
         demands=[RoleDemand(role=role, fte=fte) for role, fte in spec.demands.items()],
         tags=tags,
-        notes=spec.notes,
+        notes=notes,
     )
 
 
@@ -121,9 +126,13 @@ def _milestone(phase_id: str, tasks: list[Task], successors: dict[str, list[tupl
 def _plan_notes(cat: Catalog, pattern_id: str, template_notes: str) -> str:
     info = cat.pattern(pattern_id)
     timeline = cat.timeline
+
+    def mark(field: str) -> str:
+        return " (derived, not the source's words)" if field in info.derived else ""
+
     return (
         f"{info.name}. {info.summary}\n\n{template_notes}\n\n"
-        f"Risk: {info.risk}\nHow it evolves: {info.evolution}\n\n"
+        f"Risk{mark('risk')}: {info.risk}\nHow it evolves{mark('evolution')}: {info.evolution}\n\n"
         f"Timeline: a foundation takes {timeline.foundation_months.min}-{timeline.foundation_months.max} months "
         f"including initial scaling; full maturity {timeline.maturity_months.min}-{timeline.maturity_months.max} "
         "months. Scale & Optimize is ongoing; this plan covers its initial horizon."
@@ -180,16 +189,19 @@ def build_plan(
             successors.setdefault(dep.task, []).append((task.id, dep.type))
     tasks: list[Task] = []
     phases: list[Phase] = []
+    months = cat.timeline.foundation_months
     for info in cat.phases:
         in_phase = _in_link_order([t for t in built if t.phase == info.id])
         tasks += [*in_phase, _milestone(info.id, in_phase, successors)]
         rng = info.planning_range
-        span = "ongoing; planned here: initial horizon" if info.ongoing else "planned"
-        phases.append(Phase(
-            id=info.id, name=info.name,
-            notes=f"{info.goal} Source range: {rng.min_weeks}-{rng.max_weeks} weeks"
-                  f"{' (initial horizon)' if info.ongoing else ''}; {span} {template.phase_weeks[info.id]:g} weeks.",
-        ))
+        weeks = template.phase_weeks[info.id]
+        if info.ongoing:  # the source gives no length: the horizon is ours, and says so
+            notes = (f"{info.goal} Ongoing in the source. Planned here: an initial horizon of {weeks:g} weeks, "
+                     f"inside {rng.min_weeks}-{rng.max_weeks} weeks derived from the source's "
+                     f"{months.min}-{months.max} months to a foundation (derived, not the source's words).")
+        else:
+            notes = f"{info.goal} Source range: {rng.min_weeks}-{rng.max_weeks} weeks; planned {weeks:g} weeks."
+        phases.append(Phase(id=info.id, name=info.name, notes=notes))
     plan = Plan(
         name=name or template.name,
         organisation=organisation,

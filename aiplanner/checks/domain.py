@@ -26,6 +26,12 @@ __all__ = [
     "key_roles",
     "role_name",
     "pitfall",
+    "ongoing_phase",
+    "phase_name",
+    "chart_weeks",
+    "chart_title",
+    "maturity_months",
+    "lead_words",
 ]
 
 #: The role whose absence the under-investment-in-enablement pitfall measures.
@@ -68,3 +74,54 @@ def role_name(role_id: str) -> str:
 def pitfall(pitfall_id: str) -> Pitfall:
     """One of the source's five pitfalls (name, problem, advice, plan rule)."""
     return load_catalog().pitfall(pitfall_id)
+
+
+def ongoing_phase() -> str:
+    """The phase the source leaves open-ended (Scale & Optimize): where running work lives."""
+    return next(p.id for p in load_catalog().phases if p.ongoing)
+
+
+def phase_name(phase_id: str) -> str:
+    """The catalogue's name of a phase, or the id."""
+    try:
+        return load_catalog().phase(phase_id).name
+    except KeyError:
+        return phase_id
+
+
+def chart_weeks(phase_id: str) -> tuple[int, str] | None:
+    """How many weeks the source's own gantt chart gives a phase (its longest chain of bars), and which bars.
+
+    >>> chart_weeks("assessment")
+    (8, 'Current State Analysis (6 weeks), then Gap Analysis (2)')
+    >>> chart_weeks("design")[0], chart_weeks("nope")
+    (6, None)
+    """
+    chart = load_catalog().timeline.source_chart
+    sections = {s.name for s in chart.sections if s.phase == phase_id}
+    ends: dict[str, tuple[int, list]] = {}
+    for bar in chart.tasks:  # bars link backwards only (checked when the catalogue loads)
+        if bar.section in sections:  # after a bar of another phase, a bar starts this phase
+            weeks, chain = ends.get(bar.after or "", (0, []))
+            ends[bar.id] = (weeks + bar.weeks, [*chain, bar])
+    if not ends:
+        return None
+    weeks, chain = max(ends.values(), key=lambda item: item[0])
+    bars = ", then ".join(f"{b.name} ({b.weeks}{' weeks' if i == 0 else ''})" for i, b in enumerate(chain))
+    return weeks, bars
+
+
+def chart_title() -> str:
+    """The title of the source's own gantt chart."""
+    return load_catalog().timeline.source_chart.title
+
+
+def maturity_months() -> tuple[int, int]:
+    """The source's range for full maturity, in months."""
+    months = load_catalog().timeline.maturity_months
+    return months.min, months.max
+
+
+def lead_words() -> tuple[str, ...]:
+    """Responsibility words that mean a party leads a function (owns, defines or executes it)."""
+    return tuple(load_catalog().vocabulary.lead_words)

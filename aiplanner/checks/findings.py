@@ -8,11 +8,12 @@ each of them once and only when a rule asks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+from aiplanner.checks.domain import pitfall
 from aiplanner.checks.kinds import TaskKinds
 from aiplanner.model.plan import Plan
 from aiplanner.schedule.cpm import Schedule, schedule_plan
@@ -20,19 +21,37 @@ from aiplanner.schedule.cpm import Schedule, schedule_plan
 if TYPE_CHECKING:  # pragma: no cover
     from aiplanner.schedule.load import Load
 
-__all__ = ["Severity", "SEVERITIES", "Finding", "Rule", "RULES", "rule", "CheckContext"]
+__all__ = ["Severity", "SEVERITIES", "ACTIONS", "Finding", "Rule", "RULES", "rule", "CheckContext",
+           "pitfall_finding", "plural"]
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+#: aiplanner actions a fix may ask for, by id, as the command line names them. The
+#: window names its own menu action instead (:meth:`Finding.fix_for`).
+ACTIONS: dict[str, str] = {"level": "aiplanner level"}
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``"1 warning"``, ``"2 warnings"``, ``"0 notes"``.
+
+    >>> plural(1, "warning"), plural(0, "error"), plural(2, "person", "people")
+    ('1 warning', '0 errors', '2 people')
+    """
+    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 @dataclass(frozen=True)
 class Finding:
     """One thing a check found about a plan.
 
-    ``message`` says what is wrong in one sentence; ``fix`` suggests what to
-    do. ``tasks``, ``people``, ``roles`` and ``phases`` name what is involved
-    (ids, plan order) so a view can select it.
+    ``message`` says what is wrong; ``fix`` suggests what to do. ``tasks``,
+    ``people``, ``roles`` and ``phases`` name what is involved (ids, plan
+    order) so a view can select it. ``title`` names what the rule looks for
+    (a pitfall's name); ``reason`` and ``advice`` are the source's one-line
+    reason and advice for a pitfall (``resources/pitfalls.json``), already
+    part of ``message`` and ``fix``. ``actions`` are ids of :data:`ACTIONS`
+    that ``fix`` names the command-line way.
     """
 
     rule: str
@@ -43,13 +62,47 @@ class Finding:
     people: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     phases: tuple[str, ...] = ()
+    title: str = ""
+    reason: str = ""
+    advice: str = ""
+    actions: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (lists instead of tuples)."""
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
+    def fix_for(self, names: Mapping[str, str]) -> str:
+        """The fix with each action named as ``names`` names it (a window's menu path) instead.
+
+        >>> f = Finding("r", "warning", "m", "Level the plan (aiplanner level).", actions=("level",))
+        >>> f.fix_for({"level": "People and load ▸ Level…"})
+        'Level the plan (People and load ▸ Level…).'
+        """
+        text = self.fix
+        for action in self.actions:
+            if action in names:
+                text = text.replace(ACTIONS[action], names[action])
+        return text
+
     def __str__(self) -> str:
         return f"{self.severity}: [{self.rule}] {self.message}"
+
+
+def pitfall_finding(pitfall_id: str, evidence: str, action: str, **named: Any) -> Finding:
+    """A warning about one of the source's pitfalls, in the source's terms.
+
+    The message is the pitfall's name, then ``evidence`` (what in this plan
+    shows it), then the source's one-line reason; the fix is the source's
+    advice, then ``action`` (what to change in this plan). ``named`` are
+    the ``tasks``/``roles``/``phases``/``people`` of the finding.
+    """
+    info = pitfall(pitfall_id)
+    return Finding(
+        f"pitfall.{pitfall_id}", "warning",
+        f"{info.name}: {evidence} {info.problem}",
+        f"{info.advice} {action}".strip(),
+        title=info.name, reason=info.problem, advice=info.advice, **named,
+    )
 
 
 @dataclass(frozen=True)

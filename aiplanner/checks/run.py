@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from aiplanner.checks.findings import SEVERITIES, CheckContext, Finding, iter_rules
 from aiplanner.model.plan import Plan
@@ -13,6 +14,10 @@ from aiplanner.checks.rules import pitfalls  # noqa: E402,F401  isort: skip
 from aiplanner.checks.rules import staffing  # noqa: E402,F401  isort: skip
 from aiplanner.checks.rules import timeline  # noqa: E402,F401  isort: skip
 from aiplanner.checks.rules import patterns  # noqa: E402,F401  isort: skip
+from aiplanner.checks.rules import assessment  # noqa: E402,F401  isort: skip
+from aiplanner.checks.rules import estimates  # noqa: E402,F401  isort: skip
+from aiplanner.checks.rules import coverage  # noqa: E402,F401  isort: skip
+from aiplanner.checks.answers import weigh  # noqa: E402  isort: skip
 
 __all__ = ["run_checks"]
 
@@ -33,7 +38,8 @@ def run_checks(plan: Plan, schedule: Schedule | None = None, rules: Iterable[str
     -------
     list[Finding]
         Errors first, then warnings, then information; within a severity in
-        rule registration order.
+        rule registration order. The plan's symptom checklist answers have
+        raised or lowered the findings they bear on (:mod:`aiplanner.checks.answers`).
 
     Raises
     ------
@@ -45,6 +51,7 @@ def run_checks(plan: Plan, schedule: Schedule | None = None, rules: Iterable[str
     ctx = CheckContext(plan, schedule)
     found: list[Finding] = []
     for registered in iter_rules(rules):
-        found.extend(registered.check(ctx))
+        found.extend(f if f.title else replace(f, title=registered.title) for f in registered.check(ctx))
+    found = weigh(found, plan, ctx.kinds.catalog)  # the Assessment's symptom answers raise or lower them
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(found, key=lambda f: rank[f.severity])  # stable: keeps rule order within a severity

@@ -39,6 +39,12 @@ def _v0_to_v1(data: Raw) -> Raw:
     return data
 
 
+@migrates(1, 2)
+def _v1_to_v2(data: Raw) -> Raw:
+    """Version 2 only adds optional fields (the symptom checklist, the ``derived`` marks): nothing to move."""
+    return data
+
+
 def migrate(data: Raw) -> Raw:
     """Bring raw plan JSON to the current version, in place; return it."""
     version = data.get("version", CURRENT_VERSION)

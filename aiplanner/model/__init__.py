@@ -33,6 +33,7 @@ from aiplanner.model.plan import (
     ResponsibilityRow,
     Role,
     RoleDemand,
+    SymptomAnswer,
     Task,
 )
 from aiplanner.model.variants import Baseline, BaselineTask, FrozenFinding, Scenario, TaskOverride
@@ -42,7 +43,7 @@ from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario, scen
 __all__ = [
     "CURRENT_VERSION", "FORMAT", "WEEKDAYS", "SCHEDULING_FIELDS",
     "Absence", "Assignment", "Calendar", "Dependency", "Estimate", "Metric", "Person", "Phase",
-    "Plan", "ResponsibilityMatrix", "ResponsibilityRow", "Role", "RoleDemand", "Task",
+    "Plan", "ResponsibilityMatrix", "ResponsibilityRow", "Role", "RoleDemand", "SymptomAnswer", "Task",
     "Document", "Event", "EventEmitter",
     "Problem", "PlanError", "InvalidPlanError", "UnsupportedVersionError", "PlanFileError",
     "EditError", "DependencyCycleError", "UnknownTaskError", "DuplicateIdError",

@@ -113,7 +113,10 @@ class Document(ScenarioEditsMixin):
         """Change fields of a task; return the old values (for undo).
 
         The change is checked on a copy first, so a refused edit leaves the
-        task as it was.
+        task as it was. A new ``duration`` given without an ``estimate``
+        takes the three-point estimate with it (:meth:`Estimate.rescaled`:
+        scaled, keeping the spread), so the risk figures keep describing the
+        task as planned; the old estimate is among the returned values.
         """
         task = self.plan.task(task_id) if task_id in {t.id for t in self.plan.tasks} else None
         if task is None:
@@ -139,6 +142,10 @@ class Document(ScenarioEditsMixin):
         self._check_demands(candidate)
         if "depends_on" in fields:
             self._check_links(task_id, candidate.depends_on)
+        if "duration" in fields and "estimate" not in fields and task.estimate is not None \
+                and candidate.duration != task.duration:
+            candidate.estimate = task.estimate.rescaled(task.duration, candidate.duration)
+            fields = {**fields, "estimate": candidate.estimate}
         old = {name: getattr(task, name) for name in fields}
         index = self._task_position(task_id)
         self.plan.tasks[index] = candidate

@@ -35,10 +35,12 @@ __all__ = [
     "ResponsibilityRow",
     "ResponsibilityMatrix",
     "Metric",
+    "SymptomAnswer",
 ]
 
 FORMAT = "aiplanner-plan"
-CURRENT_VERSION = 1
+#: 2 added the symptom checklist (``symptoms``) and the ``derived`` marks of the matrix and metrics.
+CURRENT_VERSION = 2
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 DependencyType = Literal["FS", "SS", "FF", "SF"]
@@ -127,6 +129,42 @@ class Estimate(_Model):
         if not self.optimistic <= self.likely <= self.pessimistic:
             raise ValueError("estimate must satisfy optimistic <= likely <= pessimistic")
         return self
+
+    def covers(self, duration: float) -> bool:
+        """Whether ``duration`` lies inside the optimistic-pessimistic range."""
+        return self.optimistic <= duration <= self.pessimistic
+
+    def rescaled(self, old_duration: float, new_duration: float) -> "Estimate | None":
+        """The estimate of a task whose duration goes from ``old_duration`` to ``new_duration``.
+
+        The three points scale by the duration's factor, so the spread stays
+        what it was relative to the task (8/10/12 for 10 days becomes
+        16/20/24 for 20). An estimate that did not cover the old duration
+        (it was left behind by an earlier edit) is re-centred instead: the
+        likely value becomes the new duration and the other two keep their
+        ratio to it. A milestone (``new_duration`` 0) has no estimate.
+        Points are rounded to a tenth of a day.
+
+        Examples
+        --------
+        >>> Estimate(optimistic=8, likely=10, pessimistic=12).rescaled(10, 20)
+        Estimate(optimistic=16.0, likely=20.0, pessimistic=24.0)
+        >>> Estimate(optimistic=8, likely=10, pessimistic=12).rescaled(20, 30)  # left behind: re-centred
+        Estimate(optimistic=24.0, likely=30.0, pessimistic=36.0)
+        """
+        if new_duration <= 0:
+            return None
+        if old_duration > 0 and self.covers(old_duration):
+            factor, base = new_duration / old_duration, self
+        elif self.likely > 0:
+            factor, base = new_duration / self.likely, self
+        else:  # nothing to scale from: move the range along
+            shift = new_duration - self.likely
+            return Estimate(optimistic=min(round(max(0.0, self.optimistic + shift), 1), new_duration),
+                            likely=float(new_duration), pessimistic=max(round(self.pessimistic + shift, 1), new_duration))
+        points = [round(getattr(base, name) * factor, 1) for name in ("optimistic", "likely", "pessimistic")]
+        points.sort()
+        return Estimate(optimistic=points[0], likely=points[1], pessimistic=points[2])
 
 
 class Dependency(_Model):
@@ -219,10 +257,18 @@ class ResponsibilityRow(_Model):
 
 
 class ResponsibilityMatrix(_Model):
-    """Who owns, implements, uses ... each function (e.g. central vs product teams)."""
+    """Who owns, implements, uses ... each function (e.g. central vs product teams).
+
+    ``derived`` marks a matrix that is not the source's own table but read
+    from its prose (the CoE and AI product teams matrices); ``note`` says
+    where it comes from. Both travel with the matrix into a plan, so every
+    view and the report can say so.
+    """
 
     parties: list[Name] = Field(default_factory=list)
     rows: list[ResponsibilityRow] = Field(default_factory=list)
+    derived: bool = False
+    note: Text = ""
 
 
 class Metric(_Model):
@@ -235,3 +281,17 @@ class Metric(_Model):
     unit: str = Field(default="", max_length=50)
     measurement: str = Field(default="", max_length=200)
     current: str = Field(default="", max_length=200)
+    #: The target is not the source's own words (it states only the direction the source implies).
+    derived: bool = False
+
+
+class SymptomAnswer(_Model):
+    """The Assessment's answer for one of the source's six symptoms of misalignment.
+
+    ``symptom`` is a symptom id of the catalogue (``compliance-gaps`` ...);
+    ``answer`` says whether the organisation shows it today.
+    """
+
+    symptom: Identifier
+    answer: Literal["yes", "partly", "no"]
+    note: str = Field(default="", max_length=2000)

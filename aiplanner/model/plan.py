@@ -33,6 +33,7 @@ from aiplanner.model.parts import (  # noqa: F401  re-exported: the plan's parts
     ResponsibilityRow,
     Role,
     RoleDemand,
+    SymptomAnswer,
     Task,
     Text,
     Weekday,
@@ -59,6 +60,7 @@ __all__ = [
     "ResponsibilityRow",
     "ResponsibilityMatrix",
     "Metric",
+    "SymptomAnswer",
     "Plan",
 ]
 
@@ -80,6 +82,8 @@ class Plan(_Model):
     assignments: list[Assignment] = Field(default_factory=list)
     responsibilities: ResponsibilityMatrix = Field(default_factory=ResponsibilityMatrix)
     metrics: list[Metric] = Field(default_factory=list)
+    # The Assessment's symptom checklist: the source's six symptoms, answered for this organisation.
+    symptoms: list[SymptomAnswer] = Field(default_factory=list)
     notes: Text = ""
     # Workshops (aiplanner.model.variants): frozen baselines and what-if scenarios.
     baselines: list[Baseline] = Field(default_factory=list)

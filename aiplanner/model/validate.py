@@ -49,6 +49,12 @@ def plan_problems(plan: Plan) -> list[Problem]:
     problems += _duplicates((r.id for r in plan.roles), "roles", "role")
     problems += _duplicates((p.id for p in plan.people), "people", "person")
     problems += _duplicates((m.id for m in plan.metrics), "metrics", "metric")
+    answered: dict[str, int] = {}
+    for i, answer in enumerate(plan.symptoms):
+        if answer.symptom in answered:
+            problems.append(Problem(f"$.symptoms[{i}].symptom", f"symptom {answer.symptom!r} is answered twice "
+                                                                f"(first at symptoms[{answered[answer.symptom]}])"))
+        answered.setdefault(answer.symptom, i)
 
     phase_ids = {p.id for p in plan.phases}
     task_ids = {t.id for t in plan.tasks}

@@ -26,7 +26,8 @@ PAPERS: dict[str, tuple[float, float]] = {
 
 #: Report sections in the order they are printed.
 SECTIONS: tuple[str, ...] = (
-    "cover", "timeline", "changes", "tasks", "network", "staffing", "load", "responsibilities", "metrics", "findings", "risk",
+    "cover", "timeline", "changes", "tasks", "network", "staffing", "load", "responsibilities", "metrics", "findings",
+    "coverage", "risk",
 )
 
 #: Charts that ``--to png|svg --chart`` can draw.

@@ -120,22 +120,59 @@ def show_about(parent: QWidget) -> QMessageBox:
 
 
 def guide_html() -> str:
-    """A short guide to the three patterns and the five key roles, from the catalogue."""
+    """A short guide from the catalogue: the patterns, the four dimensions, the roles, the pitfalls and
+    the symptoms. What the source does not say word for word is marked derived."""
     from aiplanner.catalog import load_catalog
+    from aiplanner.ui.marks import DERIVED, derived_mark
 
     cat = load_catalog()
     parts = ["<h2>Three organisational patterns</h2>",
-             "<p>Pick the one that fits where your organisation is today (File ▸ New from pattern).</p>"]
+             "<p>Pick the one that fits where your organisation is today (File ▸ New from pattern). "
+             f"Lines marked [{DERIVED}] are read from the source, not its words.</p>"]
     for info in cat.patterns:
+        def mark(field: str, info=info) -> str:
+            return derived_mark(info.derived_note) if field in info.derived else ""
+
         fits = "".join(f"<li>{html.escape(line)}</li>" for line in info.fits_when)
-        parts.append(f"<h3>{html.escape(info.name)}</h3><p>{html.escape(info.summary)}</p>"
-                     f"<p><b>Works well when:</b></p><ul>{fits}</ul>")
+        parts.append(f"<h3>{html.escape(info.name)}</h3><p>{html.escape(info.summary)}{mark('summary')}</p>"
+                     f"<p><b>Works well when:</b>{mark('fits_when')}</p><ul>{fits}</ul>")
         if info.risk:
-            parts.append(f"<p><b>Watch out:</b> {html.escape(info.risk)}</p>")
+            parts.append(f"<p><b>Watch out:</b> {html.escape(info.risk)}{mark('risk')}</p>")
+        if info.evolution:
+            parts.append(f"<p><b>How it evolves:</b> {html.escape(info.evolution)}{mark('evolution')}</p>")
+        matrix = info.responsibilities
+        parts.append(f"<p><i>Responsibility matrix: "
+                     f"{'derived' + derived_mark(matrix.note) if matrix.derived else 'the source’s own table'}"
+                     "</i></p>")
+    timeline = cat.timeline
+    parts.append(f"<p>{html.escape(timeline.foundation_note)} {html.escape(timeline.maturity_note)}</p>")
+    parts.append("<h2>Four dimensions</h2>")
+    for dim in cat.dimensions:
+        functions = "".join(f"<li><b>{html.escape(f.name)}</b>: {html.escape(f.description)}"
+                            f"{' <i>(' + html.escape(f.when) + ')</i>' if f.when else ''}</li>" for f in dim.functions)
+        parts.append(f"<h3>{html.escape(dim.name)}</h3><p>{html.escape(dim.description)}</p><ul>{functions}</ul>")
+    parts.append("<p>View ▸ Show or hide view ▸ Coverage shows them against your plan"
+                 f"{derived_mark(cat.notes.get('dimensions.json', 'derived'))}.</p>")
     parts.append("<h2>Five key roles</h2>")
     for role in cat.roles:
         duties = "".join(f"<li>{html.escape(line)}</li>" for line in role.responsibilities)
         parts.append(f"<h3>{html.escape(role.name)}</h3><p>{html.escape(role.focus)}</p><ul>{duties}</ul>")
     if getattr(cat, "roles_combinable", ""):
         parts.append(f"<p><i>{html.escape(cat.roles_combinable)}</i></p>")
+    parts.append("<h2>Measuring it</h2><table cellspacing='4'><tr><th align='left'>Metric</th>"
+                 "<th align='left'>Target</th><th align='left'>Measured by</th></tr>")
+    for m in cat.metrics:
+        mark = derived_mark("the source names this metric without a target") if m.target_source == "derived" else ""
+        parts.append(f"<tr><td title='{html.escape(m.description)}'>{html.escape(m.category.capitalize())}: "
+                     f"{html.escape(m.name)}</td><td>{html.escape(m.target)}{mark}</td>"
+                     f"<td>{html.escape(m.measurement)}</td></tr>")
+    parts.append("</table>")
+    parts.append("<h2>Five pitfalls</h2><p>The Findings view checks the plan for each.</p><ul>")
+    parts += [f"<li><b>{html.escape(p.name)}</b>: {html.escape(p.problem)} {html.escape(p.advice)}<br>"
+              f"<i>Found when:</i> {html.escape(p.plan_rule)}</li>" for p in cat.pitfalls]
+    parts.append("</ul><h2>Six symptoms of misalignment</h2>"
+                 "<p>Answer them in the Symptoms view during the Assessment: a symptom found weighs more on the "
+                 f"findings it bears on{derived_mark(cat.notes.get('symptoms.json', 'derived'))}.</p><ul>")
+    parts += [f"<li><b>{html.escape(s.name)}</b>: {html.escape(s.description)}</li>" for s in cat.symptoms]
+    parts.append("</ul>")
     return "".join(parts)

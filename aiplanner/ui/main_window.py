@@ -163,7 +163,9 @@ class MainWindow(QMainWindow):
 
     def _add_views(self) -> None:
         """The other views as docks: findings and history on the right, the rest tabbed below."""
+        from aiplanner.ui.views.coverage_view import CoverageView
         from aiplanner.ui.views.findings_view import FindingsView
+        from aiplanner.ui.views.symptoms_view import SymptomsView
         from aiplanner.ui.views.matrix_view import MatrixView
         from aiplanner.ui.views.metrics_view import MetricsView
         from aiplanner.ui.views.network_view import NetworkView
@@ -181,18 +183,22 @@ class MainWindow(QMainWindow):
         self.matrix_view = MatrixView(lens, self)
         self.metrics_view = MetricsView(lens, self)
         self.risk_view = RiskView(lens, self)
+        self.coverage_view = CoverageView(lens, self)
+        self.symptoms_view = SymptomsView(lens, self)
         first = self.add_dock("findings", "&Findings", self.findings_view, bottom)
         for name, title, widget in (("people", "&People and load", self.people_view),
                                     ("risk", "Ris&k", self.risk_view),
                                     ("network", "&Network", self.network_view),
                                     ("matrix", "&Responsibilities", self.matrix_view),
-                                    ("metrics", "&Metrics", self.metrics_view)):
+                                    ("metrics", "&Metrics", self.metrics_view),
+                                    ("coverage", "Co&verage", self.coverage_view),
+                                    ("symptoms", "S&ymptoms", self.symptoms_view)):
             self.tabifyDockWidget(first, self.add_dock(name, title, widget, bottom))
         self.tabifyDockWidget(first, self.docks["history"])
         first.raise_()
         # Refused edits in any view are explained in the status bar; a finding
         # that names people shows them in the people view.
-        for view in (self.matrix_view, self.metrics_view):
+        for view in (self.matrix_view, self.metrics_view, self.symptoms_view):
             view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.findings_view.peopleSelected.connect(self._show_people)
 

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from aiplanner.model.plan import Plan
+from aiplanner.ui.marks import DERIVED, derived_mark
 
-__all__ = ["NewPlanWizard", "pattern_html", "next_monday"]
+__all__ = ["NewPlanWizard", "pattern_html", "derived_mark", "next_monday", "DERIVED"]
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
@@ -37,17 +38,53 @@ def next_monday(today: dt.date | None = None) -> dt.date:
     return today + dt.timedelta(days=7 - today.weekday())
 
 
-def pattern_html(info) -> str:
-    """A pattern explained: summary, when it works, its risk and how it evolves."""
+def pattern_html(info, catalog=None) -> str:
+    """A pattern explained: summary, when it works, its risk and how it evolves, marked where derived.
+
+    The CoE's before/after and its 40% metric shift are the source's; the
+    responsibility matrix says whether it is the source's table; the team
+    structure and the timeline come from the catalogue too.
+    """
+    from aiplanner.catalog import load_catalog
+
+    catalog = catalog or load_catalog()
+
+    def mark(field: str) -> str:
+        return derived_mark(info.derived_note or "derived from the source, not its words") if field in info.derived else ""
+
     fits = "".join(f"<li>{html.escape(line)}</li>" for line in info.fits_when)
     parts = [f"<h2>{html.escape(info.name)}</h2>",
              f"<p><i>For organisations at an {html.escape(info.maturity)} stage of AI maturity.</i></p>",
-             f"<p>{html.escape(info.summary)}</p>",
-             f"<h3>It works well when</h3><ul>{fits}</ul>"]
+             f"<p>{html.escape(info.summary)}{mark('summary')}</p>",
+             f"<h3>It works well when{mark('fits_when')}</h3><ul>{fits}</ul>"]
     if info.risk:
-        parts.append(f"<h3>Watch out</h3><p>{html.escape(info.risk)}</p>")
-    if getattr(info, "evolution", ""):
-        parts.append(f"<p>{html.escape(info.evolution)}</p>")
+        parts.append(f"<h3>Watch out{mark('risk')}</h3><p>{html.escape(info.risk)}</p>")
+    if info.evolution:
+        parts.append(f"<h3>How it evolves{mark('evolution')}</h3><p>{html.escape(info.evolution)}</p>")
+    if info.structure:
+        teams = "".join(f"<li><b>{html.escape(t.name)}</b>: {html.escape(t.purpose)}</li>" for t in info.structure)
+        parts.append(f"<h3>Its teams</h3><ul>{teams}</ul>")
+    if info.before and info.after:
+        rows = "".join(f"<tr><td>{html.escape(b)}</td><td>{html.escape(a)}</td></tr>"
+                       for b, a in zip(info.before, info.after))
+        parts.append(f"<h3>Before and with it</h3><table cellspacing='4'><tr><th align='left'>Before</th>"
+                     f"<th align='left'>With it</th></tr>{rows}</table>")
+    if info.metric_shift:
+        parts.append(f"<p><b>{html.escape(info.metric_shift)}</b></p>")
+    matrix = info.responsibilities
+    parties = ", ".join(html.escape(p) for p in matrix.parties)
+    parts.append(f"<p>The plan starts with a responsibility matrix ({parties})"
+                 f"{derived_mark(matrix.note) if matrix.derived else ' (the source’s own table)'}.</p>")
+    timeline = catalog.timeline
+    ongoing = next((p for p in catalog.phases if p.ongoing), None)
+    horizon = derived_mark(ongoing.planning_range.note or "derived") if ongoing is not None else ""
+    parts.append(f"<p><small>A foundation takes {timeline.foundation_months.min}-{timeline.foundation_months.max} "
+                 f"months including initial scaling; full maturity grows over {timeline.maturity_months.min}-"
+                 f"{timeline.maturity_months.max} months. Scale &amp; Optimize is ongoing: the plan covers an "
+                 f"initial horizon{horizon}."
+                 "</small></p>")
+    notes = ([info.derived_note] if info.derived else []) + ([matrix.note] if matrix.derived else [])
+    parts += [f"<p><small>[{DERIVED}] {html.escape(note)}</small></p>" for note in notes]
     return "".join(parts)
 
 
@@ -64,7 +101,7 @@ class NewPlanWizard(QDialog):
         self.patterns = QListWidget()
         self.patterns.setAccessibleName("Patterns")
         for info in self.catalog.patterns:
-            item = QListWidgetItem(info.name)
+            item = QListWidgetItem(info.name if info.short_name in info.name else f"{info.name} ({info.short_name})")
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setToolTip(info.summary)
             self.patterns.addItem(item)
@@ -101,7 +138,7 @@ class NewPlanWizard(QDialog):
 
     def _show_pattern(self, row: int) -> None:
         if 0 <= row < len(self.catalog.patterns):
-            self.description.setHtml(pattern_html(self.catalog.patterns[row]))
+            self.description.setHtml(pattern_html(self.catalog.patterns[row], self.catalog))
 
     # -- the API tests and the window use --------------------------------------------
     def pattern_ids(self) -> list[str]:

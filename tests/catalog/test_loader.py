@@ -114,3 +114,47 @@ def test_template_must_keep_every_source_task(folder):
 def test_template_unknown_role(folder):
     edit(folder, "templates.json", lambda d: d["base"][0]["demands"].update({"wizard": 1}))
     assert "templates.json: $.base[0].demands: unknown role 'wizard'" in problems_of(folder)
+
+
+def test_a_tag_keyword_must_be_a_regular_expression(folder):
+    edit(folder, "vocabulary.json", lambda d: d["tags"][0]["keywords"].append("(unclosed"))
+    assert "vocabulary.json: $.tags[0].keywords[" in problems_of(folder)
+
+
+def test_a_tag_implies_only_other_tags(folder):
+    edit(folder, "vocabulary.json", lambda d: d["tags"][0].update(implies=["nonsense"]))
+    assert "vocabulary.json: $.tags[0].implies: 'nonsense' is not another tag" in problems_of(folder)
+
+
+def test_a_function_names_known_tags_roles_and_matrix_rows(folder):
+    def change(d):
+        function = d["dimensions"][0]["functions"][0]
+        function.update(tags=["gardening"], roles=["ceo"], matrix=["Catering"])
+    edit(folder, "dimensions.json", change)
+    text = problems_of(folder)
+    for message in ("unknown tag 'gardening'", "unknown role 'ceo'", "no responsibility matrix has a row 'Catering'"):
+        assert f"dimensions.json: $.dimensions[0].functions[0]" in text and message in text
+
+
+def test_a_symptom_names_known_tags(folder):
+    edit(folder, "symptoms.json", lambda d: d["symptoms"][2].update(tags=["magic"]))
+    assert "symptoms.json: $.symptoms[2].tags: unknown tag 'magic'" in problems_of(folder)
+
+
+def test_a_team_task_names_a_team_of_its_patterns_structure(folder):
+    def change(d):
+        d["patterns"][0]["tasks"][0]["team"] = "ai-services-team"  # the CoE has no such team
+        d["patterns"][0]["tasks"][0].pop("name")
+    edit(folder, "templates.json", change)
+    assert "templates.json: $.patterns[0].tasks[0].team: 'ai-services-team' is not a team of this pattern" \
+        in problems_of(folder)
+
+
+def test_a_structure_team_is_a_party_of_the_matrix(folder):
+    edit(folder, "patterns.json", lambda d: d["patterns"][2]["structure"][1].update(name="AI Helpdesk Team"))
+    assert "the team 'AI Helpdesk Team' of the structure is not a party of the matrix" in problems_of(folder)
+
+
+def test_lead_words_are_responsibility_words(folder):
+    edit(folder, "vocabulary.json", lambda d: d["lead_words"].append("Rules"))
+    assert "vocabulary.json: $.lead_words: 'Rules' is not one of the responsibility words" in problems_of(folder)

@@ -127,3 +127,19 @@ def test_bridging_composes_link_types_and_lags():
     # x -FS+2-> r -SS+5-> p  becomes  x -SS+7-> p ; x -FS-> q -FF+1-> r -SS+5-> p also reaches p (kept once).
     assert _bridge([Dependency(task="r", lag=2), Dependency(task="q")], {"r", "q"}, preds) == [
         Dependency(task="p", type="SS", lag=7)]
+
+
+def test_a_plan_from_before_the_derived_marks_switches_its_matrix_too():
+    import datetime as dt
+
+    from aiplanner.catalog import build_plan, load_catalog
+    from aiplanner.catalog.switch import switch_pattern
+    from aiplanner.model import Scenario, apply_scenario
+
+    plan = build_plan("coe", dt.date(2026, 5, 4))
+    old = plan.responsibilities.model_copy(update={"derived": False, "note": ""})  # as a version-1 file has it
+    plan = plan.model_copy(update={"responsibilities": old, "scenarios": [Scenario(name="s")]})
+    report = switch_pattern(plan, "s", "federated")
+    shown = apply_scenario(plan.model_copy(update={"scenarios": [report.scenario]}), "s")
+    assert shown.responsibilities == load_catalog().responsibility_matrix("federated")  # its note and mark too
+    assert not report.matrix_rows_kept

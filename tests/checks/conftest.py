@@ -1,4 +1,7 @@
-"""A healthy, tagged CoE plan that passes every check; tests break one thing at a time."""
+"""A healthy, tagged CoE plan that passes every check; tests break one thing at a time.
+
+``template`` builds the pattern templates the pitfall tests start from.
+"""
 
 from __future__ import annotations
 
@@ -33,13 +36,18 @@ def healthy_plan() -> Plan:
         _task("d2", "Define roles and responsibilities", "design", 20, ["d1"], ["design"], [(pm, 0.5)]),
         _task("d3", "Design governance processes", "design", 25, ["a2"], ["governance"], [(gov, 0.5)]),
         _task("b1", "Staff key roles", "build", 10, ["d2"], ["staffing"], [(pm, 0.5)]),
-        _task("b2", "Implement the platform", "build", 40, ["b1"], ["platform"], [(plat, 1.0)]),
-        _task("b3", "Launch the review board", "build", 20, ["d3", "b1"], ["governance"], [(gov, 0.5)]),
-        _task("b4", "Launch training", "build", 20, ["b1"], ["training", "enablement"], [(en, 0.5)]),
+        _task("b2", "Implement the platform", "build", 40, ["b1"], ["platform", "ml-engineering"], [(plat, 1.0)]),
+        _task("b3", "Launch the review board", "build", 20, ["d3", "b1"],
+              ["governance", "policy", "risk-review", "ethics-review"], [(gov, 0.5)]),
+        _task("b4", "Launch training", "build", 20, ["b1"], ["training", "enablement", "best-practices"], [(en, 0.5)]),
         _task("b5", "Change management and communication", "build", 40, [("b1", "SS", 0)],
               ["change-management"], [(en, 0.25)]),
         _task("s1", "Roll out to all teams", "scale", 60, ["b2", "b3", "b4"], ["rollout"], [(plat, 0.5)]),
         _task("s2", "Hand over to product teams", "scale", 20, ["s1"], ["handover"], [(pm, 0.5)]),
+        # Keeps the four dimensions covered (tools after the design, operations while rolling out).
+        _task("b6", "Standardise AI tools", "build", 5, ["d2"], ["tool-selection"]),
+        _task("s3", "Run AI operations", "scale", 20, [("s1", "SS", 10)], ["monitoring", "reliability", "cost-management"]),
+        _task("s4", "Support the change", "scale", 20, [("s1", "SS", 0)], ["change-management"]),
     ]
     people = [Person(id=p, name=p.title()) for p in ("pat", "pia", "gil", "eve")]
     assignments = [Assignment(person=p, role=r) for p, r in (("pat", pm), ("pia", plat), ("gil", gov), ("eve", en))]
@@ -55,6 +63,13 @@ def healthy_plan() -> Plan:
 @pytest.fixture
 def healthy():
     return healthy_plan()
+
+
+def template(pattern: str = "coe") -> Plan:
+    """A fresh plan of a pattern template (the plan ``aiplanner new`` makes)."""
+    from aiplanner.catalog import build_plan
+
+    return build_plan(pattern, dt.date(2026, 5, 4))
 
 
 def edit(plan: Plan, task_id: str, **fields) -> Plan:

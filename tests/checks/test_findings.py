@@ -13,7 +13,10 @@ from tests.checks.conftest import without
 
 
 def test_doctests_run():
-    for module in (checks, domain, kinds):
+    from aiplanner.checks import answers, coverage, findings
+    from aiplanner.checks.rules import staffing
+
+    for module in (checks, domain, kinds, answers, coverage, findings, staffing):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0
 
@@ -21,7 +24,8 @@ def test_doctests_run():
 def test_finding_to_dict_is_json_ready():
     f = Finding("x.y", "info", "Message.", "Fix.", tasks=("a",))
     assert f.to_dict() == {"rule": "x.y", "severity": "info", "message": "Message.", "fix": "Fix.",
-                           "tasks": ["a"], "people": [], "roles": [], "phases": []}
+                           "tasks": ["a"], "people": [], "roles": [], "phases": [], "title": "",
+                           "reason": "", "advice": "", "actions": []}
     assert str(f) == "info: [x.y] Message."
 
 
@@ -34,6 +38,7 @@ def test_a_rule_id_cannot_be_registered_twice():
 def test_selected_rules_and_unknown_ids(healthy):
     plan = without(healthy, "b5", "s2")
     assert [f.rule for f in run_checks(plan)] == ["pitfall.ignoring-change-management", "pattern.coe-handover"]
+    assert [f.title for f in run_checks(plan)] == ["Ignoring change management", "AI Center of Excellence: from doing to enabling"]
     assert [f.rule for f in run_checks(plan, rules=["pattern.coe-handover"])] == ["pattern.coe-handover"]
     with pytest.raises(ValueError, match="unknown check rule"):
         run_checks(plan, rules=["no.such-rule"])
@@ -46,3 +51,15 @@ def test_errors_come_first(healthy):
 
     plan = edit(without(healthy, "b5"), "b2", deadline=dt.date(2026, 9, 1))
     assert [f.severity for f in run_checks(plan)] == ["error", "warning"]
+
+
+def test_a_fix_names_the_action_the_way_its_reader_runs_it(healthy):
+    from aiplanner.checks.findings import ACTIONS
+
+    over = healthy.model_copy(update={"tasks": [t.model_copy(update={"demands": [d.model_copy(update={"fte": 1.5})
+                                                                                for d in t.demands]})
+                                                for t in healthy.tasks]})
+    (f,) = [f for f in run_checks(over) if f.rule == "staffing.over-allocated"][:1]
+    assert f.actions == ("level",) and ACTIONS["level"] in f.fix
+    window = f.fix_for({"level": "People and load ▸ Level…"})
+    assert "People and load ▸ Level…" in window and ACTIONS["level"] not in window

@@ -6,14 +6,14 @@ import os
 import pytest
 
 from aiplanner.io import dumps, load_plan, loads, save_plan
-from aiplanner.model import InvalidPlanError, PlanFileError, UnsupportedVersionError
+from aiplanner.model import CURRENT_VERSION, InvalidPlanError, PlanFileError, UnsupportedVersionError
 
 
 def test_round_trip_is_stable(plan, tmp_path):
     path = tmp_path / "p.aiplan"
     save_plan(plan, path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "format": "aiplanner-plan",\n  "version": 1,')
+    assert text.startswith(f'{{\n  "format": "aiplanner-plan",\n  "version": {CURRENT_VERSION},')
     again = load_plan(path)
     assert again == plan
     save_plan(again, path)

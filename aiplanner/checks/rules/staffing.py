@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aiplanner.checks.domain import BUILD_PHASE, key_roles
-from aiplanner.checks.findings import CheckContext, Finding, rule
+from aiplanner.checks.findings import ACTIONS, CheckContext, Finding, plural, rule
 from aiplanner.schedule.availability import is_available
 
 __all__: list[str] = []
+
+
+def fte(value: float) -> str:
+    """An FTE figure as ``aiplanner load`` prints it (three decimals at most).
+
+    >>> fte(1.1001234), fte(0.5), fte(1.0)
+    ('1.1', '0.5', '1')
+    """
+    return f"{round(value, 3):g}"
 
 
 def _available_holders(ctx: CheckContext, role: str, day: int) -> list[str]:
@@ -56,16 +65,18 @@ def over_allocated(ctx: CheckContext) -> Iterator[Finding]:
         worst = max(runs, key=lambda r: (r.peak - r.capacity, -r.days))
         no_capacity = next((p.capacity == 0 for p in ctx.plan.people if p.id == person), False)
         tasks = sorted({t for r in runs for t in r.tasks}, key=order.__getitem__)
+        peak, capacity = fte(worst.peak), fte(worst.capacity)
         yield Finding(
             "staffing.over-allocated", "warning",
-            f"{ctx.person_name(person)} is over capacity on {days} working day{'s' if days > 1 else ''} in "
-            f"{len(weeks)} week{'s' if len(weeks) > 1 else ''} from {runs[0].first.isoformat()}, "
-            + (f"peaking at {worst.peak:g} FTE against a capacity of 0 FTE." if no_capacity
-               else f"with {worst.peak:g} FTE of work on days they are away." if worst.capacity == 0
-               else f"peaking at {worst.peak:g} FTE against {worst.capacity:g}."),
-            "Level the plan (aiplanner level), share the role with someone else, or lower the tasks' FTE.",
+            f"{ctx.person_name(person)} is over capacity on {plural(days, 'working day')} in "
+            f"{plural(len(weeks), 'week')} from {runs[0].first.isoformat()}, "
+            + (f"peaking at {peak} FTE against a capacity of 0 FTE." if no_capacity
+               else f"with {peak} FTE of work on days they are away." if worst.capacity == 0
+               else f"peaking at {peak} FTE against {capacity}."),
+            f"Level the plan ({ACTIONS['level']}), share the role with someone else, or lower the tasks' FTE.",
             tasks=tuple(tasks),
             people=(person,),
+            actions=("level",),
         )
 
 
@@ -77,7 +88,7 @@ def unstaffed_role(ctx: CheckContext) -> Iterator[Finding]:
     for gap in ctx.load.unstaffed_roles():
         yield Finding(
             "staffing.unstaffed-role", "error",
-            f"Nobody holds the role {ctx.role_name(gap.role)}, so {gap.demand:g} person-days of work in "
+            f"Nobody holds the role {ctx.role_name(gap.role)}, so {fte(gap.demand)} person-days of work in "
             f"{ctx.quote(gap.tasks)} cannot be done.",
             f"Assign someone to {ctx.role_name(gap.role)} or change the tasks' role demands.",
             tasks=gap.tasks,

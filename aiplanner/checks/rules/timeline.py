@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aiplanner.checks.domain import foundation_months, phase_weeks
+from aiplanner.checks.domain import chart_title, chart_weeks, foundation_months, maturity_months, phase_weeks
 from aiplanner.checks.findings import CheckContext, Finding, rule
 
 __all__: list[str] = []
@@ -37,10 +37,16 @@ def phase_length(ctx: CheckContext) -> Iterator[Finding]:
         if low <= weeks <= high:
             continue
         longer = weeks > high
+        chart = chart_weeks(phase.id)
+        conflict = ""
+        if chart is not None and (chart[0] > high if longer else chart[0] < low):
+            conflict = (f" The source contradicts itself here: its own gantt chart ('{chart_title()}') gives "
+                        f"{phase.name} {chart[0]} weeks ({chart[1]}), against the {low}-{high} weeks of its text; "
+                        "the checks hold the text.")
         yield Finding(
             "timeline.phase-length", "warning",
-            f"{phase.name} takes {_weeks(weeks)} working weeks; the source puts it at "
-            f"{_weeks(low)}-{_weeks(high)} weeks.",
+            f"{phase.name} takes {_weeks(weeks)} working week{'' if _weeks(weeks) == '1' else 's'}; the source puts it at "
+            f"{_weeks(low)}-{_weeks(high)} weeks.{conflict}",
             ("Check its scope: move work that is not part of this phase to a later one, or run tasks in parallel."
              if longer else "Check that nothing is missing: too short a phase usually means skipped work."),
             tasks=tuple(t.id for t in ctx.plan.tasks if t.phase == phase.id),
@@ -62,10 +68,12 @@ def foundation_length(ctx: CheckContext) -> Iterator[Finding]:
     if low <= months <= high:
         return
     upto = "initial scaling" if last_id == "scale" else "Build Foundation"
+    mature_low, mature_high = maturity_months()
     yield Finding(
         "timeline.foundation-length", "info",
         f"From assessment to the end of {upto} the plan takes {months:.1f} months; the source expects a "
-        f"foundational operating model in {low:g}-{high:g} months.",
+        f"foundational operating model in {low:g}-{high:g} months (and full maturity over "
+        f"{mature_low}-{mature_high} months of continuous improvement).",
         "Compare the phases with the source's ranges; a much shorter plan may skip work, a longer one may "
         "need more people or fewer parallel goals.",
         phases=(FOUNDATION_FIRST, last_id),

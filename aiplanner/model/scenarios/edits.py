@@ -137,6 +137,8 @@ class ScenarioEditsMixin:
         ``estimate``, ``depends_on``, ``not_before``, ``demands``, ``clear``);
         they are merged into the task's existing override. Passing
         ``override=None`` (or an override with nothing set) removes it.
+        As in :meth:`update_task`, a new duration without an estimate
+        takes the task's estimate (as the scenario shows it) with it.
         """
         index = self._scenario_position(name)
         scenario = self.plan.scenarios[index]
@@ -146,6 +148,8 @@ class ScenarioEditsMixin:
             if fields:
                 raise EditError("pass either override= or fields, not both")
         else:
+            if fields.get("duration") is not None and "estimate" not in fields:
+                fields.update(_estimate_following(self.plan, scenario, task_id, fields["duration"]))
             data = previous.model_dump() if previous is not None else {"task": task_id}
             data.update({k: _plain(v) for k, v in fields.items()})
             if "clear" not in fields:  # setting a field again stops clearing it
@@ -225,6 +229,32 @@ class ScenarioEditsMixin:
         for scenario in self.plan.scenarios:
             if any(t.phase == phase_id for t in scenario.added_tasks):
                 raise EditError(f"scenario {scenario.name!r} still has tasks in phase {phase_id!r}")
+
+
+def _estimate_following(plan, scenario: Scenario, task_id: str, duration: object) -> dict[str, Any]:
+    """Override fields that move the task's estimate, as the scenario shows it, to a new duration.
+
+    Nothing when the task has no estimate there or the duration is not a
+    number (validation reports that); the estimate is left to the plan when
+    scaling lands on the plan's own one.
+    """
+    reference = next((t for t in scenario.added_tasks if t.id == task_id), None)
+    if reference is None:
+        reference = next((t for t in plan.tasks if t.id == task_id), None)
+    if reference is None or isinstance(duration, bool) or not isinstance(duration, int):
+        return {}
+    shown = scenario.override_for(task_id)
+    old_duration = reference.duration
+    estimate = reference.estimate
+    if shown is not None:
+        old_duration = shown.duration if shown.duration is not None else old_duration
+        estimate = None if "estimate" in shown.clear else (shown.estimate or estimate)
+    if estimate is None or duration == old_duration or duration < 0:
+        return {}
+    moved = estimate.rescaled(old_duration, duration)
+    if moved is None:
+        return {"estimate": None, "clear": sorted({*(shown.clear if shown else ()), "estimate"})}
+    return {"estimate": None if moved == reference.estimate else moved}
 
 
 def check_scenario(plan, scenario: Scenario) -> None:

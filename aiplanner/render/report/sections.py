@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from aiplanner.render.analyses import optional_module
-from aiplanner.render.report import changes, charts, cover, network
+from aiplanner.render.report import changes, charts, cover, coverage, network
 from aiplanner.render.report.context import Page, ReportContext, report_load, stacked_pages, table_pages
 from aiplanner.render.tables import Col, TableSpec
 
@@ -138,18 +138,31 @@ def responsibilities(ctx: ReportContext) -> list[Page]:
     parties = list(matrix.parties) or sorted({p for r in matrix.rows for p in r.cells})
     cols = [Col("Function", wrap=True, max_width=200)] + [Col(p, wrap=True, max_width=220) for p in parties]
     rows = [tuple([r.function] + [r.cells.get(p, "") for p in parties]) for r in matrix.rows]
-    return table_pages(ctx, "responsibilities", "Responsibility matrix", TableSpec(cols, rows))
+    # A matrix the source gives only in prose is printed as derived, with where it comes from; one
+    # edited since it came from the catalogue is this plan's own and says so.
+    sub = f"Derived, not the source's own table: {matrix.note}" if matrix.derived else matrix.note
+    if matrix.note and ctx.plan.pattern:
+        from aiplanner.catalog import load_catalog
+
+        started = load_catalog().responsibility_matrix(ctx.plan.pattern)
+        if (started.parties, started.rows) != (matrix.parties, matrix.rows):
+            sub = f"Edited for this plan, starting from: {matrix.note}"
+    return table_pages(ctx, "responsibilities", "Responsibility matrix" + (" (derived)" if matrix.derived else ""),
+                       TableSpec(cols, rows), sub)
 
 
 def metrics(ctx: ReportContext) -> list[Page]:
     items = ctx.plan.metrics
     if not items:
         return []
-    rows = [(m.category.capitalize(), m.name, m.target, m.unit, m.measurement, m.current) for m in items]
+    rows = [(m.category.capitalize(), m.name, m.target + (" (derived)" if m.derived and m.target else ""), m.unit,
+             m.measurement, m.current) for m in items]
+    sub = ("Targets marked (derived) are not the source's: it names these metrics without a target, and the "
+           "target states the direction it implies" if any(m.derived for m in items) else "")
     return table_pages(ctx, "metrics", "Metrics and targets", TableSpec(
         [Col("Category"), Col("Metric", wrap=True, max_width=200), Col("Target", wrap=True, max_width=150),
          Col("Unit"), Col("How measured", wrap=True, max_width=200), Col("Current", wrap=True, max_width=120)],
-        rows))
+        rows), sub)
 
 
 def findings(ctx: ReportContext) -> list[Page]:
@@ -160,7 +173,8 @@ def findings(ctx: ReportContext) -> list[Page]:
     rows = [(f.severity.capitalize(), f.message, f.fix) for f in found] or [("—", "The checks found nothing to report.", "")]
     styles = ["alert" if f.severity == "error" else "" for f in found]
     counts = {s: sum(f.severity == s for f in found) for s in ("error", "warning", "info")}
-    sub = " · ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+    words = {"error": "error", "warning": "warning", "info": "note"}
+    sub = " · ".join(f"{n} {words[s]}{'s' if n != 1 else ''}" for s, n in counts.items())
     return table_pages(ctx, "findings", "Findings", TableSpec(
         [Col("Severity"), Col("Finding", wrap=True, max_width=420), Col("Suggested fix", wrap=True, max_width=330)],
         rows, styles), sub)
@@ -181,5 +195,6 @@ BUILDERS: dict[str, Callable[[ReportContext], list[Page]]] = {
     "responsibilities": responsibilities,
     "metrics": metrics,
     "findings": findings,
+    "coverage": coverage.coverage_pages,
     "risk": charts.risk_pages,
 }

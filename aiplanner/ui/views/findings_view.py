@@ -18,10 +18,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QStyl
 
 from aiplanner.ui.views.scenario_note import ScenarioNote, shown_scenario
 
-__all__ = ["FindingsModel", "FindingsView"]
+__all__ = ["FindingsModel", "FindingsView", "WINDOW_ACTIONS"]
 
 _ICONS = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
           "info": QStyle.SP_MessageBoxInformation}
+
+#: Where in the window each action a fix names is (the command line names its command instead).
+WINDOW_ACTIONS = {"level": "People and load ▸ Level…"}
 
 
 class FindingsModel(QAbstractTableModel):
@@ -58,11 +61,13 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.DecorationRole and col == 0:
             return self._icons.get(f.severity)
         if role == Qt.DisplayRole:
-            return ("", f.message, f.fix, f.rule)[col]
+            return ("", f.message, f.fix_for(WINDOW_ACTIONS), f.rule)[col]
         if role == Qt.ToolTipRole:
             names = [("Tasks", f.tasks), ("People", f.people), ("Roles", f.roles), ("Phases", f.phases)]
             extra = "\n".join(f"{label}: {', '.join(ids)}" for label, ids in names if ids)
-            return f"{f.severity.capitalize()}: {f.message}\n{f.fix}" + (f"\n{extra}" if extra else "")
+            source = (f"\n\nThe source's reason: {f.reason}\nIts advice: {f.advice}" if f.reason else "")
+            return (f"{f.severity.capitalize()}: {f.title + ' — ' if f.title else ''}{f.message}\n"
+                    f"{f.fix_for(WINDOW_ACTIONS)}{source}" + (f"\n{extra}" if extra else ""))
         if role == Qt.ForegroundRole and col == 3:
             return QColor("#6b7280")
         if role == Qt.AccessibleTextRole and col == 0:
@@ -136,9 +141,6 @@ class FindingsView(QWidget):
 
     def refresh(self) -> None:
         """Run the checks on the session's plan now."""
-        from aiplanner.checks import run_checks
-        from aiplanner.model.errors import PlanError
-
         session = self.session
         self._timer.stop()
         self.table.setEnabled(True)
@@ -149,6 +151,10 @@ class FindingsView(QWidget):
             self.summary.setText(f"Cannot check {what}: {session.schedule_error}")
             return
         if session.document is not None:
+            # Imported with the first plan, not while the window starts: the checks read the catalogue.
+            from aiplanner.checks import run_checks
+            from aiplanner.model.errors import PlanError
+
             try:
                 self.all_findings = run_checks(session.plan, session.schedule)
             except PlanError as exc:
@@ -157,8 +163,13 @@ class FindingsView(QWidget):
                 return
         self._show()
         counts = {s: sum(1 for f in self.all_findings if f.severity == s) for s in ("error", "warning", "info")}
-        self.summary.setText(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
-                             if self.all_findings else "No findings: the checks pass.")
+        if self.all_findings:
+            from aiplanner.checks.findings import plural
+
+            self.summary.setText(f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+                                 f"{plural(counts['info'], 'note')}")
+        else:
+            self.summary.setText("No findings: the checks pass.")
         self.countsChanged.emit(counts["error"], counts["warning"])
 
     def _show(self) -> None:

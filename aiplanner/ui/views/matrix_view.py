@@ -11,7 +11,7 @@ switch rebuilds it) and edits become that scenario's matrix.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QLabel, QTableView, QToolBar, QVBoxLayout, QWidget
 
 from aiplanner.model.plan import ResponsibilityMatrix, ResponsibilityRow
 from aiplanner.ui.views.plan_table import PlanTableModel
@@ -104,11 +104,24 @@ class MatrixView(QWidget):
             # A pattern switch of the shown scenario changes its pattern: name the new one.
             session.scheduleChanged.connect(lambda: self._scenario_shown(shown_scenario(session) or ""))
             self._scenario_shown(shown_scenario(session) or "")
+        # Where the matrix comes from: the source's own table, or derived from its prose (and say so).
+        self.origin = QLabel(self)
+        self.origin.setWordWrap(True)
+        self.origin.setStyleSheet("QLabel { color: #5f6368; }")
+        self.model.modelReset.connect(self._show_origin)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)
         layout.addWidget(bar)
         layout.addWidget(self.table)
+        layout.addWidget(self.origin)
+        self._show_origin()
+
+    def _show_origin(self) -> None:
+        matrix = self.model.matrix()
+        text = (f"[derived] Not the source's own table: {matrix.note}" if matrix.derived else matrix.note)
+        self.origin.setText(text)
+        self.origin.setVisible(bool(text))
 
     def _scenario_shown(self, name: str) -> None:
         """Name the scenario's pattern in the note: a pattern switch rebuilds the matrix."""

@@ -56,11 +56,14 @@ class MetricsModel(PlanTableModel):
         name = COLUMNS[index.column()][0]
         if role in (Qt.DisplayRole, Qt.EditRole):
             value = getattr(metric, name)
+            if name == "target" and role == Qt.DisplayRole and metric.derived and value:
+                return f"{value} [derived]"  # the source names the metric, not this target
             return value.capitalize() if name == "category" and role == Qt.DisplayRole else value
         if role == Qt.BackgroundRole and name == "category":
             return _CATEGORY_COLOURS.get(metric.category)
         if role == Qt.ToolTipRole:
-            return f"{metric.name}: target {metric.target or '—'}, now {metric.current or '—'}"
+            derived = " (derived: the source gives no target, only the direction it implies)" if metric.derived else ""
+            return f"{metric.name}: target {metric.target or '—'}{derived}, now {metric.current or '—'}"
         return None
 
     def flags(self, index):

@@ -55,3 +55,16 @@ def test_a_person_with_no_capacity_is_not_called_away(healthy):
     (f,) = found(healthy.model_copy(update={"people": people}), "staffing.over-allocated")
     assert f.people == ("pat",) and "away" not in f.message
     assert "against a capacity of 0 FTE" in f.message
+
+
+def test_fte_is_printed_as_the_load_command_prints_it(healthy):
+    import re
+
+    # Pat shares the product manager's role with Max (1 : 0.3): Pat carries 1/1.3 of its demand.
+    plan = edit(healthy, "d3", demands=[RoleDemand(role="ai-product-manager", fte=1.3)])
+    plan = plan.model_copy(update={"people": plan.people + [Person(id="max", name="Max")],
+                                   "assignments": plan.assignments + [Assignment(person="max", role="ai-product-manager",
+                                                                                 share=0.3)]})
+    (f,) = [f for f in found(plan, "staffing.over-allocated") if f.people == ("pat",)]
+    peak = re.search(r"peaking at ([\d.]+) FTE", f.message).group(1)
+    assert peak == "1.385"  # (0.5 + 1.3) / 1.3, three decimals at most as `aiplanner load` prints
