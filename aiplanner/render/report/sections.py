@@ -145,10 +145,11 @@ def metrics(ctx: ReportContext) -> list[Page]:
     items = ctx.plan.metrics
     if not items:
         return []
-    rows = [(m.category.capitalize(), m.name, m.target, m.unit, m.measurement, m.current) for m in items]
+    rows = [(m.category.capitalize(), m.name, m.target_text(), m.unit, m.how_measured,
+             f"{m.latest.value:g} ({m.latest.date:%d %b %Y})" if m.latest else "") for m in items]
     return table_pages(ctx, "metrics", "Metrics and targets", TableSpec(
         [Col("Category"), Col("Metric", wrap=True, max_width=200), Col("Target", wrap=True, max_width=150),
-         Col("Unit"), Col("How measured", wrap=True, max_width=200), Col("Current", wrap=True, max_width=120)],
+         Col("Unit"), Col("How measured", wrap=True, max_width=200), Col("Latest", wrap=True, max_width=120)],
         rows))
 
 
