@@ -34,7 +34,8 @@ from typing import Literal
 
 from aiplanner.model.plan import Metric
 
-__all__ = ["Status", "STATUSES", "STATUS_WORDS", "MetricStatus", "metric_status", "trend_slope", "statuses"]
+__all__ = ["Status", "STATUSES", "STATUS_WORDS", "MetricStatus", "metric_status", "trend_slope", "statuses",
+           "value_text"]
 
 Status = Literal["on-target", "off-target", "trend-right", "trend-wrong", "no-data", "no-target"]
 STATUSES: tuple[str, ...] = ("on-target", "off-target", "trend-right", "trend-wrong", "no-data", "no-target")
@@ -87,7 +88,12 @@ def trend_slope(points: list[tuple[dt.date, float]]) -> float | None:
     return round(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx, 6)
 
 
-def _value(value: float, unit: str) -> str:
+def value_text(value: float, unit: str = "") -> str:
+    """A value with its unit: ``38% of seats``, ``11 weeks``.
+
+    >>> value_text(38, "% of seats"), value_text(11, "weeks"), value_text(2.5)
+    ('38% of seats', '11 weeks', '2.5')
+    """
     if unit.startswith("%"):
         return f"{value:g}{unit}"
     return f"{value:g} {unit}".rstrip()
@@ -105,7 +111,7 @@ def metric_status(metric: Metric) -> MetricStatus:
 
     if latest is None:
         return judged("no-data", "not measured yet")
-    now = f"{_value(latest.value, metric.unit)} on {latest.date:%d %b %Y}"
+    now = f"{value_text(latest.value, metric.unit)} on {latest.date:%d %b %Y}"
     if target is None:
         return judged("no-target", f"{now}; the plan sets no target")
     if not target.is_direction:
@@ -114,7 +120,7 @@ def metric_status(metric: Metric) -> MetricStatus:
         return judged("off-target", f"{now} misses {target.text(metric.unit)}")
     if slope is None:
         return judged("no-data", f"{now}; a trend needs a second measurement")
-    per_month = f"{slope:+.3g} {metric.unit}".rstrip() + " a month"
+    per_month = f"{slope:+.3g} a month"
     right = slope > 0 if target.op == "rising" else slope < 0
     way = "rising" if slope > 0 else "declining" if slope < 0 else "flat"
     if right:

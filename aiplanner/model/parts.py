@@ -363,6 +363,20 @@ class Metric(_Model):
         """The most recent measurement, or None."""
         return self.measurements[-1] if self.measurements else None
 
+    def with_measurement(self, day: dt.date, value: float, note: str = "") -> "Metric":
+        """A copy with ``value`` measured on ``day`` (replacing a value of that day)."""
+        kept = [m for m in self.measurements if m.date != day]
+        return type(self).model_validate({**self.model_dump(), "measurements": [
+            *(m.model_dump() for m in kept), {"date": day, "value": value, "note": note}]})
+
+    def without_measurement(self, day: dt.date) -> "Metric":
+        """A copy without the measurement of ``day``."""
+        return self.model_copy(update={"measurements": [m for m in self.measurements if m.date != day]})
+
+    def measured_on(self, day: dt.date) -> Measurement | None:
+        """The measurement of ``day``, or None."""
+        return next((m for m in self.measurements if m.date == day), None)
+
     def target_text(self) -> str:
         """The target as a reader sees it: the stored words, else built from the target."""
         if self.target_note:
