@@ -283,15 +283,16 @@ class ExecutiveSummary:
 
 
 # -- the pieces ---------------------------------------------------------------------
-def _risk(plan: Plan, schedule: Schedule, iterations: int, seed: int) -> Risk | None:
-    if not plan.tasks or iterations < 1:
-        return None
-    from aiplanner.schedule.montecarlo import simulate  # numpy: late
+def _risk(plan: Plan, schedule: Schedule, iterations: int, seed: int, result=None) -> Risk | None:
+    if result is None:
+        if not plan.tasks or iterations < 1:
+            return None
+        from aiplanner.schedule.montecarlo import simulate  # numpy: late
 
-    result = simulate(plan, iterations=iterations, seed=seed)
+        result = simulate(plan, iterations=iterations, seed=seed)
     cal = schedule.calendar
     p80 = result.percentile(80)
-    return Risk(iterations, result.seed, result.percentile(50), p80, result.probability_by(schedule.finish),
+    return Risk(result.iterations, result.seed, result.percentile(50), p80, result.probability_by(schedule.finish),
                 cal.index_on_or_after(p80) - cal.index_on_or_after(schedule.finish))
 
 
@@ -365,12 +366,13 @@ def _drivers(plan: Plan, result) -> tuple[SlipDriver, ...]:
     return tuple(drivers)
 
 
-def _people(plan: Plan, schedule: Schedule) -> tuple[tuple[Overloaded, ...], tuple[str, ...]]:
+def _people(plan: Plan, schedule: Schedule, load=None) -> tuple[tuple[Overloaded, ...], tuple[str, ...]]:
     if not plan.tasks or not (plan.people or any(t.demands for t in plan.tasks)):
         return (), ()
-    from aiplanner.schedule.load import compute_load  # numpy: late
+    if load is None:
+        from aiplanner.schedule.load import compute_load  # numpy: late
 
-    load = compute_load(plan, schedule)
+        load = compute_load(plan, schedule)
     names = {p.id: p.name for p in plan.people}
     runs: dict[str, list] = {}
     for run in load.over_allocations():
@@ -482,8 +484,9 @@ def _schedule_area(slip: Slip | None, progress: Progress, missed: list[str]) -> 
 def _risk_area(risk: Risk | None) -> AreaStatus:
     if risk is None:
         return AreaStatus("risk", "grey", "not simulated (no tasks)", RULES["risk"])
-    why = (f"{risk.chance_text} chance of finishing by the planned date; P80 "
-           f"{risk.p80_late:+d} working days after it ({risk.iterations:,} runs, seed {risk.seed})")
+    later = (f"the P80 finish {risk.p80_late} working days after it" if risk.p80_late > 0
+             else "the P80 finish on it")
+    why = f"{risk.chance_text} chance of finishing by the planned date; {later}"
     if risk.chance >= CHANCE_GREEN:
         rag: RAG = "green"
     elif risk.p80_late <= P80_RED_DAYS:
@@ -551,7 +554,8 @@ def chosen_baseline(plan: Plan, baseline: str | Baseline | None) -> Baseline | N
 
 def executive_summary(plan: Plan, *, baseline: str | Baseline | None = "latest", today: dt.date | None = None,
                       scenario: str | None = None, iterations: int = DEFAULT_ITERATIONS, seed: int = DEFAULT_SEED,
-                      schedule: Schedule | None = None, findings=None) -> ExecutiveSummary:
+                      schedule: Schedule | None = None, findings=None, simulation=None,
+                      load=None) -> ExecutiveSummary:
     """The executive summary of ``plan`` (or of one of its scenarios).
 
     Parameters
@@ -568,8 +572,9 @@ def executive_summary(plan: Plan, *, baseline: str | Baseline | None = "latest",
     iterations, seed
         The Monte Carlo run (``aiplanner simulate --iterations N --seed S`` gives the same figures);
         ``iterations=0`` skips it.
-    schedule, findings
-        The schedule of the plan (of the scenario) and its findings when the caller has them.
+    schedule, findings, simulation, load
+        What the caller has already computed for the plan (or the scenario): its schedule,
+        findings, Monte Carlo result (then ``iterations`` and ``seed`` are its own) and load.
 
     Raises
     ------
@@ -592,9 +597,9 @@ def executive_summary(plan: Plan, *, baseline: str | Baseline | None = "latest",
 
         findings = run_checks(target, sched)
     progress = earned_progress(target, sched, base, status_date=target.status_date or today)
-    risk = _risk(target, sched, iterations, seed)
+    risk = _risk(target, sched, iterations, seed, simulation)
     slip = _slip(plan, base, scenario) if base is not None else None
-    people, unstaffed = _people(target, sched)
+    people, unstaffed = _people(target, sched, load)
     pitfalls = _pitfalls(findings)
     counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
     judged = statuses(target.metrics)

@@ -29,6 +29,8 @@ OKABE_ITO = {
 #: Phase colours in phase order (yellow left out: too pale on white paper).
 PHASE_COLOURS = ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000")
 CRITICAL = "#D55E00"
+#: Red / amber / green of the executive summary (always printed with the word, never colour alone).
+RAG_COLOURS = {"green": "#2E7D32", "amber": "#E69F00", "red": "#C62828", "grey": "#9E9E9E"}
 INK = "#1a1a1a"
 MUTED = "#5f5f5f"
 GRID = "#d9d9d9"

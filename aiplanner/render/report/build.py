@@ -17,7 +17,8 @@ import io
 
 from aiplanner.render.options import ProgressCallback, ReportOptions, silent
 from aiplanner.render.report.context import MARGIN, Page, ReportContext
-from aiplanner.render.report.sections import BUILDERS
+from aiplanner.render.report.flows import flow_pages
+from aiplanner.render.report.sections import BUILDERS, FLOWING
 from aiplanner.render.style import INK, MUTED
 
 __all__ = ["build_report", "plan_pages"]
@@ -26,9 +27,18 @@ def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent) -> list[
     """Every page of the report in order (nothing drawn yet)."""
     pages: list[Page] = []
     sections = [s for s in ctx.options.sections]
-    for n, section in enumerate(sections):
-        progress(0.05 + 0.15 * n / max(len(sections), 1), f"preparing {section}")
-        pages.extend(BUILDERS[section](ctx))
+    n = 0
+    while n < len(sections):
+        progress(0.05 + 0.15 * n / max(len(sections), 1), f"preparing {sections[n]}")
+        if sections[n] in FLOWING:  # responsibilities, metrics, findings in a row share their pages
+            run = []
+            while n < len(sections) and sections[n] in FLOWING:
+                run.append(sections[n])
+                n += 1
+            pages.extend(flow_pages(ctx, run))
+            continue
+        pages.extend(BUILDERS[sections[n]](ctx))
+        n += 1
     return pages
 
 
