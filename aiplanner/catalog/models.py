@@ -275,3 +275,4 @@ class Timeline(_Data):
     maturity_months: MonthRange
     maturity_note: Text
     source_chart: SourceChart
+

@@ -49,7 +49,9 @@ def _frame(fig, ctx: ReportContext, page: Page, number: int, total: int) -> None
     if page.title:
         fig_text(fig, MARGIN, h - 0.42, page.title, fontsize=13, weight="bold", color=INK, va="baseline")
         if page.subtitle:
-            fig_text(fig, MARGIN, h - 0.57, page.subtitle, fontsize=7.5, color=MUTED, va="baseline")
+            # never past the page edge (a portrait page is narrow for a long subtitle)
+            fig_text(fig, MARGIN, h - 0.57, ctx.measure.fit(page.subtitle, 7.5, (w - 2 * MARGIN) * 72), fontsize=7.5,
+                     color=MUTED, va="baseline")
         fig_text(fig, w - MARGIN, h - 0.42, ctx.plan.name, fontsize=7.5, color=MUTED, va="baseline", ha="right")
         fig.add_artist(_hline(fig, MARGIN, w - MARGIN, h - 0.62))
     printed = ctx.options.printed_at

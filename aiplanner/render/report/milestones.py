@@ -136,8 +136,8 @@ def _paint(fig, rect, ctx: ReportContext, summary, rows) -> None:
             a, b = item.start.toordinal(), item.finish.toordinal() + 1
             bars.append(([(a, y - 0.3), (b, y - 0.3), (b, y + 0.3), (a, y + 0.3)], tint(colour, 0.35), colour))
             shaded.append([(0, r), (name_w * 72, r), (name_w * 72, r + 1), (0, r + 1)])
-            names.text(4, y, measure.fit(item.name + ("  (stage)" if item.stage else ""), name_size,
-                                         name_w * 72 - 8, "bold"),
+            title = item.name if not item.stage or item.name.startswith("Stage") else f"Stage: {item.name}"
+            names.text(4, y, measure.fit(title, name_size, name_w * 72 - 8, "bold"),
                        ha="left", va="center", fontsize=name_size, weight="bold", color=INK)
             label = f"{item.start:%d %b %Y} – {item.finish:%d %b %Y}"
             _beside(pane, texts, measure, (a, b), y, label, x0, x1, chart[2], fontsize=name_size - 1)

@@ -105,9 +105,9 @@ def tasks(ctx: ReportContext) -> list[Page]:
     if staffed:
         cols.append(Col("People", wrap=True, max_width=170))
     return table_pages(ctx, "tasks", "Tasks", TableSpec(cols, rows, styles),
-                       "Grouped by phase · critical tasks (float 0) in the critical colour · days and float in "
-                       "working days · done: percent complete (a phase: weighted by duration) · ◆ milestone"
-                       + (" · people: who holds the roles the task needs" if staffed else ""))
+                       "By phase · critical tasks (float 0) in the critical colour · days and float in working days "
+                       "· done: % complete (a phase's weighted by duration) · ◆ milestone"
+                       + (" · people: who holds the task's roles" if staffed else ""))
 
 
 def staffing(ctx: ReportContext) -> list[Page]:
