@@ -179,11 +179,23 @@ def _paint(fig, rect, ctx: ReportContext, summary, rows) -> None:
 
 
 def _beside(pane, texts, measure, span, y, text, x0, x1, chart_w, *, fontsize: float, colour: str = INK) -> None:
-    """A label right of ``span``, or left of it when it would leave the chart (never cut at the edge)."""
+    """A label right of ``span``, or left of it when only that side has room; when neither has, on the
+    roomier side in smaller type (never below 6 pt, then shortened): never cut at the chart's edge."""
     per_day = chart_w * 72 / max(x1 - x0, 1)
-    need = (measure.width(text, fontsize) + 8) / per_day
     a, b = span
-    if b + need <= x1:
+    right = (x1 - b) * per_day - 6
+    left = (a - x0) * per_day - 6
+    need = measure.width(text, fontsize)
+    if need <= right:
+        side = "right"
+    elif need <= left:
+        side = "left"
+    else:
+        side = "right" if right >= left else "left"
+        room = max(right, left)
+        fontsize = max(6.0, fontsize * room / need)
+        text = measure.fit(text, fontsize, room)
+    if side == "right":
         pane.text(b, y, text, ha="left", va="center", fontsize=fontsize, color=colour, dx=4)
     else:
         pane.text(a, y, text, ha="right", va="center", fontsize=fontsize, color=colour, dx=-4)

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs
 def pages_text(data: bytes) -> list[str]:
     """Each page's text in drawing order (``pdftotext -raw``): a column's wrapped lines read on."""
     out = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True).stdout
-    return [re.sub(r"\s+", " ", p) for p in out.decode("utf-8").split("\f")]
+    return [re.sub(r"\s+", " ", p) for p in out.decode("utf-8").split("\f") if p.strip()]
 
 SAMPLE_FILES = ["coe-rollout", "federated-rollout", "product-teams-rollout", "enterprise-rollout", "source-timeline"]
 RUNS, SEED = 1500, 11
