@@ -28,7 +28,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from aiplanner.checks.metrics import BAD, GOOD, MetricStatus, statuses
+from aiplanner.checks.metrics import BAD, GOOD, MetricStatus, metric_status, statuses
 from aiplanner.model.plan import Plan
 from aiplanner.model.parts import EXIT_CHECK_TAG
 from aiplanner.model.variants import Baseline
@@ -434,10 +434,8 @@ def _timeline(plan: Plan, schedule: Schedule, baseline: Baseline | None):
     return phases, tuple(sorted(marks, key=lambda m: m.date))
 
 
-def _stages(plan: Plan, schedule: Schedule, judged: list[MetricStatus]) -> tuple[StageStatus, ...]:
-    from aiplanner.model.parts import Metric
-
-    metrics: dict[str, Metric] = {m.id: m for m in plan.metrics}
+def _stages(plan: Plan, schedule: Schedule) -> tuple[StageStatus, ...]:
+    metrics = {m.id: m for m in plan.metrics}
     out = []
     for phase in plan.phases:
         if not phase.is_stage or phase.id not in schedule.phases:
@@ -447,8 +445,6 @@ def _stages(plan: Plan, schedule: Schedule, judged: list[MetricStatus]) -> tuple
             metric = metrics.get(exit_target.metric)
             if metric is None:
                 continue
-            from aiplanner.checks.metrics import metric_status
-
             status = metric_status(metric.model_copy(update={"target": exit_target.target, "target_note": ""}))
             met += status.status in GOOD
         checks = [t for t in plan.tasks if t.phase == phase.id and EXIT_CHECK_TAG in t.tags]
@@ -631,6 +627,6 @@ def executive_summary(plan: Plan, *, baseline: str | Baseline | None = "latest",
         areas=areas,
         phases=phases,
         milestones=milestones,
-        stages=_stages(target, sched, judged),
+        stages=_stages(target, sched),
         missed_deadlines=tuple(sched.missed_deadlines),
     )

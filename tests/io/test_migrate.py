@@ -52,3 +52,29 @@ def test_a_plan_without_metrics_migrates_unchanged():
 def test_a_newer_version_is_refused():
     with pytest.raises(UnsupportedVersionError, match="format version 3"):
         loads(json.dumps({**V1, "version": 3}))
+
+
+def test_version_2_fields_round_trip():
+    import datetime as dt
+
+    from aiplanner.catalog.journey import build_journey
+
+    plan = build_journey("federated", dt.date(2026, 5, 4))
+    plan.status_date = dt.date(2026, 6, 5)
+    plan.metrics[1] = plan.metrics[1].with_measurement(dt.date(2026, 5, 29), 52, "tool analytics")
+    text = dumps(plan)
+    again = loads(text)
+    assert again == plan and dumps(again) == text
+    assert again.phases[-1].exit_targets and again.phases[-1].responsibilities is not None
+
+
+def test_a_stage_target_on_an_unknown_metric_is_named():
+    import datetime as dt
+
+    from aiplanner.catalog.journey import build_journey
+    from aiplanner.model import InvalidPlanError
+
+    data = json.loads(dumps(build_journey("product-teams", dt.date(2026, 5, 4))))
+    data["phases"][-1]["exit_targets"][0]["metric"] = "nps"
+    with pytest.raises(InvalidPlanError, match=r"\$\.phases\[4\]\.exit_targets\[0\]\.metric: .*unknown metric 'nps'"):
+        loads(json.dumps(data))
