@@ -534,7 +534,13 @@ def _health_area(findings, pitfalls: tuple[OpenPitfall, ...]) -> AreaStatus:
 
 # -- the whole ---------------------------------------------------------------------------------
 def chosen_baseline(plan: Plan, baseline: str | Baseline | None) -> Baseline | None:
-    """``baseline`` as a :class:`Baseline`: "latest" (or None) = the last one, "none" = none, else by name."""
+    """``baseline`` as a :class:`Baseline`: "latest" (or None) the last saved, "none" none, else by name.
+
+    Raises
+    ------
+    ValueError
+        No baseline of that name (the message lists the plan's).
+    """
     if isinstance(baseline, Baseline):
         return baseline
     if baseline == "none":
@@ -544,8 +550,9 @@ def chosen_baseline(plan: Plan, baseline: str | Baseline | None) -> Baseline | N
     for item in plan.baselines:
         if item.name == baseline:
             return item
-    known = ", ".join(repr(b.name) for b in plan.baselines) or "none"
-    raise ValueError(f"no baseline named {baseline!r} (baselines: {known})")
+    if not plan.baselines:
+        raise ValueError(f"the plan has no baseline {baseline!r} (it has none)")
+    raise ValueError(f"the plan has no baseline {baseline!r}; it has {', '.join(repr(b.name) for b in plan.baselines)}")
 
 
 def executive_summary(plan: Plan, *, baseline: str | Baseline | None = "latest", today: dt.date | None = None,

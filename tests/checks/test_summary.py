@@ -174,5 +174,5 @@ def test_a_scenario_is_summarised_against_the_same_baseline():
 
 
 def test_unknown_baseline_is_refused():
-    with pytest.raises(ValueError, match="no baseline named 'nope'"):
+    with pytest.raises(ValueError, match="the plan has no baseline 'nope'"):
         executive_summary(_chain([3]), baseline="nope", iterations=0)
