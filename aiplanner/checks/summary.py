@@ -266,20 +266,13 @@ class ExecutiveSummary:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (ISO dates)."""
-        def plain(value: Any) -> Any:
-            if isinstance(value, dt.date):
-                return value.isoformat()
-            if isinstance(value, dict):
-                return {k: plain(v) for k, v in value.items()}
-            if isinstance(value, (list, tuple)):
-                return [plain(v) for v in value]
-            return value
+        from aiplanner.checks.compare.deltas import json_ready
 
         data = asdict(self)
         data["finish_title"] = self.finish_title
         if self.risk is not None:
             data["risk"]["chance_text"] = self.risk.chance_text
-        return plain(data)
+        return json_ready(data)
 
 
 # -- the pieces ---------------------------------------------------------------------

@@ -28,6 +28,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from aiplanner.commands._args import iterations_arg
+
 NAME = "export"
 HELP = "export the plan: PDF report, PNG/SVG charts and interchange formats"
 ORDER = 70
@@ -47,16 +49,6 @@ def _dpi(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if not 10 <= value <= 600:
         raise argparse.ArgumentTypeError(f"{value} is outside 10-600 dots per inch")
-    return value
-
-
-def _iterations(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 1 <= value <= 1_000_000:
-        raise argparse.ArgumentTypeError("iterations must be between 1 and 1000000")
     return value
 
 
@@ -120,7 +112,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     view.add_argument("--today", type=_date, metavar="DATE", help="draw a today line on this date")
     view.add_argument("--dpi", type=_dpi, default=150, help="png resolution, 10-600 (default 150)")
     view.add_argument("--seed", type=int, default=1, help="Monte Carlo seed of the summary and risk pages (default 1)")
-    view.add_argument("--iterations", type=_iterations, default=10_000,
+    view.add_argument("--iterations", type=iterations_arg, default=10_000,
                       help="Monte Carlo runs of the summary and risk pages (default 10000, as 'simulate')")
 
 
