@@ -225,24 +225,15 @@ class PhaseInfo(_Data):
 
 
 class MetricInfo(Metric):
-    """A metric with its description and where its target comes from."""
+    """A metric with its description; ``derived`` marks a target the source does not give."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     description: Text
-    target_source: Literal["source", "derived"]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _derived_from_source(cls, data):
-        # ``derived`` (the plan's mark) always follows ``target_source`` (the file's word for it).
-        if isinstance(data, dict) and "derived" not in data:
-            data = {**data, "derived": data.get("target_source") == "derived"}
-        return data
 
     def as_metric(self) -> Metric:
-        """The metric a plan stores; a target the source does not give stays marked derived."""
-        return Metric.model_validate(self.model_dump(exclude={"description", "target_source"}))
+        """The metric a plan stores (no measurements yet); a target the source does not give stays marked derived."""
+        return Metric.model_validate(self.model_dump(exclude={"description"}))
 
 
 class Pitfall(_Data):
@@ -319,3 +310,4 @@ class Timeline(_Data):
     maturity_months: MonthRange
     maturity_note: Text
     source_chart: SourceChart
+

@@ -12,7 +12,7 @@ Add a line to ``aiplanner.io.exporters.BUILTIN`` (or call
 in that module). The function receives an ``ExportRequest`` whose
 ``options`` hold every option below by its ``dest`` name (``paper``,
 ``orientation``, ``sections``, ``date_from``, ``date_to``, ``fit``,
-``chart``, ``columns``, ``today``, ``scale``, ``baseline``, ``dpi``, ``seed``) and returns bytes. A
+``chart``, ``columns``, ``today``, ``scale``, ``baseline``, ``dpi``, ``seed``, ``iterations``) and returns bytes. A
 format that needs an option of its own adds it to :func:`add_arguments`
 here, in its own argument group.
 
@@ -27,6 +27,8 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+
+from aiplanner.commands._args import iterations_arg
 
 NAME = "export"
 HELP = "export the plan: PDF report, PNG/SVG charts and interchange formats"
@@ -109,7 +111,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help=f"timeline columns beside the name, any of {','.join(COLUMNS)} (default start,finish)")
     view.add_argument("--today", type=_date, metavar="DATE", help="draw a today line on this date")
     view.add_argument("--dpi", type=_dpi, default=150, help="png resolution, 10-600 (default 150)")
-    view.add_argument("--seed", type=int, default=1, help="Monte Carlo seed for the risk section (default 1)")
+    view.add_argument("--seed", type=int, default=1, help="Monte Carlo seed of the summary and risk pages (default 1)")
+    view.add_argument("--iterations", type=iterations_arg, default=10_000,
+                      help="Monte Carlo runs of the summary and risk pages (default 10000, as 'simulate')")
 
 
 def _progress_printer(enabled: bool):

@@ -6,19 +6,11 @@ import argparse
 import datetime as dt
 import sys
 
+from aiplanner.commands._args import iterations_arg
+
 NAME = "simulate"
 HELP = "Monte Carlo risk: finish-date percentiles and each task's criticality"
 ORDER = 35
-
-
-def _iterations(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 1 <= value <= 1_000_000:
-        raise argparse.ArgumentTypeError("iterations must be between 1 and 1000000")
-    return value
 
 
 def _date(text: str) -> dt.date:
@@ -40,7 +32,7 @@ def _percentile(text: str) -> float:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the .aiplan file")
-    parser.add_argument("--iterations", type=_iterations, default=10_000, help="iterations (default 10000)")
+    parser.add_argument("--iterations", type=iterations_arg, default=10_000, help="iterations (default 10000)")
     parser.add_argument("--seed", type=int, default=None, help="random seed (a run with the same seed repeats)")
     parser.add_argument("--method", choices=("triangular", "pert"), default="triangular",
                         help="distribution of the three-point estimates (default triangular)")

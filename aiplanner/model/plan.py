@@ -22,7 +22,9 @@ from aiplanner.model.parts import (  # noqa: F401  re-exported: the plan's parts
     Dependency,
     DependencyType,
     Estimate,
+    ExitTarget,
     Identifier,
+    Measurement,
     Metric,
     Name,
     PatternId,
@@ -34,6 +36,7 @@ from aiplanner.model.parts import (  # noqa: F401  re-exported: the plan's parts
     Role,
     RoleDemand,
     SymptomAnswer,
+    Target,
     Task,
     Text,
     Weekday,
@@ -59,6 +62,9 @@ __all__ = [
     "Assignment",
     "ResponsibilityRow",
     "ResponsibilityMatrix",
+    "Target",
+    "Measurement",
+    "ExitTarget",
     "Metric",
     "SymptomAnswer",
     "Plan",
@@ -73,6 +79,8 @@ class Plan(_Model):
     name: Name = "Untitled plan"
     organisation: str = Field(default="", max_length=500)
     start: PlanDate
+    # Progress is as of the end of this day (MS Project's status date); None: not stated.
+    status_date: PlanDate | None = None
     pattern: PatternId | None = None
     calendar: Calendar = Field(default_factory=Calendar)
     phases: list[Phase] = Field(default_factory=list)

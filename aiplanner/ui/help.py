@@ -162,10 +162,10 @@ def guide_html() -> str:
     parts.append("<h2>Measuring it</h2><table cellspacing='4'><tr><th align='left'>Metric</th>"
                  "<th align='left'>Target</th><th align='left'>Measured by</th></tr>")
     for m in cat.metrics:
-        mark = derived_mark("the source names this metric without a target") if m.target_source == "derived" else ""
+        mark = derived_mark("the source names this metric without a target") if m.derived else ""
         parts.append(f"<tr><td title='{html.escape(m.description)}'>{html.escape(m.category.capitalize())}: "
-                     f"{html.escape(m.name)}</td><td>{html.escape(m.target)}{mark}</td>"
-                     f"<td>{html.escape(m.measurement)}</td></tr>")
+                     f"{html.escape(m.name)}</td><td>{html.escape(m.target_text())}{mark}</td>"
+                     f"<td>{html.escape(m.how_measured)}</td></tr>")
     parts.append("</table>")
     parts.append("<h2>Five pitfalls</h2><p>The Findings view checks the plan for each.</p><ul>")
     parts += [f"<li><b>{html.escape(p.name)}</b>: {html.escape(p.problem)} {html.escape(p.advice)}<br>"

@@ -90,6 +90,9 @@ def _user_flows(qtbot) -> None:
         wizard = NewPlanWizard(today=dt.date(2026, 5, 1))
         qtbot.addWidget(wizard)
         wizard.choose(pattern)
+        from aiplanner.catalog.journey import build_journey
+
+        run_checks(build_journey(pattern, dt.date(2026, 5, 4)))  # new --horizon maturity
     run_checks(load_plan(SAMPLES / "source-timeline.aiplan"))
     source_chart_plan()  # the shipped sample of the source's own chart is built from it
     guide_html()

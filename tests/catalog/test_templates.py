@@ -70,12 +70,12 @@ def test_matrix_and_metrics(built, catalog):
     assert plan.responsibilities == catalog.responsibility_matrix(plan.pattern)
     # What is derived stays marked in the plan: the CoE and product-teams matrices, the quality and value targets.
     assert plan.responsibilities.derived == (plan.pattern != "federated") and plan.responsibilities.note
-    assert {m.id for m in plan.metrics if m.derived} == {m.id for m in catalog.metrics if m.target_source == "derived"}
+    assert {m.id for m in plan.metrics if m.derived} == {m.id for m in catalog.metrics if m.derived}
     assert {m.category for m in plan.metrics if m.derived} == {"quality", "value"}
     assert len(plan.metrics) == 12
-    assert [m.target for m in plan.metrics if m.category == "efficiency"] == [
+    assert [m.target_text() for m in plan.metrics if m.category == "efficiency"] == [
         "< 4 weeks", "> 70% of licensed seats", "< 10% of spend", "Declining trend"]
-    assert all(m.target for m in plan.metrics)
+    assert all(m.target_text() for m in plan.metrics) and not any(m.measurements for m in plan.metrics)
 
 
 def test_a_milestone_closes_each_phase(built):

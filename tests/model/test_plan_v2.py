@@ -27,7 +27,7 @@ def test_answers_and_marks_round_trip():
     data = {**V1, "version": 2,
             "symptoms": [{"symptom": "compliance-gaps", "answer": "partly", "note": "two teams"}],
             "responsibilities": {**V1["responsibilities"], "derived": True, "note": "read from prose"},
-            "metrics": [{**V1["metrics"][0], "derived": True}]}
+            "metrics": [{**V1["metrics"][0], "target": {"op": "rising"}, "derived": True}]}
     plan = loads(json.dumps(data))
     assert plan.symptoms[0].answer == "partly" and plan.responsibilities.note == "read from prose"
     assert loads(dumps(plan)) == plan

@@ -28,9 +28,24 @@ from aiplanner.checks.compare.sides import SideFacts, resolve_side, side_facts
 from aiplanner.model.plan import Plan
 from aiplanner.schedule.calendar import WorkCalendar
 
-__all__ = ["TaskDelta", "PersonDelta", "FindingChange", "Comparison", "compare", "compare_facts"]
+__all__ = ["json_ready", "TaskDelta", "PersonDelta", "FindingChange", "Comparison", "compare", "compare_facts"]
 
 TaskStatus = Literal["changed", "added", "removed"]
+
+
+def json_ready(value: Any) -> Any:
+    """``value`` with dates as ISO text and tuples as lists, for ``json.dump``.
+
+    >>> json_ready({"on": dt.date(2026, 5, 4), "ids": ("a", "b")})
+    {'on': '2026-05-04', 'ids': ['a', 'b']}
+    """
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_ready(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -116,16 +131,7 @@ class Comparison:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (ISO dates), as ``aiplanner compare --format json`` prints it."""
 
-        def plain(value: Any) -> Any:
-            if isinstance(value, dt.date):
-                return value.isoformat()
-            if isinstance(value, dict):
-                return {k: plain(v) for k, v in value.items()}
-            if isinstance(value, list):
-                return [plain(v) for v in value]
-            return value
-
-        return plain(
+        return json_ready(
             {
                 "a": self.a,
                 "b": self.b,

@@ -49,18 +49,11 @@ def fit_scale(span_days: float, chart_width: float) -> str:
 
 def chosen_baseline(plan, name: str):
     """The plan's baseline called ``name`` ("latest": the last saved; "none" or
-    no baselines: None). An unknown name is an error naming the choices."""
-    baselines = list(getattr(plan, "baselines", None) or [])
-    if name == "none" or not baselines:
-        if name not in ("none", "latest"):
-            raise ValueError(f"the plan has no baseline {name!r} (it has none)")
-        return None
-    if name == "latest":
-        return baselines[-1]
-    for baseline in baselines:
-        if baseline.name == name:
-            return baseline
-    raise ValueError(f"the plan has no baseline {name!r}; it has {', '.join(repr(b.name) for b in baselines)}")
+    no baselines: None). An unknown name is an error naming the choices
+    (:func:`aiplanner.checks.summary.chosen_baseline`, which the summary uses too)."""
+    from aiplanner.checks.summary import chosen_baseline as choose
+
+    return choose(plan, name)
 
 
 def timeline_scene(plan, schedule, options: ReportOptions, scale: str = "auto") -> GanttScene:
