@@ -19,7 +19,7 @@ import io
 from aiplanner.io.exporters import ExportRequest
 from aiplanner.render.office.context import OfficeContext, day_text
 from aiplanner.render.office.package import fixed_zip, xml_text
-from aiplanner.render.office.pptx_shapes import SLIDE_H, SLIDE_W, emu, set_alt, text_box, title_bar
+from aiplanner.render.office.pptx_shapes import SLIDE_H, SLIDE_W, SlideWriter, emu, set_alt
 
 __all__ = ["export_pptx", "build_deck"]
 
@@ -52,16 +52,16 @@ def _cover(prs, ctx: OfficeContext) -> None:
     """The first slide: what the deck is about and what it shows."""
     from aiplanner.render.style import INK, MUTED
 
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    shapes = slide.shapes
-    text_box(shapes, 0.6, 1.6, SLIDE_W - 1.2, 1.4, ctx.plan.name, size=36, bold=True, colour=INK, anchor="bottom")
+    w = SlideWriter(prs.slides.add_slide(prs.slide_layouts[6]))
+    w.text(0.6, 1.6, SLIDE_W - 1.2, 1.4, ctx.plan.name, size=36, bold=True, colour=INK, anchor="bottom")
     if ctx.plan.organisation:
-        text_box(shapes, 0.6, 3.05, SLIDE_W - 1.2, 0.6, ctx.plan.organisation, size=22, colour=INK)
-    text_box(shapes, 0.6, 3.75, SLIDE_W - 1.2, 0.5, ctx.shown, size=16, colour=MUTED)
+        w.text(0.6, 3.05, SLIDE_W - 1.2, 0.6, ctx.plan.organisation, size=22, colour=INK)
+    w.text(0.6, 3.75, SLIDE_W - 1.2, 0.5, ctx.shown, size=16, colour=MUTED)
     sched = ctx.schedule
-    text_box(shapes, 0.6, 4.3, SLIDE_W - 1.2, 0.5,
-             f"Planned {day_text(sched.start)} to {day_text(sched.finish)} · printed {day_text(ctx.printed.date())}",
-             size=16, colour=MUTED)
+    w.text(0.6, 4.3, SLIDE_W - 1.2, 0.5,
+           f"Planned {day_text(sched.start)} to {day_text(sched.finish)} · printed {day_text(ctx.printed.date())}",
+           size=16, colour=MUTED)
+    w.flush()
 
 
 def _risk(prs, ctx: OfficeContext) -> None:
@@ -75,9 +75,11 @@ def _risk(prs, ctx: OfficeContext) -> None:
     from aiplanner.render.style import mpl_context
 
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    top = title_bar(slide, "Finish date risk",
-                    f"Monte Carlo simulation of the three-point estimates · {ctx.options.iterations} runs, "
-                    f"seed {ctx.options.seed}", tag=ctx.scenario_tag)
+    w = SlideWriter(slide)
+    top = w.title_bar("Finish date risk",
+                      f"Monte Carlo simulation of the three-point estimates · {ctx.options.iterations} runs, "
+                      f"seed {ctx.options.seed}", tag=ctx.scenario_tag)
+    w.flush()
     width, height = SLIDE_W - 0.9, SLIDE_H - top - 0.5
     zoom = 1.5  # drawn at 2/3 size and shown full size: the chart's 7-8 point text reads as 11-12 points
     with mpl_context():
@@ -101,11 +103,13 @@ def _footers(prs, ctx: OfficeContext) -> None:
 
     total = len(prs.slides)
     for number, slide in enumerate(prs.slides, start=1):
+        w = SlideWriter(slide)
         name = " ".join(ctx.plan.name.split())
         name = name if len(name) <= 60 else name[:59] + "…"
         text = f"{name} · printed {day_text(ctx.printed.date())} · {number} / {total}"
-        text_box(slide.shapes, 0.45, SLIDE_H - 0.36, SLIDE_W - 0.9, 0.3, text, size=10, colour=MUTED, wrap=False,
-                 align="right", alt=f"Slide {number} of {total}")
+        w.text(0.45, SLIDE_H - 0.36, SLIDE_W - 0.9, 0.3, text, size=10, colour=MUTED, wrap=False,
+               align="right", alt=f"Slide {number} of {total}")
+        w.flush()
 
 
 def build_deck(ctx: OfficeContext) -> bytes:

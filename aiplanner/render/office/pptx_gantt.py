@@ -16,8 +16,7 @@ import datetime as dt
 
 from aiplanner.render.office.context import OfficeContext, day_text
 from aiplanner.render.office.package import hex_tint
-from aiplanner.render.office.pptx_shapes import (EMU, SLIDE_H, SLIDE_W, Axis, box, decorative, line, link, text_box,
-                                                 time_header, title_bar)
+from aiplanner.render.office.pptx_shapes import SLIDE_H, SLIDE_W, Axis, SlideWriter
 
 __all__ = ["gantt_slides", "phase_scene", "slide_rows", "ROW_H", "NAME_PT"]
 
@@ -124,23 +123,21 @@ def _phase_slides(prs, ctx, phase, scene, measure, columns) -> None:
     row_h, chunks = slide_rows(len(scene.rows), body_h)
     axis = Axis(scene.x_min, scene.x_max, chart_left, RIGHT - chart_left)
     for k, (a, b) in enumerate(chunks):
-        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        w = SlideWriter(prs.slides.add_slide(prs.slide_layouts[6]))
         title = phase.name if len(chunks) == 1 else f"{phase.name} ({k + 1} of {len(chunks)})"
         sub = (f"{day_text(span.start)} – {day_text(span.finish)} · {len(tasks)} tasks, {critical} on the critical "
                f"path" + (f" · rows {a + 1}–{b} of {len(scene.rows)}" if len(chunks) > 1 else "")
                + (f" · {ctx.against}" if ctx.against else ""))
-        title_bar(slide, title, sub, tag=ctx.scenario_tag)
-        _draw_rows(slide.shapes, ctx, scene, (a, b), axis, body_top, row_h, measure, (name_w, dates_w))
-        text_box(slide.shapes, LEFT, SLIDE_H - 0.45 - legend_h, RIGHT - LEFT, legend_h,
-                 "Bars: working days · red: critical path · dark strip: work done · grey strip: baseline · "
-                 "diamond: milestone · dashed line: status date", size=11, colour=MUTED, wrap=False,
-                 anchor="middle")
+        w.title_bar(title, sub, tag=ctx.scenario_tag, measure=measure)
+        _draw_rows(w, ctx, scene, (a, b), axis, body_top, row_h, measure, (name_w, dates_w))
+        w.text(LEFT, SLIDE_H - 0.45 - legend_h, RIGHT - LEFT, legend_h,
+               "Bars: working days · red: critical path · dark strip: work done · grey strip: baseline · "
+               "diamond: milestone · dashed line: status date", size=11, colour=MUTED, wrap=False, anchor="middle")
+        w.flush()
 
 
-def _draw_rows(shapes, ctx, scene, rows: tuple[int, int], axis: Axis, top: float, row_h: float, measure,
+def _draw_rows(w: SlideWriter, ctx, scene, rows: tuple[int, int], axis: Axis, top: float, row_h: float, measure,
                widths: tuple[float, float]) -> None:
-    from pptx.enum.dml import MSO_LINE_DASH_STYLE
-
     from aiplanner.render.style import CRITICAL, INK, MUTED, phase_colour
 
     a, b = rows
@@ -152,41 +149,42 @@ def _draw_rows(shapes, ctx, scene, rows: tuple[int, int], axis: Axis, top: float
     def y_of(row: int) -> float:
         return top + (row - a) * row_h
 
-    time_header(shapes, scene.ticks, axis, top - 2 * TIER_H - 0.05, TIER_H, bottom, measure, size=11)
+    w.time_header(scene.ticks, axis, top - 2 * TIER_H - 0.05, TIER_H, bottom, measure, size=11)
     for shade in scene.shades:
         x0, x1 = axis.at(shade.x0), axis.at(shade.x1)
         if x1 - x0 > 0.005:
             first = scene.date_at(shade.x0)
             last = scene.date_at(shade.x1 - 1)
             what = "Holiday" if shade.kind == "holiday" else "Non-working days"
-            decorative(box(shapes, x0, top, x1 - x0, bottom - top, fill="EEEEEE" if shade.kind == "weekend" else "E0E0E0",
-                           alt=f"{what} {day_text(first)}" + (f" to {day_text(last)}" if last != first else "")))
+            w.box(x0, top, x1 - x0, bottom - top, fill="EEEEEE" if shade.kind == "weekend" else "E0E0E0",
+                  alt=f"{what} {day_text(first)}" + (f" to {day_text(last)}" if last != first else ""),
+                  decorative=True)
     for row in scene.rows[a:b]:
         y = y_of(row.index)
         if row.kind == "phase":
-            text_box(shapes, LEFT, y, name_w + dates_w, row_h, row.text, size=NAME_PT, bold=True, anchor="middle",
+            w.text(LEFT, y, name_w + dates_w, row_h, row.text, size=NAME_PT, bold=True, anchor="middle",
                      wrap=False, alt=f"Phase {row.text}")
             continue
         task = tasks[row.id]
         t = sched.tasks[row.id]
         colour = CRITICAL if row.critical else INK
         shown = measure.fit(" ".join(task.name.split()), NAME_PT, (name_w - 0.25) * 72)
-        text_box(shapes, LEFT + 0.15, y, name_w - 0.15, row_h, shown, size=NAME_PT, colour=colour, anchor="middle",
+        w.text(LEFT + 0.15, y, name_w - 0.15, row_h, shown, size=NAME_PT, colour=colour, anchor="middle",
                  wrap=False, alt=task.name)
         dates = f"{t.start.day} {t.start:%b}" + ("" if t.milestone else f" – {t.finish.day} {t.finish:%b}")
-        text_box(shapes, LEFT + name_w, y, dates_w, row_h, dates, size=DATES_PT, colour=MUTED, anchor="middle",
+        w.text(LEFT + name_w, y, dates_w, row_h, dates, size=DATES_PT, colour=MUTED, anchor="middle",
                  wrap=False, alt=f"{task.name}: " + (f"on {day_text(t.start)}" if t.milestone else
                                                      f"{day_text(t.start)} to {day_text(t.finish)}"))
     for band in scene.bands:
         if a <= band.row0 < b:
             x0, x1 = axis.at(band.x0), axis.at(band.x1)
-            box(shapes, x0, y_of(band.row0) + row_h * 0.35, max(x1 - x0, 0.02), row_h * 0.3, fill=INK,
+            w.box(x0, y_of(band.row0) + row_h * 0.35, max(x1 - x0, 0.02), row_h * 0.3, fill=INK,
                 alt=f"Phase {band.title}: {day_text(band.start)} to {day_text(band.finish)}")
     placed: dict[str, object] = {}
     for ghost in scene.ghosts:
         if a <= ghost.row < b and axis.at(ghost.x1) - axis.at(ghost.x0) > 0.005:
             name = tasks[ghost.task_id].name
-            box(shapes, axis.at(ghost.x0), y_of(ghost.row) + row_h * 0.8, axis.at(ghost.x1) - axis.at(ghost.x0),
+            w.box(axis.at(ghost.x0), y_of(ghost.row) + row_h * 0.8, axis.at(ghost.x1) - axis.at(ghost.x0),
                 row_h * 0.13, fill="9A9A9A",
                 alt=f"{name}: baseline {day_text(scene.date_at(ghost.x0))} to {day_text(scene.date_at(ghost.x1 - 1))}")
     for bar in scene.bars:
@@ -196,17 +194,17 @@ def _draw_rows(shapes, ctx, scene, rows: tuple[int, int], axis: Axis, top: float
         colour = CRITICAL if bar.critical else phase_colour(bar.phase_index)
         x0, x1 = axis.at(bar.x0), axis.at(bar.x1)
         y = y_of(bar.row) + row_h * 0.2
-        placed[bar.task_id] = box(shapes, x0, y, max(x1 - x0, 0.02), row_h * 0.55, fill=hex_tint(colour, 0.5),
+        placed[bar.task_id] = w.box(x0, y, max(x1 - x0, 0.02), row_h * 0.55, fill=hex_tint(colour, 0.5),
                                   outline=colour, outline_width=1.0, alt=name)
         if bar.progress > 0:
-            box(shapes, x0, y + row_h * 0.36, max((x1 - x0) * bar.progress, 0.02), row_h * 0.19, fill=INK,
+            w.box(x0, y + row_h * 0.36, max((x1 - x0) * bar.progress, 0.02), row_h * 0.19, fill=INK,
                 alt=f"{name}: {bar.progress:.0%} complete")
     for mark in scene.milestones:
         if not a <= mark.row < b:
             continue
         size = row_h * 0.62
         x = axis.at(mark.x)
-        placed[mark.task_id] = box(shapes, x - size / 2, y_of(mark.row) + (row_h - size) / 2, size, size,
+        placed[mark.task_id] = w.box(x - size / 2, y_of(mark.row) + (row_h - size) / 2, size, size,
                                    kind="diamond", fill=CRITICAL if mark.critical else INK, outline="FFFFFF",
                                    alt=tasks[mark.task_id].name)
     for label in scene.labels:
@@ -216,7 +214,7 @@ def _draw_rows(shapes, ctx, scene, rows: tuple[int, int], axis: Axis, top: float
         x, align = axis.at(label.x) + 0.04, "left"
         if x + width > axis.right:
             x, align = axis.at(label.x_alt) - 0.04 - width, "right"
-        text_box(shapes, x, y_of(label.row), width, row_h, label.text, size=DATES_PT, colour=MUTED, anchor="middle",
+        w.text(x, y_of(label.row), width, row_h, label.text, size=DATES_PT, colour=MUTED, anchor="middle",
                  wrap=False, align=align, margin=0.02, alt=f"{tasks[label.task_id].name}: {label.text}")
     for item in scene.links:
         if item.pred in placed and item.succ in placed:
@@ -224,15 +222,15 @@ def _draw_rows(shapes, ctx, scene, rows: tuple[int, int], axis: Axis, top: float
             pred, succ = placed[item.pred], placed[item.succ]
             bend = None  # the vertical run of SS and FF links just outside both bars
             if item.type == "SS":
-                bend = min(pred.left, succ.left) / EMU - 0.12
+                bend = min(pred.x, succ.x) - 0.12
             elif item.type == "FF":
-                bend = max(pred.left + pred.width, succ.left + succ.width) / EMU + 0.12
-            link(shapes, pred, succ, begin_site=begin, end_site=end, kind=kind, bend=bend,
+                bend = max(pred.x + pred.w, succ.x + succ.w) + 0.12
+            w.link(pred, succ, begin_site=begin, end_site=end, kind=kind, bend=bend,
                  colour=CRITICAL if item.critical else MUTED, width=1.0,
                  alt=f"{tasks[item.pred].name} → {tasks[item.succ].name} ({item.type}"
                      + (f"{item.lag:+d}d)" if item.lag else ")"))
     if scene.today is not None:
         x = axis.at(scene.today.x)
         if axis.left < x < axis.right:
-            line(shapes, x, top - 0.05, x, bottom, colour=CRITICAL, width=1.75, dash=MSO_LINE_DASH_STYLE.DASH,
+            w.line(x, top - 0.05, x, bottom, colour=CRITICAL, width=1.75, dash="dash",
                  alt=f"Status date {day_text(scene.today.date)}")

@@ -1,32 +1,44 @@
 """Native PowerPoint shapes, each with its alt text: the deck's drawing primitives.
 
-Every function takes a slide's shape collection, places in inches, and
-returns the python-pptx shape. Every shape gets ``alt`` as its alternative
-text (the ``descr`` of its ``cNvPr``, which PowerPoint shows under *Alt Text*
-and screen readers read) and as its name (what the *Selection Pane* lists),
-so a PMO can find a task's bar by the task's name and move it. python-pptx
-has no property for alt text; its maintainer's documented way is the
-``cNvPr`` element of the shape (python-pptx issue 508, PR 512).
+A :class:`SlideWriter` collects a slide's shapes as DrawingML and adds them
+to the slide in one parse when :meth:`~SlideWriter.flush` is called: rectangles,
+diamonds and text boxes (``p:sp``) and lines and connectors (``p:cxnSp``),
+positioned in inches. Going through python-pptx's shape API costs about a
+millisecond a shape (it searches the slide for the next id on every call);
+the enterprise sample's deck has thousands of shapes, so the XML is written
+here and python-pptx keeps the package, tables and pictures.
 
-python-pptx is imported inside the functions: this module is loaded only
-when a deck is written.
+Every shape gets its alternative text (the ``descr`` of its ``cNvPr``, what
+PowerPoint shows under *Alt Text* and screen readers read) and the same
+text as its name (what the *Selection Pane* lists), so a PMO can find a
+task's bar by the task's name and move it. Grid lines and shading are also
+marked decorative, so screen readers pass over them. Connectors are glued
+to the shapes they join (``stCxn``/``endCxn``): moving a bar in PowerPoint
+drags its links along.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
 
 from aiplanner.render.office.package import xml_text
 
-__all__ = [
-    "EMU", "SLIDE_W", "SLIDE_H", "emu", "rgb", "set_alt", "alt_text", "box", "text_box", "line", "link",
-    "title_bar", "no_shadow", "decorative", "Axis", "time_header",
-]
+__all__ = ["EMU", "SLIDE_W", "SLIDE_H", "emu", "ShapeRef", "SlideWriter", "Axis", "Cell", "alt_text", "set_alt",
+           "DECORATIVE_URI", "line_count"]
 
 EMU = 914_400  # English Metric Units per inch
 SLIDE_W = 13.333  # 16:9, inches
 SLIDE_H = 7.5
-_NAME_MAX = 250  # PowerPoint shows a shape's name in one line of the Selection Pane
+PT = 12_700  # EMU per point
+_NAME_MAX = 250  # the Selection Pane shows a name on one line
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_NS = ('xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_GEOMETRY = {"rectangle": "rect", "diamond": "diamond", "rounded": "roundRect", "oval": "ellipse"}
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 
 
 def emu(inches: float) -> int:
@@ -38,193 +50,286 @@ def emu(inches: float) -> int:
     return int(round(inches * EMU))
 
 
-def rgb(colour: str):
-    """A ``#RRGGBB`` or ``RRGGBB`` string as python-pptx's ``RGBColor``."""
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(colour.lstrip("#").upper())
+def _colour(colour: str) -> str:
+    return colour.lstrip("#").upper()
 
 
-def set_alt(shape, alt: str) -> None:
-    """Give ``shape`` the alternative text ``alt``, and ``alt`` as its name."""
+def _solid(colour: str) -> str:
+    return f'<a:solidFill><a:srgbClr val="{_colour(colour)}"/></a:solidFill>'
+
+
+def _name(alt: str) -> str:
+    name = " ".join(alt.split())
+    return name if len(name) <= _NAME_MAX else name[:_NAME_MAX - 1] + "…"
+
+
+def _c_nv_pr(shape_id: int, alt: str, decorative: bool) -> str:
     text = xml_text(alt)
-    c_nv_pr = shape._element._nvXxPr.cNvPr
-    c_nv_pr.set("descr", text)
-    name = " ".join(text.split())
-    shape.name = name if len(name) <= _NAME_MAX else name[:_NAME_MAX - 1] + "…"
+    ext = ""
+    if decorative:
+        ext = (f'<a:extLst><a:ext uri="{DECORATIVE_URI}"><adec:decorative '
+               'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>')
+    return f'<p:cNvPr id="{shape_id}" name={quoteattr(_name(text))} descr={quoteattr(text)}>{ext}</p:cNvPr>'
 
 
-def alt_text(shape) -> str:
-    """The alternative text of ``shape`` (``""`` when none)."""
-    return shape._element._nvXxPr.cNvPr.get("descr", "")
-
-
-def decorative(shape) -> None:
-    """Mark ``shape`` decorative (grid lines, shading): PowerPoint's accessibility
-    checker and screen readers then pass over it."""
-    from lxml import etree
-    from pptx.oxml.ns import qn
-
-    c_nv_pr = shape._element._nvXxPr.cNvPr
-    ext_list = c_nv_pr.find(qn("a:extLst"))
-    if ext_list is None:
-        ext_list = etree.SubElement(c_nv_pr, qn("a:extLst"))
-    ext = etree.SubElement(ext_list, qn("a:ext"), {"uri": "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"})
-    etree.SubElement(ext, "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative", {"val": "1"},
-                     nsmap={"adec": "http://schemas.microsoft.com/office/drawing/2017/decorative"})
-
-
-def no_shadow(shape) -> None:
-    """No theme shadow: flat shapes project cleanly."""
-    shape.shadow.inherit = False
-
-
-def _fill(shape, fill: str | None) -> None:
-    if fill is None:
-        shape.fill.background()
-    else:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(fill)
-
-
-def _outline(shape, colour: str | None, width: float = 0.75, dash=None) -> None:
-    from pptx.util import Pt
-
+def _line(colour: str | None, width: float, dash: str | None = None, arrow: bool = False) -> str:
     if colour is None:
-        shape.line.fill.background()
-        return
-    shape.line.color.rgb = rgb(colour)
-    shape.line.width = Pt(width)
-    if dash is not None:
-        shape.line.dash_style = dash
+        return "<a:ln><a:noFill/></a:ln>"
+    inner = _solid(colour) + (f'<a:prstDash val="{dash}"/>' if dash else "")
+    inner += '<a:tailEnd type="triangle" w="med" len="med"/>' if arrow else ""
+    return f'<a:ln w="{round(width * PT)}">{inner}</a:ln>'
 
 
-def _style_text(frame, text: str, size: float, colour: str, bold: bool, align: str, anchor: str,
-                wrap: bool, margin: float) -> None:
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-    from pptx.util import Pt
-
-    frame.word_wrap = wrap
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left = frame.margin_right = emu(margin)
-    frame.margin_top = frame.margin_bottom = emu(min(margin, 0.03))
-    frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}[anchor]
-    lines = xml_text(text).split("\n")
-    for k, line_text in enumerate(lines):
-        paragraph = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
-        paragraph.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[align]
-        run = paragraph.add_run()
-        run.text = line_text
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.color.rgb = rgb(colour)
+def _paragraphs(text: str, size: float, colour: str, bold: bool, align: str) -> str:
+    run_pr = f'<a:rPr sz="{round(size * 100)}" b="{1 if bold else 0}" dirty="0">{_solid(colour)}</a:rPr>'
+    out = []
+    for line_text in xml_text(text).split("\n"):
+        run = f"<a:r>{run_pr}<a:t>{escape(line_text)}</a:t></a:r>" if line_text else ""
+        out.append(f'<a:p><a:pPr algn="{_ALIGN[align]}"/>{run}'
+                   f'<a:endParaRPr sz="{round(size * 100)}" dirty="0"/></a:p>')
+    return "".join(out)
 
 
-def box(shapes, x: float, y: float, w: float, h: float, *, alt: str, fill: str | None, outline: str | None = None,
-        kind: str = "rectangle", text: str = "", size: float = 12, colour: str = "#1a1a1a", bold: bool = False,
-        align: str = "center", outline_width: float = 0.75, dash=None):
-    """An auto shape (``rectangle``, ``diamond``, ``rounded``, ``triangle``, ``oval``), filled, optionally with text."""
-    from pptx.enum.shapes import MSO_SHAPE
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its text and look; ``span`` = (rows, columns) it covers from here."""
 
-    kinds = {"rectangle": MSO_SHAPE.RECTANGLE, "diamond": MSO_SHAPE.DIAMOND, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
-             "triangle": MSO_SHAPE.ISOSCELES_TRIANGLE, "oval": MSO_SHAPE.OVAL}
-    shape = shapes.add_shape(kinds[kind], emu(x), emu(y), emu(max(w, 0.01)), emu(max(h, 0.01)))
-    _fill(shape, fill)
-    _outline(shape, outline, outline_width, dash)
-    no_shadow(shape)
-    if kind == "triangle":
-        shape.rotation = 180.0  # points down at what it marks
-    if text:
-        _style_text(shape.text_frame, text, size, colour, bold, align, "middle", False, 0.04)
-    set_alt(shape, alt)
-    return shape
+    text: str = ""
+    size: float = 11
+    bold: bool = False
+    colour: str = "#1a1a1a"
+    fill: str | None = "FFFFFF"
+    align: str = "center"
+    span: tuple[int, int] = (1, 1)
 
 
-def text_box(shapes, x: float, y: float, w: float, h: float, text: str, *, alt: str | None = None,
-             size: float = 12, colour: str = "#1a1a1a", bold: bool = False, align: str = "left",
-             anchor: str = "top", wrap: bool = True, margin: float = 0.04, fill: str | None = None):
-    """A text box; its alt text is ``alt`` or the text itself."""
-    shape = shapes.add_textbox(emu(x), emu(y), emu(max(w, 0.05)), emu(max(h, 0.05)))
-    if fill is not None:
-        _fill(shape, fill)
-    _style_text(shape.text_frame, text, size, colour, bold, align, anchor, wrap, margin)
-    set_alt(shape, text if alt is None else alt)
-    return shape
+def line_count(text: str, width: float, size: float, measure) -> int:
+    """Lines ``text`` takes wrapped at word breaks into ``width`` inches at ``size`` points
+    (each word measured once: findings run to hundreds of words).
 
-
-def _arrow_head(connector) -> None:
-    from pptx.oxml.ns import qn
-
-    ln = connector.line._get_or_add_ln()
-    for old in ln.findall(qn("a:tailEnd")):
-        ln.remove(old)
-    ln.append(ln.makeelement(qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"}))
-
-
-def line(shapes, x1: float, y1: float, x2: float, y2: float, *, alt: str, colour: str, width: float = 1.0,
-         dash=None, arrow: bool = False):
-    """A straight line (a connector shape, free at both ends)."""
-    from pptx.enum.shapes import MSO_CONNECTOR
-
-    connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(x1), emu(y1), emu(x2), emu(y2))
-    _outline(connector, colour, width, dash)
-    if arrow:
-        _arrow_head(connector)
-    set_alt(connector, alt)
-    return connector
-
-
-def link(shapes, pred, succ, *, alt: str, colour: str, width: float = 1.0, begin_site: int = 3,
-         end_site: int = 1, dash=None, kind: str = "elbow", bend: float | None = None):
-    """A connector glued from ``pred`` to ``succ``: moving either shape in PowerPoint
-    drags it along. Sites: 0 top, 1 left, 2 bottom, 3 right (rectangles and diamonds alike).
-
-    ``kind``: "corner" (across, then down: one bend), "elbow" (across, down, across;
-    ``bend`` = inches from the slide's left edge of its vertical run) — both with an
-    arrow head — or "straight" (a leader line).
+    >>> from aiplanner.render.style import TextMeasure
+    >>> line_count("one two three", 10.0, 12, TextMeasure()), line_count("one two three", 0.5, 12, TextMeasure())
+    (1, 3)
     """
-    from lxml import etree
-    from pptx.enum.shapes import MSO_CONNECTOR
-    from pptx.oxml.ns import qn
-
-    shape = MSO_CONNECTOR.STRAIGHT if kind == "straight" else MSO_CONNECTOR.ELBOW
-    connector = shapes.add_connector(shape, 0, 0, emu(1), emu(1))
-    connector.begin_connect(pred, begin_site)
-    connector.end_connect(succ, end_site)
-    geometry = connector._element.spPr.find(qn("a:prstGeom"))
-    if kind == "corner":
-        geometry.set("prst", "bentConnector2")
-    elif kind == "elbow" and bend is not None and connector.begin_x != connector.end_x:
-        fraction = (emu(bend) - connector.begin_x) / (connector.end_x - connector.begin_x)
-        guides = geometry.find(qn("a:avLst"))
-        if guides is None:
-            guides = etree.SubElement(geometry, qn("a:avLst"))
-        etree.SubElement(guides, qn("a:gd"), {"name": "adj1", "fmla": f"val {round(fraction * 100_000)}"})
-    _outline(connector, colour, width, dash)
-    if kind != "straight":
-        _arrow_head(connector)
-    set_alt(connector, alt)
-    return connector
+    room = width * 72
+    space = measure.width(" ", size)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split():
+            wide = measure.width(word, size)
+            if used and used + space + wide > room:
+                lines += 1
+                used = wide
+            else:
+                used += (space if used else 0.0) + wide
+    return max(lines, 1)
 
 
-def title_bar(slide, title: str, subtitle: str = "", *, tag: str = "") -> float:
-    """The slide's title (top left, 26 pt), an optional subtitle (13 pt, one line) and,
-    for a scenario, a yellow ``tag`` top right; returns the y (inches) where the body may start."""
-    from aiplanner.render.style import MUTED, OKABE_ITO, TextMeasure
+@dataclass(frozen=True)
+class ShapeRef:
+    """A shape written to a slide: its id and place (inches), for gluing connectors to it."""
 
-    shapes = slide.shapes
-    tag_w = 0.0
-    if tag:
-        tag_w = min(TextMeasure().width(tag, 13, "bold") / 72 + 0.3, 6.5)
-        box(shapes, SLIDE_W - 0.45 - tag_w, 0.3, tag_w, 0.45, fill=OKABE_ITO["yellow"], text=tag, size=13,
-            bold=True, alt=tag)
-    text_box(shapes, 0.45, 0.25, SLIDE_W - 0.9 - tag_w - 0.1, 0.6, title, size=26, bold=True, anchor="middle",
-             wrap=False)
-    y = 0.85
-    if subtitle:
-        text_box(shapes, 0.45, 0.83, SLIDE_W - 0.9, 0.35, subtitle, size=13, colour=MUTED, wrap=False)
-        y = 1.2
-    return y + 0.1
+    id: int
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def site(self, index: int) -> tuple[float, float]:
+        """Connection site ``index`` (0 top, 1 left, 2 bottom, 3 right) of a rectangle or diamond.
+
+        >>> ShapeRef(2, 1.0, 1.0, 2.0, 1.0).site(3)
+        (3.0, 1.5)
+        """
+        return {0: (self.x + self.w / 2, self.y), 1: (self.x, self.y + self.h / 2),
+                2: (self.x + self.w / 2, self.y + self.h), 3: (self.x + self.w, self.y + self.h / 2)}[index]
+
+
+class SlideWriter:
+    """Collects a slide's shapes and adds them with :meth:`flush` (see the module docstring)."""
+
+    def __init__(self, slide) -> None:
+        self.slide = slide
+        tree = slide.shapes._spTree
+        ids = [int(v) for v in tree.xpath("//@id") if str(v).isdigit()]
+        self._next = max(ids, default=1) + 1
+        self._parts: list[str] = []
+
+    def _id(self) -> int:
+        value = self._next
+        self._next += 1
+        return value
+
+    def box(self, x: float, y: float, w: float, h: float, *, alt: str, fill: str | None, outline: str | None = None,
+            kind: str = "rectangle", text: str = "", size: float = 12, colour: str = "#1a1a1a", bold: bool = False,
+            align: str = "center", outline_width: float = 0.75, dash: str | None = None,
+            decorative: bool = False) -> ShapeRef:
+        """An auto shape (``rectangle``, ``diamond``, ``rounded``, ``oval``), optionally with text."""
+        w, h = max(w, 0.01), max(h, 0.01)
+        ref = ShapeRef(self._id(), x, y, w, h)
+        body = ""
+        if text:
+            body = (f'<p:txBody><a:bodyPr wrap="none" lIns="{emu(0.04)}" tIns="0" rIns="{emu(0.04)}" bIns="0" '
+                    f'anchor="ctr" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+                    f"{_paragraphs(text, size, colour, bold, align)}</p:txBody>")
+        self._parts.append(
+            f"<p:sp><p:nvSpPr>{_c_nv_pr(ref.id, alt, decorative)}<p:cNvSpPr/><p:nvPr/></p:nvSpPr>"
+            f'<p:spPr><a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
+            f'<a:prstGeom prst="{_GEOMETRY[kind]}"><a:avLst/></a:prstGeom>'
+            f'{_solid(fill) if fill is not None else "<a:noFill/>"}{_line(outline, outline_width, dash)}</p:spPr>'
+            f"{body}</p:sp>")
+        return ref
+
+    def text(self, x: float, y: float, w: float, h: float, text: str, *, alt: str | None = None, size: float = 12,
+             colour: str = "#1a1a1a", bold: bool = False, align: str = "left", anchor: str = "top",
+             wrap: bool = True, margin: float = 0.04, fill: str | None = None) -> ShapeRef:
+        """A text box; its alt text is ``alt`` or the text itself."""
+        w, h = max(w, 0.05), max(h, 0.05)
+        ref = ShapeRef(self._id(), x, y, w, h)
+        inset = emu(margin)
+        tb = emu(min(margin, 0.03))
+        self._parts.append(
+            f'<p:sp><p:nvSpPr>{_c_nv_pr(ref.id, text if alt is None else alt, False)}<p:cNvSpPr txBox="1"/><p:nvPr/>'
+            f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/>'
+            f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+            f'{_solid(fill) if fill is not None else "<a:noFill/>"}</p:spPr>'
+            f'<p:txBody><a:bodyPr wrap="{"square" if wrap else "none"}" lIns="{inset}" tIns="{tb}" rIns="{inset}" '
+            f'bIns="{tb}" anchor="{_ANCHOR[anchor]}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+            f"{_paragraphs(text, size, colour, bold, align)}</p:txBody></p:sp>")
+        return ref
+
+    def _connector(self, begin: tuple[float, float], end: tuple[float, float], geometry: str, alt: str,
+                   colour: str, width: float, dash: str | None, arrow: bool, glue: str = "",
+                   adjust: float | None = None, decorative: bool = False) -> ShapeRef:
+        (bx, by), (ex, ey) = begin, end
+        x, y = min(bx, ex), min(by, ey)
+        w, h = abs(ex - bx), abs(ey - by)
+        ref = ShapeRef(self._id(), x, y, w, h)
+        flips = (' flipH="1"' if ex < bx else "") + (' flipV="1"' if ey < by else "")
+        guides = f'<a:gd name="adj1" fmla="val {round(adjust * 100_000)}"/>' if adjust is not None else ""
+        self._parts.append(
+            f"<p:cxnSp><p:nvCxnSpPr>{_c_nv_pr(ref.id, alt, decorative)}<p:cNvCxnSpPr>{glue}</p:cNvCxnSpPr><p:nvPr/>"
+            f'</p:nvCxnSpPr><p:spPr><a:xfrm{flips}><a:off x="{emu(x)}" y="{emu(y)}"/>'
+            f'<a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm><a:prstGeom prst="{geometry}"><a:avLst>{guides}</a:avLst>'
+            f"</a:prstGeom>{_line(colour, width, dash, arrow)}</p:spPr></p:cxnSp>")
+        return ref
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, *, alt: str, colour: str, width: float = 1.0,
+             dash: str | None = None, arrow: bool = False, decorative: bool = False) -> ShapeRef:
+        """A straight line, free at both ends."""
+        return self._connector((x1, y1), (x2, y2), "line", alt, colour, width, dash, arrow, decorative=decorative)
+
+    def link(self, pred: ShapeRef, succ: ShapeRef, *, alt: str, colour: str, width: float = 1.0,
+             begin_site: int = 3, end_site: int = 1, kind: str = "elbow", bend: float | None = None,
+             dash: str | None = None) -> ShapeRef:
+        """A connector glued from ``pred`` to ``succ`` at connection sites (0 top, 1 left,
+        2 bottom, 3 right).
+
+        ``kind``: "corner" (across, then down: one bend), "elbow" (across, down,
+        across; ``bend`` = inches from the slide's left edge of its vertical run) —
+        both with an arrow head — or "straight" (a leader line).
+        """
+        begin, end = pred.site(begin_site), succ.site(end_site)
+        geometry = {"corner": "bentConnector2", "elbow": "bentConnector3", "straight": "straightConnector1"}[kind]
+        adjust = None
+        if kind == "elbow" and bend is not None and abs(end[0] - begin[0]) > 1e-6:
+            adjust = (bend - begin[0]) / (end[0] - begin[0])
+        glue = (f'<a:stCxn id="{pred.id}" idx="{begin_site}"/><a:endCxn id="{succ.id}" idx="{end_site}"/>')
+        return self._connector(begin, end, geometry, alt, colour, width, dash, kind != "straight", glue, adjust)
+
+    def table(self, x: float, y: float, widths: list[float], heights: list[float], rows: list[list[Cell | None]],
+              *, alt: str, border: str = "FFFFFF") -> ShapeRef:
+        """A native table (``a:tbl``); ``None`` marks a cell covered by a merged one."""
+        ref = ShapeRef(self._id(), x, y, sum(widths), sum(heights))
+        covered: dict[tuple[int, int], str] = {}
+        edge = "".join(f'<a:{side} w="{PT}">{_solid(border)}</a:{side}>' for side in ("lnL", "lnR", "lnT", "lnB"))
+        body = []
+        for r, (height, cells) in enumerate(zip(heights, rows)):
+            tcs = []
+            for c, cell in enumerate(cells):
+                if cell is None:
+                    merge = covered.get((r, c), 'hMerge="1"')
+                    tcs.append(f"<a:tc {merge}><a:txBody><a:bodyPr/><a:lstStyle/><a:p/></a:txBody><a:tcPr/></a:tc>")
+                    continue
+                spans = ""
+                down, across = cell.span
+                if down > 1:
+                    spans += f' rowSpan="{down}"'
+                if across > 1:
+                    spans += f' gridSpan="{across}"'
+                for dr in range(down):
+                    for dc in range(across):
+                        if dr or dc:
+                            covered[(r + dr, c + dc)] = 'vMerge="1"' if dr else 'hMerge="1"'
+                fill = _solid(cell.fill) if cell.fill is not None else "<a:noFill/>"
+                tcs.append(
+                    f"<a:tc{spans}><a:txBody><a:bodyPr/><a:lstStyle/>"
+                    f"{_paragraphs(cell.text, cell.size, cell.colour, cell.bold, cell.align)}</a:txBody>"
+                    f'<a:tcPr marL="{emu(0.05)}" marR="{emu(0.05)}" marT="{emu(0.02)}" marB="{emu(0.02)}" anchor="ctr">'
+                    f"{edge}{fill}</a:tcPr></a:tc>")
+            body.append(f'<a:tr h="{emu(height)}">{"".join(tcs)}</a:tr>')
+        grid = "".join(f'<a:gridCol w="{emu(width)}"/>' for width in widths)
+        self._parts.append(
+            f"<p:graphicFrame><p:nvGraphicFramePr>{_c_nv_pr(ref.id, alt, False)}<p:cNvGraphicFramePr>"
+            f'<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            f'<p:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(ref.w)}" cy="{emu(ref.h)}"/></p:xfrm>'
+            f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
+            f'<a:tblPr/><a:tblGrid>{grid}</a:tblGrid>{"".join(body)}</a:tbl></a:graphicData></a:graphic>'
+            f"</p:graphicFrame>")
+        return ref
+
+    def flush(self) -> None:
+        """Add the collected shapes to the slide (in order: later ones on top)."""
+        if not self._parts:
+            return
+        from pptx.oxml import parse_xml
+
+        tree = self.slide.shapes._spTree
+        parsed = parse_xml(f"<p:spTree {_NS}>{''.join(self._parts)}</p:spTree>")
+        for child in list(parsed):
+            tree.append(child)
+        self._parts = []
+
+    # -- composites ---------------------------------------------------------------------------------
+    def title_bar(self, title: str, subtitle: str = "", *, tag: str = "", measure=None) -> float:
+        """The slide's title (top left, 26 pt), an optional subtitle (13 pt, one line) and, for
+        a scenario, a yellow ``tag`` top right; returns the y (inches) where the body may start."""
+        from aiplanner.render.style import MUTED, OKABE_ITO, TextMeasure
+
+        tag_w = 0.0
+        if tag:
+            tag_w = min((measure or TextMeasure()).width(tag, 13, "bold") / 72 + 0.3, 6.5)
+            self.box(SLIDE_W - 0.45 - tag_w, 0.3, tag_w, 0.45, fill=OKABE_ITO["yellow"], text=tag, size=13,
+                     bold=True, alt=tag)
+        self.text(0.45, 0.25, SLIDE_W - 0.9 - tag_w - 0.1, 0.6, title, size=26, bold=True, anchor="middle", wrap=False)
+        y = 0.85
+        if subtitle:
+            self.text(0.45, 0.83, SLIDE_W - 0.9, 0.35, subtitle, size=13, colour=MUTED, wrap=False)
+            y = 1.2
+        return y + 0.1
+
+    def time_header(self, ticks, axis: Axis, top: float, tier_height: float, body_bottom: float, measure, *,
+                    size: float = 12, grid: str = "#d9d9d9", ink: str = "#1a1a1a") -> None:
+        """The two-tier time header of a timeline (text boxes) and a decorative grid line at
+        each lower-tier cell start, down to ``body_bottom``."""
+        for tick in ticks:
+            x0, x1 = axis.at(tick.x), axis.at(tick.x_end)
+            if x1 - x0 <= 0.01:
+                continue
+            y = top + tick.tier * tier_height
+            fits = measure.width(tick.text, size, "bold" if tick.tier == 0 else "normal") + 6 <= (x1 - x0) * 72
+            if fits:
+                self.text(x0, y, x1 - x0, tier_height, tick.text, size=size, bold=tick.tier == 0, colour=ink,
+                          align="center" if tick.tier else "left", anchor="middle", wrap=False, margin=0.03,
+                          alt=f"Time scale: {tick.text} from {tick.date.isoformat()}")
+            if tick.tier == 1 or fits:
+                self.line(x0, y if tick.tier == 0 else top + tier_height, x0,
+                          body_bottom if tick.tier == 1 else y + tier_height, colour=grid, width=0.5,
+                          alt=f"Grid line at {tick.date.isoformat()}", decorative=True)
+        self.line(axis.left, top + 2 * tier_height, axis.right, top + 2 * tier_height, colour=grid, width=0.75,
+                  alt="Time scale baseline", decorative=True)
 
 
 @dataclass(frozen=True)
@@ -251,25 +356,15 @@ class Axis:
         return self.left + self.width
 
 
-def time_header(shapes, ticks, axis: Axis, top: float, tier_height: float, body_bottom: float, measure, *,
-                size: float = 12, grid: str = "#d9d9d9", ink: str = "#1a1a1a") -> None:
-    """The two-tier time header of a timeline (text boxes) and a grid line at each
-    lower-tier cell start running down to ``body_bottom`` (decorative)."""
-    for tick in ticks:
-        x0, x1 = axis.at(tick.x), axis.at(tick.x_end)
-        if x1 - x0 <= 0.01:
-            continue
-        y = top + tick.tier * tier_height
-        fits = measure.width(tick.text, size, "bold" if tick.tier == 0 else "normal") + 6 <= (x1 - x0) * 72
-        if fits:
-            text_box(shapes, x0, y, x1 - x0, tier_height, tick.text, size=size, bold=tick.tier == 0,
-                     colour=ink, align="center" if tick.tier else "left", anchor="middle", wrap=False, margin=0.03,
-                     alt=f"Time scale: {tick.text} from {tick.date.isoformat()}")
-        if tick.tier == 1 or fits:
-            edge = line(shapes, x0, y if tick.tier == 0 else top + tier_height, x0,
-                        body_bottom if tick.tier == 1 else y + tier_height, colour=grid, width=0.5,
-                        alt=f"Grid line at {tick.date.isoformat()}")
-            decorative(edge)
-    edge = line(shapes, axis.left, top + 2 * tier_height, axis.right, top + 2 * tier_height, colour=grid, width=0.75,
-                alt="Time scale baseline")
-    decorative(edge)
+def set_alt(shape, alt: str) -> None:
+    """Give a python-pptx shape (a table, a picture) the alternative text ``alt``, and ``alt``
+    as its name (python-pptx has no property for it: the maintainer's documented way is the
+    ``cNvPr`` element, python-pptx issue 508 / PR 512)."""
+    text = xml_text(alt)
+    shape._element._nvXxPr.cNvPr.set("descr", text)
+    shape.name = _name(text)
+
+
+def alt_text(shape) -> str:
+    """The alternative text of a python-pptx shape (``""`` when none)."""
+    return shape._element._nvXxPr.cNvPr.get("descr", "")

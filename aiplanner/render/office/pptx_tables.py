@@ -20,8 +20,8 @@ import math
 from dataclasses import dataclass
 
 from aiplanner.render.office.context import OfficeContext, day_text
-from aiplanner.render.office.package import hex_tint, xml_text
-from aiplanner.render.office.pptx_shapes import SLIDE_H, SLIDE_W, emu, set_alt, title_bar
+from aiplanner.render.office.package import hex_tint
+from aiplanner.render.office.pptx_shapes import SLIDE_H, SLIDE_W, Cell, SlideWriter, line_count
 
 __all__ = ["LoadGrid", "load_grid", "load_slides", "findings_slides", "WEEK_MIN_W"]
 
@@ -87,46 +87,6 @@ def _chunks(n: int, per: int) -> list[tuple[int, int]]:
     return [(a, min(a + size, n)) for a in range(0, n, size)]
 
 
-def _cell(cell, text: str, *, size: float = 11, bold: bool = False, colour: str = "#1a1a1a",
-          fill: str | None = "FFFFFF", align: str = "center") -> None:
-    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-    from pptx.util import Pt
-
-    from aiplanner.render.office.pptx_shapes import rgb
-
-    cell.margin_left = cell.margin_right = emu(0.04)
-    cell.margin_top = cell.margin_bottom = emu(0.02)
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    if fill is None:
-        cell.fill.background()
-    else:
-        cell.fill.solid()
-        cell.fill.fore_color.rgb = rgb(fill)
-    frame = cell.text_frame
-    frame.word_wrap = True
-    for k, line_text in enumerate(xml_text(text).split("\n")):
-        paragraph = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
-        paragraph.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[align]
-        run = paragraph.add_run()
-        run.text = line_text
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.color.rgb = rgb(colour)
-
-
-def _table(slide, rows: int, cols: int, top: float, widths: list[float], heights: list[float], alt: str):
-    frame = slide.shapes.add_table(rows, cols, emu(LEFT), emu(top), emu(sum(widths)), emu(sum(heights)))
-    table = frame.table
-    table.first_row = False
-    table.horz_banding = False
-    for i, w in enumerate(widths):
-        table.columns[i].width = emu(w)
-    for i, h in enumerate(heights):
-        table.rows[i].height = emu(h)
-    set_alt(frame, alt)
-    return table
-
-
 def load_slides(prs, ctx: OfficeContext, measure) -> None:
     """The heat map slides (none without people)."""
     from aiplanner.render.style import CRITICAL, INK, MUTED
@@ -141,81 +101,71 @@ def load_slides(prs, ctx: OfficeContext, measure) -> None:
     over_people = sum(bool(grid.over[i].any()) for i in range(len(grid.ids)))
     col_runs = _chunks(len(grid.periods), per_cols)
     row_runs = _chunks(len(grid.ids), int(body_h / ROW_H) - 2)
-    for (c0, c1) in col_runs:
-        for (r0, r1) in row_runs:
-            slide = prs.slides.add_slide(prs.slide_layouts[6])
+    total = len(col_runs) * len(row_runs)
+    number = 0
+    for c0, c1 in col_runs:
+        for r0, r1 in row_runs:
+            number += 1
+            w = SlideWriter(prs.slides.add_slide(prs.slide_layouts[6]))
             first, last = grid.periods[c0], grid.periods[c1 - 1]
             end = last + dt.timedelta(days=6) if grid.unit == "week" else \
                 (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-            part = ""
-            if len(col_runs) * len(row_runs) > 1:
-                part = f" ({col_runs.index((c0, c1)) * len(row_runs) + row_runs.index((r0, r1)) + 1} of " \
-                       f"{len(col_runs) * len(row_runs)})"
-            title_bar(slide, f"People and load{part}",
-                      f"Load as % of capacity per {grid.unit} · red: over capacity on a day of that {grid.unit} · "
-                      f"{over_people} of {len(grid.ids)} people over-allocated", tag=ctx.scenario_tag)
+            w.title_bar(f"People and load ({number} of {total})" if total > 1 else "People and load",
+                        f"Load as % of capacity per {grid.unit} · red: over capacity on a day of that {grid.unit} · "
+                        f"{over_people} of {len(grid.ids)} people over-allocated", tag=ctx.scenario_tag,
+                        measure=measure)
             n = c1 - c0
             col_w = min((WIDTH - NAME_W) / n, 0.9)
             row_h = min(0.42, body_h / (r1 - r0 + 2)) if len(row_runs) == 1 else ROW_H
-            table = _table(slide, r1 - r0 + 2, n + 1, top, [NAME_W] + [col_w] * n, [row_h] * (r1 - r0 + 2),
-                           f"Heat map: each person's load as a share of capacity per {grid.unit}, "
-                           f"{day_text(first)} to {day_text(end)}; red cells are over capacity")
-            _header(table, grid, c0, c1, col_w, INK, MUTED)
-            for r, row in enumerate(range(r0, r1), start=2):
-                _cell(table.cell(r, 0), names.get(grid.ids[row], grid.ids[row]), align="left", size=12)
-                for c, col in enumerate(range(c0, c1), start=1):
-                    _load_cell(table.cell(r, c), grid, row, col, CRITICAL, INK)
+            rows = _header(grid, c0, c1, col_w, INK, MUTED)
+            for row in range(r0, r1):
+                rows.append([Cell(names.get(grid.ids[row], grid.ids[row]), size=12, align="left")]
+                            + [_load_cell(grid, row, col, CRITICAL, INK) for col in range(c0, c1)])
+            w.table(LEFT, top, [NAME_W] + [col_w] * n, [row_h] * len(rows), rows,
+                    alt=f"Heat map: each person's load as a share of capacity per {grid.unit}, "
+                        f"{day_text(first)} to {day_text(end)}; red cells are over capacity")
+            w.flush()
 
 
-def _header(table, grid: LoadGrid, c0: int, c1: int, col_w: float, ink: str, muted: str) -> None:
-    """Two header rows: months (years when by month) merged over their columns, then the periods."""
+def _header(grid: LoadGrid, c0: int, c1: int, col_w: float, ink: str, muted: str) -> list[list]:
+    """Two header rows: months (years when by month) over their columns, then the periods."""
     from aiplanner.render.gantt.timescale import MONTHS
 
-    corner = table.cell(0, 0)
-    corner.merge(table.cell(1, 0))
-    _cell(corner, "Person", bold=True, align="left", size=12, fill="F2F2F2")
     periods = grid.periods[c0:c1]
+    upper: list = [Cell("Person", bold=True, align="left", size=12, fill="F2F2F2", span=(2, 1))]
     keys = [(p.year, p.month) if grid.unit == "week" else (p.year, 0) for p in periods]
     start = 0
     for k in range(1, len(keys) + 1):
         if k < len(keys) and keys[k] == keys[start]:
             continue
-        cell = table.cell(0, start + 1)
-        if k - 1 > start:
-            cell.merge(table.cell(0, k))
         year, month = keys[start]
         span = (k - start) * col_w
         if grid.unit == "month":
             text = str(year)
         else:
             text = f"{MONTHS[month - 1]} {year}" if span >= 0.95 else (MONTHS[month - 1] if span >= 0.45 else "")
-        _cell(cell, text, bold=True, size=11, fill="F2F2F2", colour=ink)
+        upper.append(Cell(text, bold=True, fill="F2F2F2", colour=ink, span=(1, k - start)))
+        upper.extend([None] * (k - start - 1))
         start = k
-    for c, period in enumerate(periods, start=1):
-        text = str(period.day) if grid.unit == "week" else MONTHS[period.month - 1]
-        _cell(table.cell(1, c), text, size=11, fill="F2F2F2", colour=muted)
+    lower: list = [None] + [Cell(str(p.day) if grid.unit == "week" else MONTHS[p.month - 1], fill="F2F2F2",
+                                 colour=muted) for p in periods]
+    return [upper, lower]
 
 
-def _load_cell(cell, grid: LoadGrid, row: int, col: int, critical: str, ink: str) -> None:
+def _load_cell(grid: LoadGrid, row: int, col: int, critical: str, ink: str) -> Cell:
     share = grid.share(row, col)
     load = float(grid.load[row, col])
-    over = bool(grid.over[row, col])
-    if share is None:
-        text = "away" if load > 0 else ""
-    else:
-        text = f"{100 * share:.0f}" if load > 0 else ""
-    if over:
-        _cell(cell, text, fill=critical.lstrip("#"), colour="FFFFFF", bold=True)
-    elif load > 0 and share is not None:
-        _cell(cell, text, fill=hex_tint("#0072B2", 1 - 0.55 * min(share, 1.0)), colour=ink)
-    else:
-        _cell(cell, text, fill="FFFFFF", colour=ink)
+    text = ("away" if load > 0 else "") if share is None else (f"{100 * share:.0f}" if load > 0 else "")
+    if bool(grid.over[row, col]):
+        return Cell(text, fill=critical, colour="FFFFFF", bold=True)
+    if load > 0 and share is not None:
+        return Cell(text, fill=hex_tint("#0072B2", 1 - 0.55 * min(share, 1.0)), colour=ink)
+    return Cell(text, colour=ink)
 
 
 def findings_slides(prs, ctx: OfficeContext, measure) -> None:
     """The findings, as many as fit per slide (one slide saying so when there are none)."""
     from aiplanner.render.style import INK
-    from aiplanner.render.tables import FONT, wrap_text
 
     found = ctx.findings
     widths = [1.3, 6.4, WIDTH - 1.3 - 6.4]
@@ -223,12 +173,9 @@ def findings_slides(prs, ctx: OfficeContext, measure) -> None:
     line_h = 0.215
     top = 1.3
     body_h = SLIDE_H - 0.5 - top - 0.35
-
-    def lines(text: str, width: float) -> int:
-        return len(wrap_text(" ".join(str(text).split()), (width - 0.1) * 72 * FONT / size, measure))
-
     rows = [(f.severity, f.message, f.fix) for f in found] or [("", "The checks found nothing to report.", "")]
-    heights = [max(lines(m, widths[1]), lines(x, widths[2]), 1) * line_h + 0.08 for _, m, x in rows]
+    heights = [max(line_count(m, widths[1] - 0.12, size, measure), line_count(x, widths[2] - 0.12, size, measure))
+               * line_h + 0.08 for _, m, x in rows]
     pages: list[list[int]] = [[]]
     used = 0.35
     for i, h in enumerate(heights):
@@ -240,17 +187,18 @@ def findings_slides(prs, ctx: OfficeContext, measure) -> None:
     counts = {s: sum(f.severity == s for f in found) for s in ("error", "warning", "info")}
     summary = " · ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
     for k, page in enumerate(pages):
-        slide = prs.slides.add_slide(prs.slide_layouts[6])
-        title_bar(slide, "Findings" if len(pages) == 1 else f"Findings ({k + 1} of {len(pages)})", summary,
-                  tag=ctx.scenario_tag)
-        table = _table(slide, len(page) + 1, 3, top, widths, [0.35] + [heights[i] for i in page],
-                       f"Findings of the plan checks: {summary}")
-        for c, head in enumerate(("Severity", "Finding", "Suggested fix")):
-            _cell(table.cell(0, c), head, bold=True, size=size, align="left", fill="F2F2F2")
-        for r, i in enumerate(page, start=1):
+        w = SlideWriter(prs.slides.add_slide(prs.slide_layouts[6]))
+        w.title_bar("Findings" if len(pages) == 1 else f"Findings ({k + 1} of {len(pages)})", summary,
+                    tag=ctx.scenario_tag, measure=measure)
+        table = [[Cell(head, bold=True, size=size, align="left", fill="F2F2F2")
+                  for head in ("Severity", "Finding", "Suggested fix")]]
+        for i in page:
             severity, message, fix = rows[i]
             colour, amount = SEVERITY_FILL.get(severity, ("#FFFFFF", 0.0))
-            _cell(table.cell(r, 0), severity.capitalize(), size=size, align="left", bold=True,
-                  fill=hex_tint(colour, amount), colour=INK)
-            _cell(table.cell(r, 1), message, size=size, align="left")
-            _cell(table.cell(r, 2), fix, size=size, align="left")
+            table.append([Cell(severity.capitalize(), size=size, align="left", bold=True,
+                               fill=hex_tint(colour, amount), colour=INK),
+                          Cell(" ".join(message.split()), size=size, align="left"),
+                          Cell(" ".join(fix.split()), size=size, align="left")])
+        w.table(LEFT, top, widths, [0.35] + [heights[i] for i in page], table,
+                alt=f"Findings of the plan checks: {summary}", border="D9D9D9")
+        w.flush()
