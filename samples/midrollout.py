@@ -8,7 +8,9 @@ into their Assessment phase, built through the product's own API:
    as the baseline *Kick-off plan* (:func:`~aiplanner.checks.compare.baseline.capture_baseline`);
 2. the plan then moves on: some tasks took longer than planned
    (:class:`Slip`), the team added work the assessment showed was needed,
-   and the current values of some metrics are known;
+   and some metrics have a few months of measurements (:class:`Series`:
+   the assessment collected what tool analytics, support systems and
+   project tracking already held, then kept measuring);
 3. every task that had started by the story's status date gets the
    progress the schedule implies for that day (:func:`progress_on`): work
    finished by then is 100 %, work under way the share of its working days
@@ -29,10 +31,11 @@ from dataclasses import dataclass
 from aiplanner.catalog import Catalog
 from aiplanner.checks.compare.baseline import capture_baseline
 from aiplanner.model import Dependency, Document, Plan, Scenario, Task
+from aiplanner.model.parts import Measurement
 from aiplanner.schedule import schedule_plan
 from aiplanner.schedule.calendar import WorkCalendar
 
-__all__ = ["BASELINE", "Slip", "Addition", "Story", "progress_on", "mid_rollout"]
+__all__ = ["BASELINE", "Slip", "Addition", "Series", "Story", "progress_on", "mid_rollout"]
 
 #: The name of the baseline every mid-rollout sample is captured under.
 BASELINE = "Kick-off plan"
@@ -60,6 +63,19 @@ class Addition:
 
 
 @dataclass(frozen=True)
+class Series:
+    """Dated values of one metric; ``note`` says where they come from (kept on the first value)."""
+
+    metric: str
+    points: tuple[tuple[dt.date, float], ...]
+    note: str = ""
+
+    def measurements(self) -> list[Measurement]:
+        return [Measurement(date=day, value=value, note=self.note if i == 0 else "")
+                for i, (day, value) in enumerate(self.points)]
+
+
+@dataclass(frozen=True)
 class Story:
     """How far one sample's rollout has come, and what its facilitator asks."""
 
@@ -67,7 +83,7 @@ class Story:
     status: dt.date  # progress is as of the end of this working day
     slips: tuple[Slip, ...]
     additions: tuple[Addition, ...]
-    metrics: tuple[tuple[str, str], ...]  # (metric id, current value)
+    metrics: tuple[Series, ...]  # measurements up to the status date
     scenarios: tuple[ScenarioBuilder, ...]
 
 
@@ -133,6 +149,19 @@ def _status_note(plan: Plan, story: Story, progress: dict[str, float]) -> str:
     return " ".join(lines)
 
 
+def with_measurements(metrics, series: tuple[Series, ...], until: dt.date | None = None) -> list:
+    """``metrics`` with the measurements of ``series`` (none dated after ``until``)."""
+    values = {s.metric: s for s in series}
+    unknown = set(values) - {m.id for m in metrics}
+    if unknown:
+        raise KeyError(f"the plan has no metric {', '.join(sorted(unknown))}")
+    late = [s.metric for s in series if until is not None and any(day > until for day, _ in s.points)]
+    if late:
+        raise ValueError(f"measurements after the status date {until}: {', '.join(late)}")
+    return [m.model_copy(update={"measurements": values[m.id].measurements()}) if m.id in values else m
+            for m in metrics]
+
+
 def mid_rollout(plan: Plan, story: Story, catalog: Catalog | None = None) -> Plan:
     """``plan`` captured as the kick-off baseline, then moved on to ``story.status`` with its scenarios."""
     document = Document(plan.model_copy(deep=True))
@@ -149,12 +178,9 @@ def mid_rollout(plan: Plan, story: Story, catalog: Catalog | None = None) -> Pla
         if percent == 100:  # a finished task took what it took: nothing left to simulate
             fields["estimate"] = None
         document.update_task(task_id, **fields)
-    values = dict(story.metrics)
-    unknown = set(values) - {m.id for m in document.plan.metrics}
-    if unknown:
-        raise KeyError(f"the plan has no metric {', '.join(sorted(unknown))}")
     document.update_plan(
-        metrics=[m.model_copy(update={"current": values.get(m.id, m.current)}) for m in document.plan.metrics],
+        status_date=story.status,
+        metrics=with_measurements(document.plan.metrics, story.metrics, story.status),
         notes=f"{document.plan.notes}\n\n{_status_note(document.plan, story, progress)}",
     )
     for build in story.scenarios:

@@ -26,7 +26,7 @@ from aiplanner.catalog import Catalog, build_plan
 from aiplanner.catalog.switch import switch_pattern
 from aiplanner.model import Absence, Assignment, Dependency, Estimate, Person, Plan, RoleDemand, Scenario, Task
 from aiplanner.model.scenarios.whatif import scenario_from_plans
-from aiplanner.samples.midrollout import Addition, ScenarioBuilder, Slip, Story
+from aiplanner.samples.midrollout import Addition, ScenarioBuilder, Series, Slip, Story
 
 __all__ = ["SECOND_MLOPS", "PLATFORM_EARLY", "FEDERATED_INSTEAD", "PRODUCT_TEAMS_INSTEAD", "COE_STORY",
            "FEDERATED_STORY", "STORIES"]
@@ -35,6 +35,7 @@ SECOND_MLOPS = "Second MLOps engineer"
 PLATFORM_EARLY = "Platform work starts early"
 FEDERATED_INSTEAD = "Federated instead of CoE"
 PRODUCT_TEAMS_INSTEAD = "AI Product Teams instead"
+_d = dt.date
 
 
 def _variant(name: str, description: str, change: Callable[[Plan], None]) -> ScenarioBuilder:
@@ -100,10 +101,18 @@ COE_STORY = Story(
     ),
     additions=(Addition(MONITORING, before="m-build", feeds="m-build"),),
     metrics=(
-        ("time-to-deploy", "11 weeks"),
-        ("tool-utilization", "38% of licensed seats"),
-        ("duplicate-investments", "about 25% of spend (first estimate)"),
-        ("governance-compliance", "15% of initiatives"),
+        Series("time-to-deploy", ((_d(2026, 2, 27), 13), (_d(2026, 4, 30), 12), (_d(2026, 6, 5), 11)),
+               "Median of the AI capabilities delivered in the quarter, from project tracking."),
+        Series("tool-utilization", ((_d(2026, 1, 30), 31), (_d(2026, 2, 27), 33), (_d(2026, 3, 31), 34),
+                                    (_d(2026, 4, 30), 36), (_d(2026, 5, 29), 38)),
+               "Monthly active seats over licensed seats, from the tool vendors' admin consoles."),
+        Series("duplicate-investments", ((_d(2026, 6, 5), 25),),
+               "First estimate from the assessment's spend inventory."),
+        Series("support-tickets", ((_d(2026, 1, 30), 140), (_d(2026, 2, 27), 152), (_d(2026, 3, 31), 171),
+                                   (_d(2026, 4, 30), 180), (_d(2026, 5, 29), 186)),
+               "AI-related tickets per month in the service desk."),
+        Series("governance-compliance", ((_d(2026, 3, 31), 10), (_d(2026, 4, 30), 12), (_d(2026, 5, 29), 15)),
+               "Initiatives registered with the risk review, over all known initiatives."),
     ),
     scenarios=(
         SECOND_MLOPS_SCENARIO,
@@ -125,10 +134,16 @@ FEDERATED_STORY = Story(
     ),
     additions=(),
     metrics=(
-        ("tool-utilization", "52% of licensed seats"),
-        ("duplicate-investments", "18% of spend"),
-        ("support-tickets", "210 tickets per month"),
-        ("capability-adoption", "29% of teams (4 of 14)"),
+        Series("tool-utilization", ((_d(2026, 1, 30), 47), (_d(2026, 2, 27), 49), (_d(2026, 3, 31), 50),
+                                    (_d(2026, 4, 30), 51), (_d(2026, 5, 29), 52)),
+               "Monthly active seats over licensed seats, from tool analytics."),
+        Series("duplicate-investments", ((_d(2026, 3, 31), 21), (_d(2026, 5, 29), 18)),
+               "Quarterly spend review by the central team."),
+        Series("support-tickets", ((_d(2026, 1, 30), 245), (_d(2026, 2, 27), 238), (_d(2026, 3, 31), 226),
+                                   (_d(2026, 4, 30), 219), (_d(2026, 5, 29), 210)),
+               "AI-related tickets per month in the service desk."),
+        Series("capability-adoption", ((_d(2026, 2, 27), 21.4), (_d(2026, 5, 29), 28.6)),
+               "Product teams using AI in their own delivery, by survey (3 then 4 of 14)."),
     ),
     scenarios=(
         PLATFORM_EARLY_SCENARIO,

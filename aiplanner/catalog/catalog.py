@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from aiplanner.catalog.journey_spec import Journey
 from aiplanner.catalog.models import (
     Dimension,
     MetricInfo,
@@ -49,6 +50,7 @@ class Catalog(BaseModel):
     symptoms: list[Symptom]
     timeline: Timeline
     templates: TemplateSet
+    journey: Journey
 
     # -- look-ups by id ---------------------------------------------------
     def dimension(self, dimension_id: str) -> Dimension:
@@ -118,6 +120,11 @@ class Catalog(BaseModel):
         days = self.phase(phase_id).planning_range.days(days_per_week)
         assert days is not None  # planning_range is never ongoing
         return days
+
+    def maturity_weeks(self) -> tuple[float, float]:
+        """The FAQ's 18-24 months to maturity in weeks (a month = 52/12 weeks)."""
+        months = self.timeline.maturity_months
+        return months.min * 52 / 12, months.max * 52 / 12
 
     def foundation_days(self, days_per_week: int = 5) -> tuple[int, int]:
         """The FAQ's 6-9 months of foundation in working days (a month = 52/12 weeks)."""

@@ -167,6 +167,70 @@ def _template_problems(cat: Catalog) -> list[Problem]:
     return problems
 
 
+def _journey_problems(cat: Catalog) -> list[Problem]:
+    """Stages use known tags, roles, metrics and patterns, their work links inside the stage, and every
+    starting pattern's journey (template foundation plus stages) lands within the source's 18-24 months."""
+    from aiplanner.model.parts import EXIT_CHECK_TAG
+
+    journey = cat.journey
+    problems = _unique((s.id for s in journey.stages), "journey.json: $.stages")
+    if EXIT_CHECK_TAG not in cat.tag_ids:
+        problems.append(Problem("vocabulary.json: $.tags", f"the tag {EXIT_CHECK_TAG!r} of stage checklists is missing"))
+    cycle = journey.review_cycle
+    for role in cycle.demands:
+        if role not in cat.role_ids:
+            problems.append(Problem("journey.json: $.review_cycle.demands", f"unknown role {role!r}"))
+    for tag in cycle.tags:
+        if tag not in cat.tag_ids:
+            problems.append(Problem("journey.json: $.review_cycle.tags", f"unknown tag {tag!r}"))
+    words = set(cat.vocabulary.responsibility_words)
+    metric_ids = {m.id for m in cat.metrics}
+    task_ids: set[str] = set()
+    for i, stage in enumerate(journey.stages):
+        where = f"journey.json: $.stages[{i}]"
+        for pattern_id in stage.weeks:
+            if pattern_id not in cat.pattern_ids:
+                problems.append(Problem(f"{where}.weeks", f"unknown pattern {pattern_id!r}"))
+        if stage.responsibilities is not None:
+            parties = set(stage.responsibilities.parties)
+            for j, row in enumerate(stage.responsibilities.rows):
+                for party, word in row.cells.items():
+                    if party not in parties or word not in words:
+                        problems.append(Problem(f"{where}.responsibilities.rows[{j}].cells",
+                                                f"{party!r}: {word!r} (unknown party or not a responsibility word)"))
+        own = {t.id for t in (*stage.work, *stage.checklist)}
+        for key in ("work", "checklist"):
+            for j, spec in enumerate(getattr(stage, key)):
+                path = f"{where}.{key}[{j}]"
+                if spec.id in task_ids or spec.id in {m for m, _ in MILESTONES.values()}:
+                    problems.append(Problem(f"{path}.id", f"duplicate id {spec.id!r}"))
+                task_ids.add(spec.id)
+                if spec.name is None or not spec.tags:
+                    problems.append(Problem(path, f"task {spec.id!r} needs a name and tags"))
+                problems += [Problem(f"{path}.tags", f"unknown tag {t!r}") for t in spec.tags if t not in cat.tag_ids]
+                problems += [Problem(f"{path}.demands", f"unknown role {r!r}") for r in spec.demands
+                             if r not in cat.role_ids]
+                problems += [Problem(f"{path}.after", f"link to a task outside the stage {text!r}")
+                             for text in spec.after if parse_link(text).task not in own]
+        for j, target in enumerate(stage.exit_targets):
+            if target.metric not in metric_ids:
+                problems.append(Problem(f"{where}.exit_targets[{j}].metric", f"unknown metric {target.metric!r}"))
+    low, high = cat.maturity_weeks()
+    for pattern_id in cat.pattern_ids:
+        stages = journey.stages_from(pattern_id)
+        if not stages:
+            problems.append(Problem("journey.json: $.stages", f"no stage for a plan that starts as {pattern_id!r}"))
+            continue
+        foundation = sum(cat.templates.pattern(pattern_id).phase_weeks.values())
+        total = foundation + sum(s.weeks[pattern_id] for s in stages)
+        if not low <= total <= high:
+            problems.append(Problem("journey.json: $.stages[*].weeks",
+                                    f"a {pattern_id} journey takes {total:g} weeks, outside the source's "
+                                    f"{cat.timeline.maturity_months.min}-{cat.timeline.maturity_months.max} months "
+                                    f"({low:.0f}-{high:.0f} weeks)"))
+    return problems
+
+
 def catalog_problems(catalog: Catalog) -> list[Problem]:
     """Every cross-file problem of ``catalog`` (empty when consistent)."""
     return (
@@ -175,4 +239,5 @@ def catalog_problems(catalog: Catalog) -> list[Problem]:
         + _phase_problems(catalog)
         + _chart_problems(catalog)
         + _template_problems(catalog)
+        + _journey_problems(catalog)
     )

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from aiplanner.catalog.catalog import Catalog
 from aiplanner.catalog.consistency import catalog_problems
+from aiplanner.catalog.journey_spec import Journey
 from aiplanner.catalog.models import (
     Dimension,
     MetricInfo,
@@ -50,6 +51,7 @@ RESOURCE_FILES: dict[str, tuple[str | None, Any]] = {
     "symptoms.json": ("symptoms", list[Symptom]),
     "timeline.json": (None, Timeline),
     "templates.json": (None, TemplateSet),
+    "journey.json": (None, Journey),
 }
 
 # Top-level keys besides the list that a file may carry (notes for readers).
@@ -116,6 +118,7 @@ def load_catalog_from(root: Traversable | Path) -> Catalog:
         symptoms=parsed["symptoms.json"],
         timeline=parsed["timeline.json"],
         templates=parsed["templates.json"],
+        journey=parsed["journey.json"],
     )
     problems = catalog_problems(catalog)
     if problems:

@@ -198,16 +198,15 @@ class PhaseInfo(_Data):
 
 
 class MetricInfo(Metric):
-    """A metric with its description and where its target comes from."""
+    """A metric with its description; ``derived`` marks a target the source does not give."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     description: Text
-    target_source: Literal["source", "derived"]
 
     def as_metric(self) -> Metric:
-        """The plain metric a plan stores."""
-        return Metric.model_validate(self.model_dump(exclude={"description", "target_source"}))
+        """The plain metric a plan stores (no measurements yet)."""
+        return Metric.model_validate(self.model_dump(exclude={"description"}))
 
 
 class Pitfall(_Data):
@@ -276,3 +275,4 @@ class Timeline(_Data):
     maturity_months: MonthRange
     maturity_note: Text
     source_chart: SourceChart
+

@@ -25,6 +25,7 @@ __all__ = [
     "foundation_months",
     "key_roles",
     "role_name",
+    "pattern_name",
     "pitfall",
 ]
 
@@ -63,6 +64,16 @@ def role_name(role_id: str) -> str:
         return load_catalog().role(role_id).name
     except KeyError:
         return role_id
+
+
+def pattern_name(pattern_id: str | None) -> str:
+    """The catalogue's name of a pattern ("" for none, the id when it is not a catalogue pattern)."""
+    if not pattern_id:
+        return ""
+    try:
+        return load_catalog().pattern(pattern_id).name
+    except KeyError:
+        return pattern_id
 
 
 def pitfall(pitfall_id: str) -> Pitfall:

@@ -12,7 +12,8 @@ Add a line to ``aiplanner.io.exporters.BUILTIN`` (or call
 in that module). The function receives an ``ExportRequest`` whose
 ``options`` hold every option below by its ``dest`` name (``paper``,
 ``orientation``, ``sections``, ``date_from``, ``date_to``, ``fit``,
-``chart``, ``columns``, ``today``, ``scale``, ``baseline``, ``dpi``, ``seed``, ``scenario``) and returns bytes. A
+``chart``, ``columns``, ``today``, ``scale``, ``baseline``, ``dpi``, ``seed``, ``iterations``, ``scenario``) and
+returns bytes. A
 format that needs an option of its own adds it to :func:`add_arguments`
 here, in its own argument group.
 
@@ -47,6 +48,16 @@ def _dpi(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if not 10 <= value <= 600:
         raise argparse.ArgumentTypeError(f"{value} is outside 10-600 dots per inch")
+    return value
+
+
+def _iterations(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError("iterations must be between 1 and 1000000")
     return value
 
 
@@ -111,7 +122,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help=f"timeline columns beside the name, any of {','.join(COLUMNS)} (default start,finish)")
     view.add_argument("--today", type=_date, metavar="DATE", help="draw a today line on this date")
     view.add_argument("--dpi", type=_dpi, default=150, help="png resolution, 10-600 (default 150)")
-    view.add_argument("--seed", type=int, default=1, help="Monte Carlo seed for the risk section (default 1)")
+    view.add_argument("--seed", type=int, default=1, help="Monte Carlo seed of the summary and risk pages (default 1)")
+    view.add_argument("--iterations", type=_iterations, default=10_000,
+                      help="Monte Carlo runs of the summary and risk pages (default 10000, as 'simulate')")
 
 
 def _scenario_plan(plan, name: str, file: str):

@@ -13,7 +13,9 @@ HELP = "create a plan from a pattern template (CoE, federated, product teams)"
 DESCRIPTION = (
     "Create a complete, schedulable rollout plan from one of the source's three organisational "
     "patterns: the four phases with their tasks, links and estimates, the five key roles, the "
-    "pattern's responsibility matrix and the metrics with their targets."
+    "pattern's responsibility matrix and the metrics with their targets. --horizon maturity "
+    "lays out the whole 18-24-month journey: the maturity stages after the foundation, each with "
+    "its exit criteria and responsibility matrix, and Scale & Optimize as recurring review cycles."
 )
 ORDER = 10
 
@@ -29,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--start", required=True, metavar="DATE", help="plan start date, YYYY-MM-DD")
     parser.add_argument("--name", metavar="TEXT", help="plan name (default: the template's)")
     parser.add_argument("--organisation", metavar="TEXT", default="", help="organisation name")
+    parser.add_argument("--horizon", choices=("foundation", "maturity"), default="foundation",
+                        help="foundation (default): up to the end of initial scaling, 6-9 months; maturity: the "
+                             "whole journey, 18-24 months")
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the .aiplan file to write ('-': stdout)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
@@ -58,7 +63,12 @@ def run(args: argparse.Namespace) -> int:
             raise NewPlanError(f"{out}: is a folder, not a plan file")
         if out.exists() and not args.force:
             raise NewPlanError(f"{out}: already exists (use --force to overwrite it)")
-    plan = build_plan(args.pattern, start, name=args.name, organisation=args.organisation)
+    if getattr(args, "horizon", "foundation") == "maturity":
+        from aiplanner.catalog.journey import build_journey
+
+        plan = build_journey(args.pattern, start, name=args.name, organisation=args.organisation)
+    else:
+        plan = build_plan(args.pattern, start, name=args.name, organisation=args.organisation)
     write_plan(plan, args.output)  # with --force the old file is kept as FILE.bak; '-': stdout
     print(f"{out}: {plan.name} ({len(plan.phases)} phases, {len(plan.tasks)} tasks, starts {start})",
           file=report_stream(args.output))

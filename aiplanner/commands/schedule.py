@@ -48,6 +48,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(table(["id", "name", "start", "finish", "days", "float", "crit"], rows, "lllrrrl"))
         p = data["project"]
         sys.stdout.write(f"\n{plan.name}: {p['start']} -> {p['finish']} ({p['duration']} working days)\n")
+        if p["status_date"]:
+            sys.stdout.write(f"status {p['status_date']}: {p['percent_complete']:g}% complete, "
+                             f"{p['percent_planned']:g}% planned by then\n")
+        elif p["percent_complete"]:
+            sys.stdout.write(f"{p['percent_complete']:g}% complete\n")
         if p["missed_deadlines"]:
             sys.stdout.write(f"missed deadlines: {', '.join(p['missed_deadlines'])}\n")
     return 0

@@ -12,6 +12,7 @@ from typing import Any
 
 from aiplanner.model.errors import Problem, UnsupportedVersionError, InvalidPlanError
 from aiplanner.model.plan import CURRENT_VERSION
+from aiplanner.model.parts import parse_target
 
 __all__ = ["migrates", "migrate", "MIGRATIONS"]
 
@@ -36,6 +37,45 @@ def _v0_to_v1(data: Raw) -> Raw:
     """Version 0 (the pre-release drafts) called the task list ``activities``."""
     if "activities" in data and "tasks" not in data:
         data["tasks"] = data.pop("activities")
+    return data
+
+
+@migrates(1, 2)
+def _v1_to_v2(data: Raw) -> Raw:
+    """Version 2 tracks metrics over time.
+
+    A metric's free-text ``target`` becomes a structured target (``"< 4 weeks"``
+    -> ``{"op": "<", "value": 4}``; ``"Declining trend"`` -> ``{"op": "declining"}``)
+    and its words are kept as ``target_note``; a target that states neither a
+    bound nor a direction stays only as words. ``measurement`` (how it is
+    measured) is renamed ``how_measured``. The undated ``current`` value
+    cannot become a dated measurement, so it is kept in the metric's
+    ``notes``. The other new fields (status date, maturity stages) are
+    optional: a plan without metrics migrates unchanged.
+    """
+    metrics = data.get("metrics")
+    if not isinstance(metrics, list):
+        return data
+    for metric in metrics:
+        if not isinstance(metric, dict):
+            continue  # validation names it
+        target = metric.get("target")
+        if isinstance(target, str):
+            parsed = parse_target(target)
+            if target.strip():
+                metric["target_note"] = target
+            if parsed is None:
+                metric.pop("target")
+            else:
+                metric["target"] = parsed.model_dump(exclude_none=True)
+        if "measurement" in metric and "how_measured" not in metric:
+            metric["how_measured"] = metric.pop("measurement")
+        current = metric.pop("current", None)
+        if isinstance(current, str) and current.strip():
+            note = f"Value noted before measurements were dated: {current.strip()}"
+            metric["notes"] = f"{metric['notes']}\n{note}" if isinstance(metric.get("notes"), str) and metric["notes"] else note
+        elif current not in (None, ""):
+            metric["current"] = current  # not text: validation names it
     return data
 
 

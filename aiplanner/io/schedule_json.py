@@ -9,7 +9,16 @@ __all__ = ["schedule_data"]
 
 
 def schedule_data(plan, sched) -> dict:
-    """The JSON form of DESIGN.md: project and per-task dates (ISO), floats in working days."""
+    """The JSON form of DESIGN.md: project and per-task dates (ISO), floats in working days.
+
+    The project also says how far the plan has come: its status date and the
+    duration-weighted percent complete, and (with a status date) the percent
+    the latest baseline (else this schedule) planned done by then
+    (:func:`aiplanner.schedule.progress.earned_progress`).
+    """
+    from aiplanner.schedule.progress import earned_progress
+
+    progress = earned_progress(plan, sched, plan.baselines[-1] if plan.baselines else None)
     tasks = []
     for task in plan.tasks:
         t = sched.tasks[task.id]
@@ -29,6 +38,7 @@ def schedule_data(plan, sched) -> dict:
                 "late_finish": t.late_finish.isoformat(),
                 "deadline": task.deadline.isoformat() if task.deadline else None,
                 "days_late": t.deadline_late,
+                "progress": task.progress,
             }
         )
     phases = [
@@ -44,6 +54,9 @@ def schedule_data(plan, sched) -> dict:
             "duration": sched.duration,
             "critical_path": sched.critical_tasks(),
             "missed_deadlines": sched.missed_deadlines,
+            "status_date": progress.status_date.isoformat() if progress.status_date else None,
+            "percent_complete": progress.complete,
+            "percent_planned": progress.planned,
         },
         "phases": phases,
         "tasks": tasks,

@@ -22,7 +22,9 @@ from aiplanner.model.parts import (  # noqa: F401  re-exported: the plan's parts
     Dependency,
     DependencyType,
     Estimate,
+    ExitTarget,
     Identifier,
+    Measurement,
     Metric,
     Name,
     PatternId,
@@ -32,6 +34,7 @@ from aiplanner.model.parts import (  # noqa: F401  re-exported: the plan's parts
     ResponsibilityRow,
     Role,
     RoleDemand,
+    Target,
     Task,
     Text,
     Weekday,
@@ -57,6 +60,9 @@ __all__ = [
     "Assignment",
     "ResponsibilityRow",
     "ResponsibilityMatrix",
+    "Target",
+    "Measurement",
+    "ExitTarget",
     "Metric",
     "Plan",
 ]
@@ -70,6 +76,8 @@ class Plan(_Model):
     name: Name = "Untitled plan"
     organisation: str = Field(default="", max_length=500)
     start: dt.date
+    # Progress is as of the end of this day (MS Project's status date); None: not stated.
+    status_date: dt.date | None = None
     pattern: PatternId | None = None
     calendar: Calendar = Field(default_factory=Calendar)
     phases: list[Phase] = Field(default_factory=list)

@@ -84,14 +84,30 @@ def plan_problems(plan: Plan) -> list[Problem]:
         if assignment.role not in role_ids:
             problems.append(Problem(f"{where}.role", f"assignment names unknown role {assignment.role!r}"))
 
-    parties = set(plan.responsibilities.parties)
-    for i, row in enumerate(plan.responsibilities.rows):
-        for party in row.cells:
-            if party not in parties:
-                problems.append(
-                    Problem(f"$.responsibilities.rows[{i}].cells", f"unknown party {party!r} for {row.function!r}")
-                )
+    problems += _matrix_problems(plan.responsibilities, "$.responsibilities")
+    problems += _stage_problems(plan)
     problems += scenario_problems(plan)
+    return problems
+
+
+def _matrix_problems(matrix, where: str) -> list[Problem]:
+    parties = set(matrix.parties)
+    return [Problem(f"{where}.rows[{i}].cells", f"unknown party {party!r} for {row.function!r}")
+            for i, row in enumerate(matrix.rows) for party in row.cells if party not in parties]
+
+
+def _stage_problems(plan: Plan) -> list[Problem]:
+    """A maturity stage's exit targets name the plan's metrics."""
+    problems: list[Problem] = []
+    metric_ids = {m.id for m in plan.metrics}
+    for i, phase in enumerate(plan.phases):
+        where = f"$.phases[{i}]"
+        for j, exit_target in enumerate(phase.exit_targets):
+            if exit_target.metric not in metric_ids:
+                problems.append(Problem(f"{where}.exit_targets[{j}].metric",
+                                        f"phase {phase.id!r} has an exit target on unknown metric {exit_target.metric!r}"))
+        if phase.responsibilities is not None:
+            problems += _matrix_problems(phase.responsibilities, f"{where}.responsibilities")
     return problems
 
 

@@ -32,6 +32,7 @@ def report_options(request: ExportRequest) -> ReportOptions:
             scale=opt("scale", "auto"),
             baseline=opt("baseline", "latest"),
             seed=int(opt("seed", 1)),
+            iterations=int(opt("iterations", 10_000)),
         )
     except ValueError as exc:
         raise InvalidPlanError([Problem("", str(exc))]) from None

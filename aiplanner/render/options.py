@@ -26,7 +26,8 @@ PAPERS: dict[str, tuple[float, float]] = {
 
 #: Report sections in the order they are printed.
 SECTIONS: tuple[str, ...] = (
-    "cover", "timeline", "changes", "tasks", "network", "staffing", "load", "responsibilities", "metrics", "findings", "risk",
+    "cover", "milestones", "timeline", "changes", "tasks", "network", "staffing", "load", "responsibilities",
+    "metrics", "findings", "risk",
 )
 
 #: Charts that ``--to png|svg --chart`` can draw.
@@ -116,7 +117,7 @@ class ReportOptions:
     printed: dt.datetime | None = None
     author: str = "aiplanner"
     seed: int = 1
-    iterations: int = 2000
+    iterations: int = 10_000  # as many runs as 'aiplanner simulate' makes by default
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -52,9 +52,13 @@ def paint_risk(fig, rect: tuple[float, float, float, float], result, schedule) -
     planned = schedule.finish
     share = 100 * result.probability_by(planned)
     curve.axvline(planned, color=INK, lw=1.0)
-    curve.annotate(f"planned {planned:%d %b %Y}: {share:.0f}% of runs finish by then", (planned, 62),
-                   xytext=(-4, 0), textcoords="offset points", fontsize=8, color=INK, ha="right", va="center",
-                   bbox=box)
+    lo, hi = min(dates[0], planned), max(dates[-1], planned)
+    # The label goes on the side of the line with room for it: right of a planned date in the
+    # first half of the chart (an optimistic plan), left of one in the second half.
+    early = (planned - lo).days <= (hi - lo).days / 2
+    curve.annotate(f"planned {planned:%d %b %Y}: {round(share, 2):g}% of runs finish by then", (planned, 62),
+                   xytext=(4 if early else -4, 0), textcoords="offset points", fontsize=8, color=INK,
+                   ha="left" if early else "right", va="center", bbox=box)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
@@ -63,7 +67,6 @@ def paint_risk(fig, rect: tuple[float, float, float, float], result, schedule) -
         a.spines["top"].set_visible(False)
     ax.grid(axis="y", color=GRID, lw=0.4)
     ax.set_axisbelow(True)
-    lo, hi = min(dates[0], planned), max(dates[-1], planned)
     pad = max((hi - lo).days * 0.04, 2)
     ax.set_xlim(mdates.date2num(lo) - pad, mdates.date2num(hi) + pad)
     handles = ax.get_legend_handles_labels()[0] + curve.get_legend_handles_labels()[0]

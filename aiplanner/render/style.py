@@ -27,8 +27,11 @@ OKABE_ITO = {
     "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
 }
 #: Phase colours in phase order (yellow left out: too pale on white paper).
-PHASE_COLOURS = ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000")
+# A journey plan has seven phases: after the Okabe-Ito five, a slate violet and grey (black bars read as holes).
+PHASE_COLOURS = ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#7570B3", "#999999")
 CRITICAL = "#D55E00"
+#: Red / amber / green of the executive summary (always printed with the word, never colour alone).
+RAG_COLOURS = {"green": "#2E7D32", "amber": "#E69F00", "red": "#C62828", "grey": "#9E9E9E"}
 INK = "#1a1a1a"
 MUTED = "#5f5f5f"
 GRID = "#d9d9d9"

@@ -8,11 +8,13 @@ further pages with its header repeated.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aiplanner.render.style import GRID, INK, MUTED, TextMeasure
 
-__all__ = ["Col", "TableSpec", "TablePage", "paginate_table", "paint_table_page", "wrap_text", "stack_tables"]
+__all__ = ["Col", "TableSpec", "TablePage", "Block", "paginate_table", "paint_table_page", "wrap_text",
+           "stack_tables"]
 
 FONT = 7.0
 LINE = 9.0  # points per text line
@@ -41,6 +43,17 @@ class TableSpec:
     def style(self, i: int) -> str:
         """Style of row ``i`` ("" when none given)."""
         return self.styles[i] if i < len(self.styles) else ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A drawing of fixed height that flows with the tables (a row of charts).
+
+    ``draw(fig, rect)`` paints it into ``rect`` = (left, bottom, width, height) inches.
+    """
+
+    height: float  # points
+    draw: Callable = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -196,17 +209,26 @@ TOP_GAP = 6.0  # points between the page's title rule and the first caption
 def stack_tables(specs: list[tuple[str, TableSpec]], width: float, height: float, measure: TextMeasure):
     """Flow several tables down pages, one after the other.
 
-    ``specs`` pairs a caption (may be empty) with a table. Returns pages, each
-    a list of ``(caption, spec, TablePage, top)`` with ``top`` in points from
-    the top of the frame; a table continuing on the next page repeats its
-    header and its caption gets "(continued)".
+    ``specs`` pairs a caption (may be empty) with a table or a :class:`Block`.
+    Returns pages, each a list of ``(caption, spec, TablePage, top)`` with
+    ``top`` in points from the top of the frame (a block's TablePage is None);
+    a table continuing on the next page repeats its header and its caption
+    gets "(continued)"; a block that does not fit starts the next page.
     """
     pages: list[list] = [[]]
     used = 0.0
     for caption, spec in specs:
+        cap_h = LINE + 4 if caption else 0.0
+        if isinstance(spec, Block):
+            start = used + (GAP if used else 0.0)
+            if pages[-1] and start + cap_h + spec.height > height:
+                pages.append([])
+                start = 0.0
+            pages[-1].append((caption, spec, None, start))
+            used = start + cap_h + spec.height
+            continue
         if not spec.rows:
             continue
-        cap_h = LINE + 4 if caption else 0.0
         start = used + (GAP if used else 0.0)
         parts = paginate_table(spec, width, height - cap_h, measure, first_height=height - start - cap_h)
         for k, part in enumerate(parts):
@@ -233,4 +255,7 @@ def paint_stacked_page(fig, items, rect: tuple[float, float, float, float], meas
         if caption:
             fig_text(fig, left, y - LINE / 72, caption, fontsize=8.5, weight="bold", color=INK, va="baseline")
             y -= (LINE + 4) / 72
-        paint_table_page(fig, part, spec, (left, bottom, width, y - bottom), measure)
+        if isinstance(spec, Block):
+            spec.draw(fig, (left, y - spec.height / 72, width, spec.height / 72))
+        else:
+            paint_table_page(fig, part, spec, (left, bottom, width, y - bottom), measure)

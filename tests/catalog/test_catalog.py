@@ -121,17 +121,24 @@ def test_four_phases_with_ranges_and_tasks(catalog):
 
 def test_metrics(catalog):
     efficiency = catalog.metrics_in("efficiency")
-    assert [(m.name, m.target, m.measurement) for m in efficiency] == [
+    assert [(m.name, m.target_text(), m.how_measured) for m in efficiency] == [
         ("Time to deploy AI capability", "< 4 weeks", "Project tracking"),
         ("AI tool utilization", "> 70% of licensed seats", "Tool analytics"),
         ("Duplicate AI investments", "< 10% of spend", "Spend analysis"),
         ("AI support ticket volume", "Declining trend", "Support systems"),
     ]
+    # the source's targets as numbers with a unit, or as a direction
+    assert [(m.target.op, m.target.value, m.unit) for m in efficiency] == [
+        ("<", 4, "weeks"), (">", 70, "% of seats"), ("<", 10, "% of spend"), ("declining", None, "tickets per month")]
     assert [m.name for m in catalog.metrics_in("quality")] == [
         "Model reliability", "Governance compliance", "Security incidents", "Rework rate"]
     assert [m.name for m in catalog.metrics_in("value")] == [
         "AI ROI", "Capability adoption", "Time savings", "Business outcomes"]
-    assert all(m.target_source == "source" for m in efficiency)
+    assert not any(m.derived for m in efficiency)
+    # quality and value targets are not in the source: directions, marked derived; reliability has none
+    others = catalog.metrics_in("quality") + catalog.metrics_in("value")
+    assert all(m.derived for m in others)
+    assert [m.id for m in others if m.target is None] == ["model-reliability"]
     assert all(type(m) is Metric for m in catalog.plan_metrics())
 
 

@@ -69,9 +69,9 @@ def test_matrix_and_metrics(built, catalog):
     plan, _ = built
     assert plan.responsibilities == catalog.responsibility_matrix(plan.pattern)
     assert len(plan.metrics) == 12
-    assert [m.target for m in plan.metrics if m.category == "efficiency"] == [
+    assert [m.target_text() for m in plan.metrics if m.category == "efficiency"] == [
         "< 4 weeks", "> 70% of licensed seats", "< 10% of spend", "Declining trend"]
-    assert all(m.target for m in plan.metrics)
+    assert all(m.target_text() for m in plan.metrics) and not any(m.measurements for m in plan.metrics)
 
 
 def test_a_milestone_closes_each_phase(built):

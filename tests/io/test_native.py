@@ -13,7 +13,7 @@ def test_round_trip_is_stable(plan, tmp_path):
     path = tmp_path / "p.aiplan"
     save_plan(plan, path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "format": "aiplanner-plan",\n  "version": 1,')
+    assert text.startswith('{\n  "format": "aiplanner-plan",\n  "version": 2,')
     again = load_plan(path)
     assert again == plan
     save_plan(again, path)

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("module", ["aiplanner.schedule.calendar", "aiplanner.schedule.availability", "aiplanner.schedule.incremental"])
+@pytest.mark.parametrize("module", ["aiplanner.schedule.calendar", "aiplanner.schedule.availability", "aiplanner.schedule.incremental", "aiplanner.schedule.progress"])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from aiplanner.render.style import CRITICAL, INK, MUTED, phase_colour, tint
 
 
-def plural(n: int, noun: str) -> str:
-    """``"1 link crossing"``, ``"2 link crossings"``."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``"1 task"``, ``"2 tasks"``; ``many`` for an irregular plural (``"dependencies"``)."""
+    return f"{n} {noun if n == 1 else (many or noun + 's')}"
 
 __all__ = ["NetworkGeometry", "network_geometry", "paint_network", "network_figure", "bezier_points", "wrap_two",
            "plural"]
@@ -213,9 +213,9 @@ def network_figure(plan, schedule, title: str | None = None):
     fig_text(fig, margin, height - margin - 0.2,
              measure.fit(title or f"{plan.name}: dependency network", 11, (width - 2 * margin) * 72, "bold"),
              fontsize=11, weight="bold", color=INK)
-    facts = (f"{len(layout.nodes)} tasks, {len(layout.edges)} links, phases left to right · critical path "
-             f"({crit} tasks) hatched, its links thick in the critical colour · "
-             f"{plural(layout.crossings, 'link crossing')}")
+    facts = (f"{len(layout.nodes)} tasks and {plural(len(layout.edges), 'dependency', 'dependencies')}: each task "
+             f"right of the work it waits for, phases left to right · the {crit} tasks that set the finish date "
+             "(the critical path) hatched, the links between them thick in the critical colour")
     fig_text(fig, margin, height - margin - 0.42, measure.fit(facts, 7.5, (width - 2 * margin) * 72),
              fontsize=7.5, color=MUTED)
     return fig

@@ -17,7 +17,8 @@ import io
 
 from aiplanner.render.options import ProgressCallback, ReportOptions, silent
 from aiplanner.render.report.context import MARGIN, Page, ReportContext
-from aiplanner.render.report.sections import BUILDERS
+from aiplanner.render.report.flows import flow_pages
+from aiplanner.render.report.sections import BUILDERS, FLOWING
 from aiplanner.render.style import INK, MUTED
 
 __all__ = ["build_report", "plan_pages"]
@@ -26,9 +27,18 @@ def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent) -> list[
     """Every page of the report in order (nothing drawn yet)."""
     pages: list[Page] = []
     sections = [s for s in ctx.options.sections]
-    for n, section in enumerate(sections):
-        progress(0.05 + 0.15 * n / max(len(sections), 1), f"preparing {section}")
-        pages.extend(BUILDERS[section](ctx))
+    n = 0
+    while n < len(sections):
+        progress(0.05 + 0.15 * n / max(len(sections), 1), f"preparing {sections[n]}")
+        if sections[n] in FLOWING:  # responsibilities, metrics, findings in a row share their pages
+            run = []
+            while n < len(sections) and sections[n] in FLOWING:
+                run.append(sections[n])
+                n += 1
+            pages.extend(flow_pages(ctx, run))
+            continue
+        pages.extend(BUILDERS[sections[n]](ctx))
+        n += 1
     return pages
 
 
@@ -39,7 +49,9 @@ def _frame(fig, ctx: ReportContext, page: Page, number: int, total: int) -> None
     if page.title:
         fig_text(fig, MARGIN, h - 0.42, page.title, fontsize=13, weight="bold", color=INK, va="baseline")
         if page.subtitle:
-            fig_text(fig, MARGIN, h - 0.57, page.subtitle, fontsize=7.5, color=MUTED, va="baseline")
+            # never past the page edge (a portrait page is narrow for a long subtitle)
+            fig_text(fig, MARGIN, h - 0.57, ctx.measure.fit(page.subtitle, 7.5, (w - 2 * MARGIN) * 72), fontsize=7.5,
+                     color=MUTED, va="baseline")
         fig_text(fig, w - MARGIN, h - 0.42, ctx.plan.name, fontsize=7.5, color=MUTED, va="baseline", ha="right")
         fig.add_artist(_hline(fig, MARGIN, w - MARGIN, h - 0.62))
     printed = ctx.options.printed_at

@@ -57,4 +57,4 @@ def risk_pages(ctx: ReportContext) -> list[Page]:
         paint_risk(fig, ((left + 0.45) / fw, (bottom + 0.45) / fh, (width - 0.95) / fw, (height - 0.6) / fh),
                    result, ctx.schedule)
     return [Page("risk", "Finish date risk", draw,
-                 f"Monte Carlo simulation of the three-point estimates · {ctx.options.iterations} runs, seed {ctx.options.seed}")]
+                 f"Monte Carlo simulation of the three-point estimates · {ctx.options.iterations:,} runs, seed {ctx.options.seed}")]

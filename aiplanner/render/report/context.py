@@ -16,7 +16,7 @@ from aiplanner.render.style import TextMeasure
 from aiplanner.render.tables import TableSpec
 
 __all__ = ["Page", "ReportContext", "MARGIN", "HEAD", "FOOT", "table_pages", "stacked_pages", "report_load",
-           "risk_summary"]
+           "risk_summary", "report_findings", "report_summary"]
 
 MARGIN = 0.45  # inches, left/right
 HEAD = 0.62  # inches for the section title band
@@ -93,3 +93,27 @@ def risk_summary(ctx: ReportContext):
         return None
     opts = ctx.options
     return ctx.once("risk", lambda: montecarlo.simulate(ctx.plan, iterations=opts.iterations, seed=opts.seed))
+
+
+def report_findings(ctx: ReportContext):
+    """The plan checks' findings (run once per report), or None when this build has no checks."""
+    checks = optional_module("aiplanner.checks")
+    if checks is None or not hasattr(checks, "run_checks"):
+        return None
+    return ctx.once("findings", lambda: checks.run_checks(ctx.plan, ctx.schedule))
+
+
+def report_summary(ctx: ReportContext):
+    """The executive summary (:mod:`aiplanner.checks.summary`) of the report's plan, computed once,
+    from the same simulation, load and findings as the other pages; None without that module."""
+    module = optional_module("aiplanner.checks.summary")
+    if module is None or not ctx.plan.tasks:
+        return None
+    opts = ctx.options
+
+    def compute():
+        load = report_load(ctx) if ctx.plan.people or any(t.demands for t in ctx.plan.tasks) else None
+        return module.executive_summary(ctx.plan, baseline=opts.baseline, today=opts.today, seed=opts.seed,
+                                        iterations=opts.iterations, schedule=ctx.schedule,
+                                        findings=report_findings(ctx), simulation=risk_summary(ctx), load=load)
+    return ctx.once("summary", compute)

@@ -57,8 +57,9 @@ def _overview(ctx: ReportContext, layout) -> tuple[Page, bool]:
         fig.add_artist(texts.artist())
 
     crit = sum(n.critical for n in layout.nodes.values())
-    sub = (f"{len(layout.nodes)} tasks and {len(layout.edges)} links, phases left to right · critical path "
-           f"({crit} tasks) hatched with thick links · {plural(layout.crossings, 'link crossing')}")
+    sub = (f"{len(layout.nodes)} tasks and {plural(len(layout.edges), 'dependency', 'dependencies')}, read left to "
+           f"right (each task after the work it waits for) · critical path: the {crit} tasks that set the finish "
+           "date, hatched")
     if not readable:
         sub += " · the critical path in detail on the next page"
     return Page("network", "Dependency network", draw, sub), readable

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from aiplanner.render.analyses import optional_module
-from aiplanner.render.report import changes, charts, cover, network
+from aiplanner.render.report import changes, charts, cover, flows, milestones, network
 from aiplanner.render.report.context import Page, ReportContext, report_load, stacked_pages, table_pages
 from aiplanner.render.tables import Col, TableSpec
 
-__all__ = ["BUILDERS"]
+__all__ = ["BUILDERS", "FLOWING", "people_of_tasks"]
+
+#: Sections whose pages are shared when they follow one another (see :mod:`flows`).
+FLOWING = tuple(flows.FLOWS)
 
 
 # -- timeline ------------------------------------------------------------------
@@ -60,10 +62,21 @@ def _timeline_drawer(ctx, scene, table, page, geometry) -> Callable:
 
 
 # -- tables --------------------------------------------------------------------
+def people_of_tasks(plan) -> dict[str, list[str]]:
+    """Task id -> names of the people who carry its role demands (the holders of its roles, by share)."""
+    names = {p.id: p.name for p in plan.people}
+    holders: dict[str, list[str]] = {}
+    for a in sorted(plan.assignments, key=lambda a: -a.share):
+        holders.setdefault(a.role, []).append(names.get(a.person, a.person))
+    return {t.id: list(dict.fromkeys(n for d in t.demands for n in holders.get(d.role, []))) for t in plan.tasks}
+
+
 def tasks(ctx: ReportContext) -> list[Page]:
     plan, sched = ctx.plan, ctx.schedule
     roles = {r.id: r.name for r in plan.roles}
     phases = {p.id: p.name for p in plan.phases}
+    people = people_of_tasks(plan)
+    staffed = bool(plan.people)
     rows, styles = [], []
     for phase in plan.phases + [None]:
         members = [t for t in plan.tasks if (t.phase == phase.id if phase else t.phase not in phases)]
@@ -71,19 +84,30 @@ def tasks(ctx: ReportContext) -> list[Page]:
             continue
         if phase is not None and phase.id in sched.phases:
             span = sched.phases[phase.id]
-            rows.append(("", phase.name, span.start.isoformat(), span.finish.isoformat(), str(span.duration), "", ""))
+            work = [t for t in members if not t.is_milestone]
+            weight = sum(t.duration for t in work)
+            done = sum(t.duration * t.progress for t in work) / weight if weight else 0.0
+            row = ["", phase.name, span.start.isoformat(), span.finish.isoformat(), str(span.duration), "",
+                   f"{done:.0f}%", ""]
+            rows.append(tuple(row + ([""] if staffed else [])))
             styles.append("group")
         for task in members:
             t = sched.tasks[task.id]
             demand = ", ".join(f"{roles.get(d.role, d.role)} {d.fte:g}" for d in task.demands)
-            rows.append((task.id, task.name + (" ◆" if t.milestone else ""),
-                         t.start.isoformat(), t.finish.isoformat(), str(t.duration), str(t.total_float), demand))
+            row = [task.id, task.name + (" ◆" if t.milestone else ""), t.start.isoformat(), t.finish.isoformat(),
+                   str(t.duration), str(t.total_float), f"{task.progress:g}%" if task.progress else "", demand]
+            if staffed:
+                row.append(", ".join(people[task.id]) or ("nobody holds the role" if task.demands else ""))
+            rows.append(tuple(row))
             styles.append("alert" if t.critical else "")
-    spec = TableSpec([Col("ID"), Col("Task", wrap=True, max_width=300),
-                      Col("Start"), Col("Finish"), Col("Days", "right"), Col("Float", "right"),
-                      Col("Roles (FTE)", wrap=True, max_width=200)], rows, styles)
-    return table_pages(ctx, "tasks", "Tasks", spec,
-                       "Grouped by phase · critical tasks (float 0) in the critical colour · days and float in working days · ◆ milestone")
+    cols = [Col("ID"), Col("Task", wrap=True, max_width=280), Col("Start"), Col("Finish"), Col("Days", "right"),
+            Col("Float", "right"), Col("Done", "right"), Col("Roles (FTE)", wrap=True, max_width=170)]
+    if staffed:
+        cols.append(Col("People", wrap=True, max_width=170))
+    return table_pages(ctx, "tasks", "Tasks", TableSpec(cols, rows, styles),
+                       "By phase · critical tasks (float 0) in the critical colour · days and float in working days "
+                       "· done: % complete (a phase's weighted by duration) · ◆ milestone"
+                       + (" · people: who holds the task's roles" if staffed else ""))
 
 
 def staffing(ctx: ReportContext) -> list[Page]:
@@ -131,55 +155,22 @@ def staffing(ctx: ReportContext) -> list[Page]:
                          "over-allocated: working days above capacity")
 
 
-def responsibilities(ctx: ReportContext) -> list[Page]:
-    matrix = ctx.plan.responsibilities
-    if not matrix.rows:
-        return []
-    parties = list(matrix.parties) or sorted({p for r in matrix.rows for p in r.cells})
-    cols = [Col("Function", wrap=True, max_width=200)] + [Col(p, wrap=True, max_width=220) for p in parties]
-    rows = [tuple([r.function] + [r.cells.get(p, "") for p in parties]) for r in matrix.rows]
-    return table_pages(ctx, "responsibilities", "Responsibility matrix", TableSpec(cols, rows))
-
-
-def metrics(ctx: ReportContext) -> list[Page]:
-    items = ctx.plan.metrics
-    if not items:
-        return []
-    rows = [(m.category.capitalize(), m.name, m.target, m.unit, m.measurement, m.current) for m in items]
-    return table_pages(ctx, "metrics", "Metrics and targets", TableSpec(
-        [Col("Category"), Col("Metric", wrap=True, max_width=200), Col("Target", wrap=True, max_width=150),
-         Col("Unit"), Col("How measured", wrap=True, max_width=200), Col("Current", wrap=True, max_width=120)],
-        rows))
-
-
-def findings(ctx: ReportContext) -> list[Page]:
-    checks = optional_module("aiplanner.checks")
-    if checks is None or not hasattr(checks, "run_checks"):
-        return []
-    found = ctx.once("findings", lambda: checks.run_checks(ctx.plan, ctx.schedule))
-    rows = [(f.severity.capitalize(), f.message, f.fix) for f in found] or [("—", "The checks found nothing to report.", "")]
-    styles = ["alert" if f.severity == "error" else "" for f in found]
-    counts = {s: sum(f.severity == s for f in found) for s in ("error", "warning", "info")}
-    sub = " · ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
-    return table_pages(ctx, "findings", "Findings", TableSpec(
-        [Col("Severity"), Col("Finding", wrap=True, max_width=420), Col("Suggested fix", wrap=True, max_width=330)],
-        rows, styles), sub)
-
-
 def _cover(ctx: ReportContext) -> list[Page]:
     return [cover.cover_page(ctx)]
 
 
 BUILDERS: dict[str, Callable[[ReportContext], list[Page]]] = {
     "cover": _cover,
+    "milestones": milestones.milestone_pages,
     "timeline": timeline,
     "changes": changes.changes_pages,
     "tasks": tasks,
     "network": network.network_pages,
     "staffing": staffing,
     "load": charts.load_pages,
-    "responsibilities": responsibilities,
-    "metrics": metrics,
-    "findings": findings,
+    # Responsibilities, metrics and findings share pages when printed together (see flows).
+    "responsibilities": lambda ctx: flows.flow_pages(ctx, ["responsibilities"]),
+    "metrics": lambda ctx: flows.flow_pages(ctx, ["metrics"]),
+    "findings": lambda ctx: flows.flow_pages(ctx, ["findings"]),
     "risk": charts.risk_pages,
 }

@@ -14,7 +14,8 @@ def test_small_network_fits_one_page_with_names(plan):
     assert len(texts) == 1 and texts[0].strip().startswith("Dependency network")
     for task in plan.tasks:
         assert task.id in texts[0] and task.name in texts[0]
-    assert "5 tasks and 5 links" in texts[0]
+    assert "5 tasks and 5 dependencies" in texts[0]
+    assert "crossing" not in texts[0]  # the reader's words, not the layout's
 
 
 def test_big_network_gets_its_critical_path_in_detail():

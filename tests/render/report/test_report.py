@@ -40,7 +40,7 @@ def pages_text(data: bytes) -> list[str]:
 def staffed(plan):
     plan.people = [Person(id="ann", name="Ann Éclair", capacity=1.0)]
     plan.assignments = [Assignment(person="ann", role="ai-product-manager")]
-    plan.metrics = [Metric(id="m", category="value", name="Use cases in production", target="5 by Q4")]
+    plan.metrics = [Metric(id="m", category="value", name="Use cases in production", target_note="5 by Q4")]
     plan.responsibilities = ResponsibilityMatrix(
         parties=["Central team", "Product teams"],
         rows=[ResponsibilityRow(function="Model risk review", cells={"Central team": "owns", "Product teams": "uses"})])
@@ -60,13 +60,16 @@ def test_page_size_per_option(plan, paper, orientation, size_mm):
 def test_sections_make_the_expected_pages_with_numbers(staffed):
     data = report(staffed)
     texts = pages_text(data)
-    titles = [next((t for t in ("Timeline", "Tasks", "Roles and staffing", "Load per person",
-                                "Responsibility matrix", "Metrics and targets", "Findings") if p.strip().startswith(t)), "cover")
-              for p in texts]
-    assert titles[0] == "cover" and titles[1] == "Timeline" and titles[2] == "Tasks"
-    for name in ("Roles and staffing", "Load per person", "Responsibility matrix",
-                 "Metrics and targets", "Findings"):
+    titles = [next((t for t in ("Milestone summary", "Timeline", "Tasks", "Roles and staffing", "Load per person",
+                                "Responsibilities · Metrics · Findings", "Finish date risk")
+                    if p.strip().startswith(t)), "cover") for p in texts]
+    assert titles[:4] == ["cover", "Milestone summary", "Timeline", "Tasks"]
+    for name in ("Roles and staffing", "Load per person", "Finish date risk"):
         assert name in titles
+    # three short sections share one page instead of three near-empty ones
+    assert titles.count("Responsibilities · Metrics · Findings") == 1
+    shared = texts[titles.index("Responsibilities · Metrics · Findings")]
+    assert "Model risk review" in shared and "Use cases in production" in shared and "Findings:" in shared
     n = len(texts)
     for i, text in enumerate(texts, start=1):
         assert re.search(rf"\b{i} ?/ ?{n}\b", text), text[-80:]
