@@ -67,7 +67,7 @@ class OfficeContext:
     baseline
         The baseline chosen with ``--baseline`` (latest by default), or None.
     today
-        The status date: ``--today``, else the plan's status date when it has one.
+        The status date: ``--today``, else the plan's status date.
     printed
         The document's date (``SOURCE_DATE_EPOCH`` when set, else now).
     """
@@ -83,7 +83,7 @@ class OfficeContext:
         self.scenario: str | None = name if name and name != "current" else None
         self.schedule = schedule_plan(self.plan)
         self.baseline = chosen_baseline(self.plan, self.options.baseline)
-        self.today: dt.date | None = self.options.today or getattr(self.plan, "status_date", None)
+        self.today: dt.date | None = self.options.today or self.plan.status_date
         self.printed: dt.datetime = self.options.printed_at
 
     @property
@@ -148,7 +148,21 @@ class OfficeContext:
 
     @cached_property
     def risk(self):
-        """The Monte Carlo result (``options.iterations`` runs, ``--seed``), or None without tasks."""
+        """The Monte Carlo result (``--iterations`` runs, ``--seed``), or None without tasks."""
         from aiplanner.render.analyses import simulation
 
         return simulation(self.plan, self.options)
+
+    @cached_property
+    def summary(self):
+        """The :class:`~aiplanner.checks.summary.ExecutiveSummary` of the plan shown, from the
+        same schedule, findings, load and simulation as the other slides and sheets (None without tasks)."""
+        if not self.plan.tasks:
+            return None
+        from aiplanner.checks.summary import executive_summary
+
+        opts = self.options
+        return executive_summary(self.plan, baseline=self.baseline if self.baseline is not None else "none",
+                                 today=opts.today, iterations=opts.iterations, seed=opts.seed,
+                                 schedule=self.schedule, findings=self.findings, simulation=self.risk,
+                                 load=self.load)

@@ -48,22 +48,6 @@ def _properties(prs, ctx: OfficeContext) -> None:
     props.last_printed = when
 
 
-def _cover(prs, ctx: OfficeContext) -> None:
-    """The first slide: what the deck is about and what it shows."""
-    from aiplanner.render.style import INK, MUTED
-
-    w = SlideWriter(prs.slides.add_slide(prs.slide_layouts[6]))
-    w.text(0.6, 1.6, SLIDE_W - 1.2, 1.4, ctx.plan.name, size=36, bold=True, colour=INK, anchor="bottom")
-    if ctx.plan.organisation:
-        w.text(0.6, 3.05, SLIDE_W - 1.2, 0.6, ctx.plan.organisation, size=22, colour=INK)
-    w.text(0.6, 3.75, SLIDE_W - 1.2, 0.5, ctx.shown, size=16, colour=MUTED)
-    sched = ctx.schedule
-    w.text(0.6, 4.3, SLIDE_W - 1.2, 0.5,
-           f"Planned {day_text(sched.start)} to {day_text(sched.finish)} · printed {day_text(ctx.printed.date())}",
-           size=16, colour=MUTED)
-    w.flush()
-
-
 def _risk(prs, ctx: OfficeContext) -> None:
     """The Monte Carlo finish-date chart as a picture (alt text: its figures)."""
     result = ctx.risk
@@ -115,6 +99,7 @@ def _footers(prs, ctx: OfficeContext) -> None:
 def build_deck(ctx: OfficeContext) -> bytes:
     """The deck of ``ctx`` as .pptx bytes."""
     from aiplanner.render.office.pptx_gantt import gantt_slides
+    from aiplanner.render.office.pptx_summary import summary_slide
     from aiplanner.render.office.pptx_tables import findings_slides, load_slides
     from aiplanner.render.office.pptx_timeline import timeline_slide
     from aiplanner.render.style import TextMeasure
@@ -122,7 +107,7 @@ def build_deck(ctx: OfficeContext) -> bytes:
     measure = TextMeasure()
     prs = _new_deck()
     _properties(prs, ctx)
-    steps = (("summary", lambda: _cover(prs, ctx)),
+    steps = (("summary", lambda: summary_slide(prs, ctx, measure)),
              ("timeline", lambda: timeline_slide(prs, ctx, measure)),
              ("Gantt by phase", lambda: gantt_slides(prs, ctx, measure)),
              ("load", lambda: load_slides(prs, ctx, measure)),

@@ -103,7 +103,7 @@ class Cell:
     span: tuple[int, int] = (1, 1)
 
 
-def line_count(text: str, width: float, size: float, measure) -> int:
+def line_count(text: str, width: float, size: float, measure, weight: str = "normal") -> int:
     """Lines ``text`` takes wrapped at word breaks into ``width`` inches at ``size`` points
     (each word measured once: findings run to hundreds of words).
 
@@ -112,13 +112,13 @@ def line_count(text: str, width: float, size: float, measure) -> int:
     (1, 3)
     """
     room = width * 72
-    space = measure.width(" ", size)
+    space = measure.width(" ", size, weight)
     lines = 0
     for paragraph in str(text).split("\n"):
         lines += 1
         used = 0.0
         for word in paragraph.split():
-            wide = measure.width(word, size)
+            wide = measure.width(word, size, weight)
             if used and used + space + wide > room:
                 lines += 1
                 used = wide

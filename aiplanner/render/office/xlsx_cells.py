@@ -13,7 +13,7 @@ import datetime as dt
 
 from aiplanner.render.office.package import xml_text
 
-__all__ = ["put", "formula", "header_row", "set_widths", "DATE", "BOOLEAN", "DAYS", "PERCENT", "MAX_TEXT", "fill", "font"]
+__all__ = ["put", "formula", "header_row", "set_widths", "fit_row", "DATE", "BOOLEAN", "DAYS", "PERCENT", "MAX_TEXT", "fill", "font"]
 
 DATE = "yyyy-mm-dd"
 BOOLEAN = '"TRUE";"TRUE";"FALSE"'  # Excel shows a boolean as TRUE/FALSE anyway; LibreOffice needs telling
@@ -80,6 +80,21 @@ def header_row(ws, row: int, titles: list[str], *, first_column: int = 1) -> Non
     """Bold titles on a light grey band."""
     for k, title in enumerate(titles):
         put(ws, row, first_column + k, title, bold=True, background="F2F2F2")
+
+
+def fit_row(ws, row: int, widths: dict[int, float], *, line_points: float = 15.0) -> None:
+    """Make ``row`` tall enough for its wrapped text (spreadsheets grow a row only when
+    it is edited): lines estimated from the characters each column holds."""
+    import math
+
+    lines = 1
+    for column, width in widths.items():
+        value = ws.cell(row=row, column=column).value
+        if isinstance(value, str) and value:
+            per_line = max(width * 1.1, 1.0)
+            lines = max(lines, sum(math.ceil(max(len(part), 1) / per_line) for part in value.split("\n")))
+    if lines > 1:
+        ws.row_dimensions[row].height = lines * line_points
 
 
 def set_widths(ws, widths: dict[int, float]) -> None:

@@ -19,7 +19,7 @@ import datetime as dt
 
 from aiplanner.render.office.context import OfficeContext, day_text
 from aiplanner.render.office.package import hex_tint
-from aiplanner.render.office.xlsx_cells import DAYS, header_row, put, set_widths
+from aiplanner.render.office.xlsx_cells import BOOLEAN, DAYS, fit_row, header_row, put, set_widths
 
 __all__ = ["load_sheet", "findings_sheet", "metrics_sheet", "baseline_sheet"]
 
@@ -88,6 +88,7 @@ def findings_sheet(wb, ctx: OfficeContext):
         put(ws, row, 4, f.fix, wrap=True)
         for k, items in enumerate((f.tasks, f.people, f.roles, f.phases)):
             put(ws, row, 5 + k, ", ".join(items), wrap=True)
+        fit_row(ws, row, {3: 70, 4: 60, 5: 24, 6: 18, 7: 22, 8: 18})
     if row == 1:
         put(ws, 2, 3, "The checks found nothing to report.")
     ws.freeze_panes = "A2"
@@ -97,18 +98,40 @@ def findings_sheet(wb, ctx: OfficeContext):
 
 
 def metrics_sheet(wb, ctx: OfficeContext):
-    """The plan's metrics and targets; None (no sheet) when it has none."""
+    """The plan's metrics judged against their targets (``aiplanner metrics``), then every
+    recorded measurement as dated numbers (ready to chart); None (no sheet) without metrics."""
+    from aiplanner.checks.metrics import statuses
+
     metrics = ctx.plan.metrics
     if not metrics:
         return None
     ws = wb.create_sheet("Metrics")
-    header_row(ws, 1, ["ID", "Category", "Metric", "Target", "Unit", "How measured", "Current"])
+    header_row(ws, 1, ["ID", "Category", "Metric", "Target", "Derived target", "Unit", "How measured",
+                       "Latest date", "Latest value", "Status", "Why"])
+    judged = {s.metric: s for s in statuses(metrics)}
     for r, m in enumerate(metrics, start=2):
-        for k, value in enumerate((m.id, m.category, m.name, m.target, m.unit, m.measurement, m.current)):
-            put(ws, r, 1 + k, value, wrap=k in (2, 5))
+        status = judged.get(m.id)
+        values = (m.id, m.category, m.name, status.target if status else "", bool(m.derived), m.unit,
+                  m.how_measured, status.latest_date if status else None, status.latest_value if status else None,
+                  status.words if status else "", status.reason if status else "")
+        for k, value in enumerate(values):
+            if value is not None:
+                put(ws, r, 1 + k, value, wrap=k in (2, 6, 10), number_format=BOOLEAN if k == 4 else None)
+        fit_row(ws, r, {3: 40, 7: 40, 11: 50})
+    top = len(metrics) + 3
+    put(ws, top, 1, "Measurements", bold=True)
+    header_row(ws, top + 1, ["ID", "Metric", "Date", "Value", "Unit", "Note"])
+    row = top + 1
+    for m in metrics:
+        for point in m.measurements:
+            row += 1
+            for k, value in enumerate((m.id, m.name, point.date, point.value, m.unit, point.note)):
+                put(ws, row, 1 + k, value)
+    if row == top + 1:
+        put(ws, row + 1, 1, "No measurements recorded yet (aiplanner metric FILE --record METRIC_ID=VALUE).")
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:G{len(metrics) + 1}"
-    set_widths(ws, {1: 22, 2: 11, 3: 40, 4: 18, 5: 12, 6: 44, 7: 18})
+    ws.auto_filter.ref = f"A1:K{len(metrics) + 1}"
+    set_widths(ws, {1: 24, 2: 11, 3: 40, 4: 20, 5: 9, 6: 10, 7: 40, 8: 12, 9: 12, 10: 18, 11: 50})
     return ws
 
 
