@@ -28,7 +28,7 @@ __all__ = ["EMU", "SLIDE_W", "SLIDE_H", "emu", "ShapeRef", "SlideWriter", "Axis"
            "DECORATIVE_URI", "line_count"]
 
 EMU = 914_400  # English Metric Units per inch
-SLIDE_W = 13.333  # 16:9, inches
+SLIDE_W = 12_192_000 / 914_400  # 16:9 (13.33 inches), as PowerPoint sets it
 SLIDE_H = 7.5
 PT = 12_700  # EMU per point
 _NAME_MAX = 250  # the Selection Pane shows a name on one line
@@ -298,12 +298,11 @@ class SlideWriter:
         a scenario, a yellow ``tag`` top right; returns the y (inches) where the body may start."""
         from aiplanner.render.style import MUTED, OKABE_ITO, TextMeasure
 
-        tag_w = 0.0
+        tag_w = min((measure or TextMeasure()).width(tag, 13, "bold") / 72 + 0.3, 6.5) if tag else 0.0
+        self.text(0.45, 0.25, SLIDE_W - 0.9 - tag_w - 0.1, 0.6, title, size=26, bold=True, anchor="middle", wrap=False)
         if tag:
-            tag_w = min((measure or TextMeasure()).width(tag, 13, "bold") / 72 + 0.3, 6.5)
             self.box(SLIDE_W - 0.45 - tag_w, 0.3, tag_w, 0.45, fill=OKABE_ITO["yellow"], text=tag, size=13,
                      bold=True, alt=tag)
-        self.text(0.45, 0.25, SLIDE_W - 0.9 - tag_w - 0.1, 0.6, title, size=26, bold=True, anchor="middle", wrap=False)
         y = 0.85
         if subtitle:
             self.text(0.45, 0.83, SLIDE_W - 0.9, 0.35, subtitle, size=13, colour=MUTED, wrap=False)
