@@ -5,10 +5,10 @@ Slides, in order: the executive summary; the phase-and-milestone timeline
 phase, rows continued on further slides as in the PDF
 (:mod:`~aiplanner.render.office.pptx_gantt`); the load of each person per
 week as a heat map and the findings, both native tables
-(:mod:`~aiplanner.render.office.pptx_tables`); the finish-date risk chart
-as a picture. 16:9, text at 12 points or more where it must be read from
-the back of a room. Every shape has alt text (the task's name on a task's
-shapes). The same plan and options give the same bytes under
+(:mod:`~aiplanner.render.office.pptx_tables`); the finish-date risk chart,
+in native shapes too (:mod:`~aiplanner.render.office.pptx_risk`). 16:9,
+text at 12 points or more where it must be read from the back of a room.
+Every shape has alt text (the task's name on a task's shapes). The same plan and options give the same bytes under
 ``SOURCE_DATE_EPOCH``.
 """
 
@@ -19,7 +19,7 @@ import io
 from aiplanner.io.exporters import ExportRequest
 from aiplanner.render.office.context import OfficeContext, day_text
 from aiplanner.render.office.package import fixed_zip, xml_text
-from aiplanner.render.office.pptx_shapes import SLIDE_H, SLIDE_W, SlideWriter, emu, set_alt
+from aiplanner.render.office.pptx_shapes import SLIDE_H, SLIDE_W, SlideWriter, emu
 
 __all__ = ["export_pptx", "build_deck"]
 
@@ -48,40 +48,6 @@ def _properties(prs, ctx: OfficeContext) -> None:
     props.last_printed = when
 
 
-def _risk(prs, ctx: OfficeContext) -> None:
-    """The Monte Carlo finish-date chart as a picture (alt text: its figures)."""
-    result = ctx.risk
-    if result is None or not hasattr(result, "finish_dates"):
-        return
-    from matplotlib.figure import Figure
-
-    from aiplanner.render.risk import paint_risk
-    from aiplanner.render.style import mpl_context
-
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    w = SlideWriter(slide)
-    top = w.title_bar("Finish date risk",
-                      f"Monte Carlo simulation of the three-point estimates · {ctx.options.iterations} runs, "
-                      f"seed {ctx.options.seed}", tag=ctx.scenario_tag)
-    w.flush()
-    width, height = SLIDE_W - 0.9, SLIDE_H - top - 0.5
-    zoom = 1.5  # drawn at 2/3 size and shown full size: the chart's 7-8 point text reads as 11-12 points
-    with mpl_context():
-        fig = Figure(figsize=(width / zoom, height / zoom))
-        paint_risk(fig, (0.08, 0.16, 0.84, 0.78), result, ctx.schedule)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=200, metadata={"Software": None}, facecolor="white")
-    picture = slide.shapes.add_picture(io.BytesIO(buffer.getvalue()), emu(0.45), emu(top), emu(width), emu(height))
-    sched = ctx.schedule
-    if result.estimated_tasks:
-        alt = (f"Finish date risk: 50% of runs finish by {day_text(result.percentile(50))}, 80% by "
-               f"{day_text(result.percentile(80))}, 95% by {day_text(result.percentile(95))}; the planned finish "
-               f"{day_text(sched.finish)} is met in {100 * result.probability_by(sched.finish):.0f}% of runs")
-    else:
-        alt = f"Finish date risk: no task has a three-point estimate, every run finishes on {day_text(sched.finish)}"
-    set_alt(picture, alt)
-
-
 def _footers(prs, ctx: OfficeContext) -> None:
     from aiplanner.render.style import MUTED
 
@@ -99,6 +65,7 @@ def _footers(prs, ctx: OfficeContext) -> None:
 def build_deck(ctx: OfficeContext) -> bytes:
     """The deck of ``ctx`` as .pptx bytes."""
     from aiplanner.render.office.pptx_gantt import gantt_slides
+    from aiplanner.render.office.pptx_risk import risk_slide
     from aiplanner.render.office.pptx_summary import summary_slide
     from aiplanner.render.office.pptx_tables import findings_slides, load_slides
     from aiplanner.render.office.pptx_timeline import timeline_slide
@@ -112,7 +79,7 @@ def build_deck(ctx: OfficeContext) -> bytes:
              ("Gantt by phase", lambda: gantt_slides(prs, ctx, measure)),
              ("load", lambda: load_slides(prs, ctx, measure)),
              ("findings", lambda: findings_slides(prs, ctx, measure)),
-             ("risk", lambda: _risk(prs, ctx)))
+             ("risk", lambda: risk_slide(prs, ctx, measure)))
     for n, (name, step) in enumerate(steps):
         ctx.progress(0.1 + 0.8 * n / len(steps), f"slides: {name}")
         step()

@@ -216,6 +216,23 @@ class SlideWriter:
             f"</a:prstGeom>{_line(colour, width, dash, arrow)}</p:spPr></p:cxnSp>")
         return ref
 
+    def polyline(self, points: list[tuple[float, float]], *, alt: str, colour: str, width: float = 1.0,
+                 dash: str | None = None) -> ShapeRef:
+        """An open path through ``points`` (inches): a freeform whose points PowerPoint can edit."""
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        x, y = min(xs), min(ys)
+        w, h = max(max(xs) - x, 0.01), max(max(ys) - y, 0.01)
+        ref = ShapeRef(self._id(), x, y, w, h)
+        pts = [f'<a:pt x="{emu(px - x)}" y="{emu(py - y)}"/>' for px, py in points]
+        path = f"<a:moveTo>{pts[0]}</a:moveTo>" + "".join(f"<a:lnTo>{pt}</a:lnTo>" for pt in pts[1:])
+        self._parts.append(
+            f"<p:sp><p:nvSpPr>{_c_nv_pr(ref.id, alt, False)}<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
+            f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
+            f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
+            f'<a:path w="{emu(w)}" h="{emu(h)}">{path}</a:path></a:pathLst></a:custGeom><a:noFill/>'
+            f"{_line(colour, width, dash)}</p:spPr></p:sp>")
+        return ref
+
     def line(self, x1: float, y1: float, x2: float, y2: float, *, alt: str, colour: str, width: float = 1.0,
              dash: str | None = None, arrow: bool = False, decorative: bool = False) -> ShapeRef:
         """A straight line, free at both ends."""

@@ -10,6 +10,7 @@ starts with; only :func:`formula` writes formulas, and only ours.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from aiplanner.render.office.package import xml_text
 
@@ -22,14 +23,17 @@ PERCENT = "0%"
 MAX_TEXT = 32_767  # Excel's limit of characters in a cell
 
 
+@lru_cache(maxsize=512)
 def fill(colour: str):
-    """A solid fill of ``#RRGGBB`` (set as both colours: conditional formats read the background one)."""
+    """A solid fill of ``#RRGGBB`` (set as both colours: conditional formats read the background one).
+    One object per colour: openpyxl compares every new style with those it holds."""
     from openpyxl.styles import PatternFill
 
     rgb = colour.lstrip("#").upper()
     return PatternFill(fill_type="solid", start_color=rgb, end_color=rgb, bgColor=rgb)
 
 
+@lru_cache(maxsize=64)
 def font(*, bold: bool = False, colour: str = "1A1A1A", size: float | None = None, italic: bool = False):
     from openpyxl.styles import Font
 
@@ -44,8 +48,6 @@ def put(ws, row: int, column: int, value, *, number_format: str | None = None, b
     characters XML cannot hold are dropped; dates get ``number_format``
     (default ISO).
     """
-    from openpyxl.styles import Alignment
-
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
         cell.value = xml_text(value)[:MAX_TEXT]
@@ -61,8 +63,15 @@ def put(ws, row: int, column: int, value, *, number_format: str | None = None, b
     if background:
         cell.fill = fill(background)
     if wrap or align:
-        cell.alignment = Alignment(wrap_text=wrap, vertical="top" if wrap else None, horizontal=align)
+        cell.alignment = _alignment(wrap, align)
     return cell
+
+
+@lru_cache(maxsize=16)
+def _alignment(wrap: bool, align: str | None):
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=wrap, vertical="top" if wrap else None, horizontal=align)
 
 
 def formula(ws, row: int, column: int, text: str, *, number_format: str | None = None):

@@ -60,7 +60,7 @@ def load_sheet(wb, ctx: OfficeContext):
                     background=CRITICAL.lstrip("#"))
             elif value > 0:
                 cap = float(capacity[r, i])
-                share = min(value / cap, 1.0) if cap > 0 else 1.0
+                share = round(min(value / cap, 1.0) * 20) / 20 if cap > 0 else 1.0  # 5% steps: 21 tints
                 put(ws, row, 3 + k, value, number_format="0.0", background=hex_tint("#0072B2", 1 - 0.55 * share))
             else:
                 put(ws, row, 3 + k, value, number_format="0.0")

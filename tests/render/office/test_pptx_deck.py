@@ -41,7 +41,8 @@ def test_every_shape_has_alt_text(deck):
     for number, slide in enumerate(deck.slides, start=1):
         for shape in slide.shapes:
             assert alt(shape).strip(), f"slide {number}: {shape.shape_type} {shape.name!r} has no alt text"
-            assert shape.name == " ".join(alt(shape).split())[:250]
+            name = " ".join(alt(shape).split())
+            assert shape.name == (name if len(name) <= 250 else name[:249] + "…")
 
 
 def test_summary_slide_renders_the_executive_summary(deck, coe_schedule):
@@ -177,13 +178,23 @@ def test_findings_table_holds_every_finding(deck):
         (f["severity"], " ".join(f["message"].split()), " ".join(f["fix"].split())) for f in found]
 
 
-def test_risk_picture_says_its_figures(deck):
+def test_risk_chart_in_native_shapes_says_its_figures(deck, coe_schedule):
     slide = deck.slides[-1]
-    pictures = [s for s in slide.shapes if s.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
-    assert len(pictures) == 1
+    alts = [alt(s) for s in slide.shapes]
     sim = cli_json("simulate", COE, "--iterations", "10000", "--seed", "1")
-    p80 = dt.date.fromisoformat(sim["percentiles"]["P80"])
-    assert f"80% by {p80.day} {p80:%b %Y}" in alt(pictures[0])
+    for name in ("P50", "P80", "P95"):
+        day = dt.date.fromisoformat(sim["percentiles"][name])
+        assert f"{name}: {name[1:]}% of runs finish by {day.day} {day:%b %Y}" in alts
+    share = sim["deterministic_percentile"]
+    finish = dt.date.fromisoformat(coe_schedule["project"]["finish"])
+    assert any(a.startswith("Finish date risk: 50% of runs finish by") and
+               a.endswith(f"the planned finish {finish.day} {finish:%b %Y} is met in {share:.0f}% of runs")
+               for a in alts)
+    bars = [a for a in alts if "% of runs finish on " in a]
+    histogram = sim["histogram"]
+    assert len(bars) == len(histogram)
+    assert sum(float(a.split("%")[0]) for a in bars) == pytest.approx(100, abs=0.1 * len(bars))
+    assert any(s._element.find(".//{*}custGeom") is not None for s in slide.shapes)  # the step line
 
 
 def test_same_bytes_and_dates_under_source_date_epoch(coe_pptx, tmp_path):
