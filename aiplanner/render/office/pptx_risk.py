@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from aiplanner.checks.summary import percent
 from aiplanner.render.office.context import OfficeContext, day_text
 from aiplanner.render.office.package import hex_tint
 from aiplanner.render.office.pptx_shapes import SLIDE_H, SLIDE_W, SlideWriter
@@ -31,7 +32,7 @@ def risk_sentence(result, finish: dt.date) -> str:
         return f"Finish date risk: no task has a three-point estimate, every run finishes on {day_text(finish)}"
     return (f"Finish date risk: 50% of runs finish by {day_text(result.percentile(50))}, 80% by "
             f"{day_text(result.percentile(80))}, 95% by {day_text(result.percentile(95))}; the planned finish "
-            f"{day_text(finish)} is met in {100 * result.probability_by(finish):.0f}% of runs")
+            f"{day_text(finish)} is met in {percent(result.probability_by(finish))} of runs")
 
 
 def risk_slide(prs, ctx: OfficeContext, measure) -> None:
@@ -110,10 +111,9 @@ def risk_slide(prs, ctx: OfficeContext, measure) -> None:
                alt=f"{name}: {p}% of runs finish by {day_text(day)}")
         w.text(x + 0.05, chart_top + 0.05 + 0.32 * k, 2.4, 0.3, f"{name} {day_text(day)}", size=12, bold=True,
                colour=colour, wrap=False, fill="FFFFFF", alt=f"{name}: {day_text(day)}")
-    share = 100 * result.probability_by(finish)
     x = x_at(finish) + day_w
     w.line(x, chart_top, x, bottom, colour=INK, width=1.5, alt=f"Planned finish {day_text(finish)}")
-    label = f"planned {day_text(finish)}: {share:.0f}% of runs finish by then"
+    label = f"planned {day_text(finish)}: {percent(result.probability_by(finish))} of runs finish by then"
     width = measure.width(label, 12) / 72 + 0.2
     left = x - 0.05 - width if x - LEFT > width + 0.1 else x + 0.05
     w.text(left, chart_top + 0.05 + 0.32 * len(marks), width, 0.3, label, size=12, colour=INK, wrap=False,

@@ -315,8 +315,11 @@ class SlideWriter:
         a scenario, a yellow ``tag`` top right; returns the y (inches) where the body may start."""
         from aiplanner.render.style import MUTED, OKABE_ITO, TextMeasure
 
-        tag_w = min((measure or TextMeasure()).width(tag, 13, "bold") / 72 + 0.3, 6.5) if tag else 0.0
-        self.text(0.45, 0.25, SLIDE_W - 0.9 - tag_w - 0.1, 0.6, title, size=26, bold=True, anchor="middle", wrap=False)
+        measure = measure or TextMeasure()
+        tag_w = min(measure.width(tag, 13, "bold") / 72 + 0.3, 6.5) if tag else 0.0
+        room = SLIDE_W - 0.9 - tag_w - 0.1
+        self.text(0.45, 0.25, room, 0.6, measure.fit(" ".join(title.split()), 26, (room - 0.1) * 72, "bold"),
+                  size=26, bold=True, anchor="middle", wrap=False, alt=title)
         if tag:
             self.box(SLIDE_W - 0.45 - tag_w, 0.3, tag_w, 0.45, fill=OKABE_ITO["yellow"], text=tag, size=13,
                      bold=True, alt=tag)

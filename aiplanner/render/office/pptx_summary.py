@@ -103,19 +103,20 @@ def _section(w: SlideWriter, heading: str, lines, box, measure, colour: str, ink
         size, bold, before = STYLES.get(style, STYLES["body"])
         full = text
         indent = 0.25 if style == "item" else 0.0
-        n = line_count(text, width - indent - 0.1, size, measure, "bold" if bold else "normal")
-        if style != "big" and n > 3:  # three lines at most; the alt text keeps it all
-            text, n = measure.fit(text, size, 3 * (width - indent - 0.1) * 72 * 0.92), 3
-        n = 1 if style == "big" else n
+        shown = ("• " if style == "item" else "") + text
+        room = width - indent - 0.1
+        weight = "bold" if bold else "normal"
+        if style == "big" and measure.width(shown, size, weight) > room * 72:
+            size = max(18.0, size * room * 72 / measure.width(shown, size, weight))
+        n = 1 if style == "big" else line_count(shown, room, size, measure, weight)
+        if n > 3:  # three lines at most; the alt text keeps it all
+            shown, n = measure.fit(shown, size, 3 * room * 72 * 0.92, weight), 3
         height = n * size * 1.22 / 72 + 0.05
         if y + before + height > bottom:
             w.text(x, y, width, 0.25, "…", size=12, colour=muted, alt="More in the report and the sheets")
             return bottom
         y += before
-        shown = ("• " if style == "item" else "") + text
         hue = colour if style == "strong" else (muted if style == "note" else ink)
-        if style == "big" and measure.width(text, size, "bold") > width * 72:
-            size = max(18.0, size * width * 72 / measure.width(text, size, "bold"))
         w.text(x + indent, y, width - indent, height, shown, size=size, bold=bold, colour=hue,
                wrap=style != "big", alt=full)
         y += height

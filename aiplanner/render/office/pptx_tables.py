@@ -155,7 +155,10 @@ def _header(grid: LoadGrid, c0: int, c1: int, col_w: float, ink: str, muted: str
 def _load_cell(grid: LoadGrid, row: int, col: int, critical: str, ink: str) -> Cell:
     share = grid.share(row, col)
     load = float(grid.load[row, col])
-    text = ("away" if load > 0 else "") if share is None else (f"{100 * share:.0f}" if load > 0 else "")
+    if share is None:
+        text = "away" if load > 0 else ""
+    else:
+        text = "" if load <= 0 else ("<1" if 100 * share < 0.5 else f"{100 * share:.0f}")
     if bool(grid.over[row, col]):
         return Cell(text, fill=critical, colour="FFFFFF", bold=True)
     if load > 0 and share is not None:

@@ -163,7 +163,7 @@ def test_heat_map_matches_the_load_command(deck, tmp_path):
         for (text, fill), used, capacity, over in zip(cells, row["load"], row["capacity"], row["over"]):
             assert (fill == "D55E00") == bool(over)
             if used and capacity:
-                assert text == f"{100 * used / capacity:.0f}"
+                assert text == (f"{100 * used / capacity:.0f}" if used / capacity >= 0.005 else "<1")
             elif not used:
                 assert text == ""
     assert over_cells == sum(sum(bool(o) for o in row["over"]) for row in load["rows"])
@@ -188,7 +188,7 @@ def test_risk_chart_in_native_shapes_says_its_figures(deck, coe_schedule):
     share = sim["deterministic_percentile"]
     finish = dt.date.fromisoformat(coe_schedule["project"]["finish"])
     assert any(a.startswith("Finish date risk: 50% of runs finish by") and
-               a.endswith(f"the planned finish {finish.day} {finish:%b %Y} is met in {share:.0f}% of runs")
+               a.endswith(f"the planned finish {finish.day} {finish:%b %Y} is met in {share:g}% of runs")
                for a in alts)
     bars = [a for a in alts if "% of runs finish on " in a]
     histogram = sim["histogram"]
@@ -248,7 +248,7 @@ def test_hostile_names_are_written_as_text(tmp_path, plan):
     deck = Presentation(str(out))
     alts = [alt(s) for slide in deck.slides for s in slide.shapes]
     assert "=cmd|' /C calc'!A0 <script>&" in alts
-    assert slide_title(deck.slides[0]) == "Plan  with a control character"
+    assert slide_title(deck.slides[0]) == "Plan with a control character"
 
 
 def test_date_window_limits_the_timeline(tmp_path, coe_schedule):
