@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from aiplanner.catalog import Catalog, build_plan
 from aiplanner.catalog.template_spec import MILESTONES, parse_link
 from aiplanner.model import Calendar, Document, Estimate, Plan, Role, RoleDemand, Task
+from aiplanner.samples.midrollout import Series, with_measurements
 from aiplanner.samples.enterprise_data import (
     CENTRAL_DURATIONS,
     CENTRAL_TEAM,
     HOLIDAYS,
+    MEASUREMENTS,
     NOTES,
     UNIT_DURATIONS,
     UNIT_TASKS,
@@ -153,6 +155,7 @@ def enterprise_plan(catalog: Catalog | None = None) -> Plan:
         calendar=Calendar(holidays=[dt.date.fromisoformat(d) for d in HOLIDAYS]),
         people=people,
         assignments=assignments,
+        metrics=with_measurements(doc.plan.metrics, tuple(Series(*m) for m in MEASUREMENTS), START),
         notes=f"{NOTES}\n\n{template.notes}",
     )
     doc.replace_plan(Plan.model_validate({**doc.plan.model_dump(), "tasks": [

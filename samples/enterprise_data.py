@@ -14,7 +14,7 @@ from aiplanner.model import Absence, Assignment, Person
 
 __all__ = [
     "Unit", "UnitTask", "UNITS", "UNIT_TASKS", "UNIT_DURATIONS", "CENTRAL_DURATIONS",
-    "CENTRAL_TEAM", "HOLIDAYS", "NOTES", "people_and_assignments",
+    "CENTRAL_TEAM", "HOLIDAYS", "NOTES", "MEASUREMENTS", "people_and_assignments",
 ]
 
 NOTES = (
@@ -23,6 +23,24 @@ NOTES = (
     "AI lead and champions, then rolls out in one of three waves (each wave starts after the review of the "
     "one before). Scale covers the initial waves; the whole rollout runs past the 6-9 months the source "
     "gives a single organisation's foundation."
+)
+
+#: What the group measured before the rollout starts: (metric, ((date, value), ...), where it comes from).
+MEASUREMENTS = (
+    ("time-to-deploy", ((dt.date(2026, 1, 30), 16), (dt.date(2026, 4, 30), 14)),
+     "Median weeks from approval to use of the AI capabilities delivered each quarter, from the portfolio tool."),
+    ("tool-utilization", ((dt.date(2026, 1, 30), 44), (dt.date(2026, 2, 27), 46), (dt.date(2026, 3, 31), 45),
+                          (dt.date(2026, 4, 30), 48), (dt.date(2026, 5, 29), 49)),
+     "Monthly active seats over licensed seats across the group's AI tools."),
+    ("duplicate-investments", ((dt.date(2026, 2, 27), 27), (dt.date(2026, 5, 29), 24)),
+     "Group finance's review of AI spend by business unit."),
+    ("support-tickets", ((dt.date(2026, 1, 30), 410), (dt.date(2026, 2, 27), 432), (dt.date(2026, 3, 31), 455),
+                         (dt.date(2026, 4, 30), 470), (dt.date(2026, 5, 29), 468)),
+     "AI-related tickets a month in the group service desk."),
+    ("security-incidents", ((dt.date(2025, 12, 31), 4), (dt.date(2026, 3, 31), 3)),
+     "AI-related security or privacy incidents a quarter, from the risk register."),
+    ("governance-compliance", ((dt.date(2026, 3, 31), 22), (dt.date(2026, 4, 30), 25), (dt.date(2026, 5, 29), 31)),
+     "AI initiatives registered with model risk, over those known to the units."),
 )
 
 #: England and Wales bank holidays from the plan start to the end of 2027.

@@ -36,6 +36,8 @@ class Team:
     people: tuple[PersonRow, ...]
     assignments: tuple[AssignmentRow, ...]
     note: str
+    #: What the organisation measured before the start: (metric, ((date, value), ...), where from).
+    measurements: tuple = ()
 
 
 def people_from(rows: tuple[PersonRow, ...] | list[PersonRow]) -> list[Person]:
@@ -59,10 +61,13 @@ def staffed_plan(team: Team, catalog: Catalog | None = None) -> Plan:
     """The template plan of ``team.pattern`` (from ``catalog``, default the shipped one), staffed with ``team``."""
     template = build_plan(team.pattern, team.start, name=team.name, organisation=team.organisation, catalog=catalog)
     doc = Document(template)
+    from aiplanner.samples.midrollout import Series, with_measurements
+
     doc.update_plan(
         calendar=Calendar(holidays=[dt.date.fromisoformat(d) for d in team.holidays]),
         people=people_from(team.people),
         assignments=assignments_from(team.assignments),
+        metrics=with_measurements(doc.plan.metrics, tuple(Series(*m) for m in team.measurements), team.start),
         notes=f"{doc.plan.notes}\n\nTeam: {team.note}",
     )
     return doc.plan
@@ -169,6 +174,14 @@ PRODUCT_TEAMS = Team(
         "its product manager), the AI Enablement Team (Iris, Timo part time); Ruben leads AI product "
         "management, Bram governance; Kees splits his time between the platform and MLOps on-call. Dutch "
         "public holidays are in the calendar."
+    ),
+    measurements=(
+        ("time-to-deploy", ((dt.date(2026, 1, 30), 9), (dt.date(2026, 4, 30), 8)),
+         "Weeks from go-ahead to use, median of the quarter's AI capabilities."),
+        ("model-reliability", ((dt.date(2026, 2, 27), 98.9), (dt.date(2026, 3, 31), 99.2), (dt.date(2026, 4, 30), 99.4)),
+         "Monthly availability of the claims and underwriting models, from monitoring."),
+        ("ai-roi", ((dt.date(2025, 12, 31), 1.1), (dt.date(2026, 3, 31), 1.3)),
+         "Return per euro invested in AI, from the quarterly finance review."),
     ),
 )
 

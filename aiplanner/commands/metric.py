@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import sys
 
 NAME = "metric"
@@ -40,27 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--note", default="", metavar="TEXT", help="where the value comes from")
 
 
-def parse_value(text: str) -> float:
-    """A measured value: a number, optionally with a decimal comma or a trailing '%'.
-
-    >>> parse_value("38"), parse_value("38.5 %"), parse_value("1,5")
-    (38.0, 38.5, 1.5)
-    """
-    cleaned = text.strip().removesuffix("%").strip().replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{text!r} is not a finite number")
-    return value
-
-
 def run(args: argparse.Namespace) -> int:
     from aiplanner.checks.metrics import metric_status, value_text
     from aiplanner.commands._common import read_plan
     from aiplanner.io.native import save_plan
     from aiplanner.model.errors import InvalidPlanError, Problem
+    from aiplanner.model.parts import parse_value
 
     plan = read_plan(args.file)
     today = dt.date.today()

@@ -40,6 +40,7 @@ __all__ = [
     "Metric",
     "EXIT_CHECK_TAG",
     "parse_target",
+    "parse_value",
 ]
 
 FORMAT = "aiplanner-plan"
@@ -300,6 +301,22 @@ def parse_target(text: str) -> Target | None:
     if first in _DECLINING or (first == "trend" and len(words) > 1 and words[1] in _DECLINING):
         return Target(op="declining")
     return None
+
+
+def parse_value(text: str) -> float:
+    """A measured value as typed: a number, with a decimal comma or a trailing '%' allowed.
+
+    >>> parse_value("38"), parse_value("38.5 %"), parse_value("1,5")
+    (38.0, 38.5, 1.5)
+    """
+    cleaned = text.strip().removesuffix("%").strip().replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{text!r} is not a finite number")
+    return value
 
 
 class Measurement(_Model):

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         from aiplanner.ui.views.network_view import NetworkView
         from aiplanner.ui.views.people_view import PeopleView
         from aiplanner.ui.views.risk_view import RiskView
+        from aiplanner.ui.views.summary_view import SummaryView
 
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         # Like the table and the Gantt, every view shows what the Scenario box chose (each
@@ -181,8 +182,10 @@ class MainWindow(QMainWindow):
         self.matrix_view = MatrixView(lens, self)
         self.metrics_view = MetricsView(lens, self)
         self.risk_view = RiskView(lens, self)
+        self.summary_view = SummaryView(lens, self)  # the sponsor's answers, as on the report's first page
         first = self.add_dock("findings", "&Findings", self.findings_view, bottom)
-        for name, title, widget in (("people", "&People and load", self.people_view),
+        for name, title, widget in (("summary", "S&ummary", self.summary_view),
+                                    ("people", "&People and load", self.people_view),
                                     ("risk", "Ris&k", self.risk_view),
                                     ("network", "&Network", self.network_view),
                                     ("matrix", "&Responsibilities", self.matrix_view),
@@ -192,7 +195,7 @@ class MainWindow(QMainWindow):
         first.raise_()
         # Refused edits in any view are explained in the status bar; a finding
         # that names people shows them in the people view.
-        for view in (self.matrix_view, self.metrics_view):
+        for view in (self.matrix_view, self.metrics_view, self.summary_view):
             view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.findings_view.peopleSelected.connect(self._show_people)
 
@@ -446,4 +449,5 @@ class MainWindow(QMainWindow):
         self.files.autosave_timer.stop()
         self.files.recovery.close()
         self.risk_view.shutdown()
+        self.summary_view.shutdown()
         event.accept()

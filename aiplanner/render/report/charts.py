@@ -18,7 +18,13 @@ def load_pages(ctx: ReportContext) -> list[Page]:
         return []
     names = {p.id: p.name for p in ctx.plan.people}
     per_page = PANELS_PER_PAGE[ctx.options.orientation]
-    chunks = [list(range(a, min(a + per_page, len(table.ids)))) for a in range(0, len(table.ids), per_page)]
+    n = len(table.ids)
+    if -(-n // (per_page + 1)) < -(-n // per_page):  # one panel more a page saves a page: take it
+        per_page += 1
+    pages = -(-n // per_page)
+    sizes = [n // pages + (1 if k < n % pages else 0) for k in range(pages)]  # even: no page of one panel
+    starts = [sum(sizes[:k]) for k in range(pages)]
+    chunks = [list(range(a, a + size)) for a, size in zip(starts, sizes)]
     over = sum(bool(table.over[i].any()) for i in range(len(table.ids)))
     sub = (f"Bars: load per week (person-days); line: capacity · hatched: a day over capacity that week · "
            f"{over} of {len(table.ids)} people over-allocated at some point")

@@ -90,7 +90,7 @@ def summary_lines(summary) -> dict[str, list[tuple[str, str]]]:
         people.append(("item", f"{person.name}: {person.days_over} working days over capacity, "
                                f"peak {person.peak_text}"))
     if len(summary.overloaded) > LIST_LIMIT:
-        people.append(("note", f"and {len(summary.overloaded) - LIST_LIMIT} more (see Load per person)"))
+        people.append(("note", f"and {len(summary.overloaded) - LIST_LIMIT} more over capacity"))
     if summary.unstaffed:
         people.append(("strong", f"Nobody holds: {', '.join(summary.unstaffed)}"))
     if not people:

@@ -1,10 +1,14 @@
 """Presentation mode: the plan full-screen for a projector, driven from the keyboard.
 
-Large type, the Gantt with phase bands, milestones and task names beside
-the bars, and the three numbers a room asks for: the finish date, the P80
-finish and the count of findings. Keys:
+It opens on the executive summary in large type (the report's first page:
+RAG tiles, finish and how sure, slip, who is overloaded, what goes wrong);
+Space, Enter or → moves on to the plan, Home comes back. The plan page
+has the Gantt with phase bands, milestones and task names beside the bars,
+and the three numbers a room asks for: the finish date, the P80 finish and
+the count of findings. Keys:
 
 =================  ==============================================
+Space / Enter      from the summary to the plan (Home: back)
 arrows             scroll
 + / -  (0)         zoom in / out (fit the plan)
 S / Shift+S        next / previous scenario (after the last: the plan)
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from aiplanner.model.errors import PlanError
 from aiplanner.render.gantt.scene import GanttOptions
@@ -41,7 +45,8 @@ __all__ = ["PresentationView", "PresentationGantt", "open_presentation"]
 ROW_HEIGHT = 44
 CHART_POINTS = 17
 HINT = ("←→↑↓ scroll   + − zoom   S scenario   B baseline   C phases   Tab select   [ ] shorter/longer   "
-        "Ctrl+Z undo   Esc leave")
+        "Ctrl+Z undo   Home summary   Esc leave")
+SLIDE_HINT = "Space / Enter the plan   S scenario   Esc leave"
 
 
 class PresentationGantt(GanttView):
@@ -138,13 +143,33 @@ class PresentationView(QWidget):
             stats.addWidget(widget)
             stats.addSpacing(48)
         stats.addStretch(1)
-        layout = QVBoxLayout(self)
+        plan_page = QWidget(self)
+        layout = QVBoxLayout(plan_page)
         layout.setContentsMargins(32, 20, 32, 12)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(stats)
         layout.addWidget(self.gantt, 1)
         layout.addWidget(self.hint)
+        # The first screen: the executive summary, large (see aiplanner.ui.views.summary_view).
+        from aiplanner.ui.views.summary_view import SummaryPanel
+
+        self.slide = SummaryPanel(self, scale=1.6)
+        self.slide.setFocusPolicy(Qt.StrongFocus)
+        self.slide_hint = _label(13, color="#6b7280")
+        self.slide_hint.setText(SLIDE_HINT)
+        slide_page = QWidget(self)
+        slide_layout = QVBoxLayout(slide_page)
+        slide_layout.setContentsMargins(32, 20, 32, 12)
+        slide_layout.addWidget(self.slide, 1)
+        slide_layout.addWidget(self.slide_hint)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(slide_page)
+        self.pages.addWidget(plan_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        self._summaries: dict[tuple, object] = {}
 
         self._deferred = QTimer(self)
         self._deferred.setSingleShot(True)
@@ -153,7 +178,62 @@ class PresentationView(QWidget):
         self.lens.scheduleChanged.connect(self._update_facts)
         self.lens.planChanged.connect(self._plan_changed)
         self._update_facts()
+        self.show_summary_slide()
+
+    # -- the first screen ------------------------------------------------------------
+    @property
+    def on_summary(self) -> bool:
+        """Whether the summary slide is shown (not the plan)."""
+        return self.pages.currentIndex() == 0
+
+    def show_summary_slide(self) -> None:
+        """Show the executive summary of the plan (or scenario) shown; computed once per plan state."""
+        self.pages.setCurrentIndex(0)
+        self.slide.setFocus()
+        if self.session.document is None:
+            return
+        key = self._facts_key()
+        known = self._summaries.get(key)
+        if known is not None:
+            self.slide.show_summary(known)
+            return
+        self.slide.show_message("Summarising…")
+        QTimer.singleShot(0, self._summarise)
+
+    def _summarise(self) -> None:
+        from aiplanner.ui.views.summary_view import compute_summary
+
+        if self.session.document is None:
+            return
+        key = self._facts_key()
+        try:
+            summary = compute_summary(self.session.document.plan, self.lens.scenario)
+        except (PlanError, ValueError) as exc:
+            self.slide.show_message(f"No summary: {exc}")
+            return
+        self._summaries[key] = summary
+        self.slide.show_message("")
+        self.slide.show_summary(summary)
+
+    def show_plan_page(self) -> None:
+        """From the summary to the plan (the Gantt takes the keys)."""
+        self.pages.setCurrentIndex(1)
         self.gantt.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.on_summary:
+            key = event.key()
+            if key in (Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter, Qt.Key_Right, Qt.Key_PageDown):
+                self.show_plan_page()
+                return
+            if key == Qt.Key_S and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+                self.lens.cycle_scenario(-1 if event.modifiers() & Qt.ShiftModifier else 1)
+                self.show_summary_slide()
+                return
+            if key == Qt.Key_Escape:
+                self.close()
+                return
+        super().keyPressEvent(event)
 
     # -- what is shown --------------------------------------------------------------
     def baseline(self):
@@ -234,6 +314,8 @@ class PresentationView(QWidget):
             return False  # Ctrl+S saves, Ctrl+B ... belong to the window, not to us
         elif key == Qt.Key_Escape:
             self.close()
+        elif key == Qt.Key_Home:
+            self.show_summary_slide()
         elif key == Qt.Key_S:
             self.lens.cycle_scenario(-1 if mods & Qt.ShiftModifier else 1)
         elif key == Qt.Key_B:
@@ -314,5 +396,5 @@ def open_presentation(session, parent: QWidget | None = None, full_screen: bool 
         view.showFullScreen()
     else:
         view.show()
-    view.gantt.setFocus()
+    view.slide.setFocus()  # it opens on the summary; Space moves on to the plan
     return view

@@ -10,8 +10,8 @@ import pytest
 
 @pytest.fixture
 def staffed_plan(plan):
-    from aiplanner.model.plan import (Absence, Assignment, Metric, Person, ResponsibilityMatrix,
-                                      ResponsibilityRow)
+    from aiplanner.model.plan import (Absence, Assignment, Measurement, Metric, Person, ResponsibilityMatrix,
+                                      ResponsibilityRow, Target)
 
     plan.people = [
         Person(id="ana", name="Ana Ruiz", capacity=1.0,
@@ -26,8 +26,11 @@ def staffed_plan(plan):
               ResponsibilityRow(function="Use cases", cells={"Business units": "Delivers"})],
     )
     plan.metrics = [
-        Metric(id="ttv", category="efficiency", name="Time to value", target="< 3 months", unit="months"),
-        Metric(id="adoption", category="value", name="Adoption rate", target="60%", unit="%", current="20%"),
+        Metric(id="ttv", category="efficiency", name="Time to value", target=Target(op="<", value=3),
+               target_note="< 3 months", unit="months"),
+        Metric(id="adoption", category="value", name="Adoption rate", target=Target(op=">=", value=60), unit="%",
+               measurements=[Measurement(date=dt.date(2026, 4, 30), value=12),
+                             Measurement(date=dt.date(2026, 5, 29), value=20, note="team survey")]),
     ]
     return plan
 

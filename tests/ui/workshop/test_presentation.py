@@ -115,12 +115,31 @@ def test_arrows_scroll_zoom_and_escape_leaves(qtbot, view):
     assert not view.isVisible()
 
 
-def test_open_presentation_goes_full_screen(qtbot, session):
+def test_open_presentation_goes_full_screen_on_the_summary(qtbot, session):
     view = open_presentation(session)  # deletes itself when closed
     qtbot.waitExposed(view)
-    assert view.isFullScreen() and view.focusWidget() is view.gantt
+    assert view.isFullScreen() and view.on_summary and view.focusWidget() is view.slide
+    qtbot.waitUntil(lambda: view.slide.summary is not None)
+    qtbot.keyClick(view.slide, Qt.Key_Space)  # on to the plan
+    assert not view.on_summary and view.focusWidget() is view.gantt
     with qtbot.waitSignal(view.destroyed):
         view.close()
+
+
+def test_the_first_screen_is_the_executive_summary(qtbot, view, session):
+    from aiplanner.checks.summary import DEFAULT_ITERATIONS, DEFAULT_SEED, executive_summary
+
+    qtbot.waitUntil(lambda: view.slide.summary is not None)
+    expected = executive_summary(session.plan, iterations=DEFAULT_ITERATIONS, seed=DEFAULT_SEED)
+    assert view.slide.summary == expected  # the report's cover, the same object
+    assert set(view.slide.tiles) == {"schedule", "staffing", "risk", "health"}
+    qtbot.keyClick(view.slide, Qt.Key_S)  # the next scenario's summary, still on the first screen
+    assert view.on_summary
+    qtbot.waitUntil(lambda: view.slide.summary is not None and view.slide.summary.scenario == "short analysis")
+    qtbot.keyClick(view.slide, Qt.Key_Return)
+    assert not view.on_summary
+    qtbot.keyClick(view.gantt, Qt.Key_Home)
+    assert view.on_summary
 
 
 def test_dragging_a_bar_in_a_scenario_is_an_undoable_override(qtbot, view, session):
