@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from aiplanner.render.style import TextMeasure, font_families
 
-__all__ = ["Pane", "TextBatch", "BASELINE", "FEATURES", "plain_letters"]
+__all__ = ["Pane", "TextBatch", "BASELINE", "FEATURES", "plain_letters", "nice_step"]
 
 #: OpenType features for all our text: no ligatures, so "fi" stays two
 #: searchable letters and no extra font subset is embedded for ligature glyphs.
@@ -208,3 +208,17 @@ class Pane:
         """Queue a string at data ``(x, y)``, moved by ``dx, dy`` points (drawn by the page's :class:`TextBatch`)."""
         self.texts.add(self.transData, x, y, text, size=fontsize, weight=weight, color=color, ha=ha, va=va,
                        clip=self.clip if clip_on else None, offset=(dx, dy))
+
+
+def nice_step(top: float, ticks: int = 4) -> float:
+    """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` ticks up to ``top``.
+
+    >>> nice_step(9.0), nice_step(23.0), nice_step(0.8)
+    (2.0, 5.0, 0.2)
+    """
+    import math
+
+    raw = max(top, 1e-9) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    candidates = [factor * power for factor in (1, 2, 5, 10)]
+    return float(min(candidates, key=lambda step: abs(top / step - ticks)))

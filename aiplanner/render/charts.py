@@ -11,23 +11,10 @@ capacity are drawn in the critical colour and hatched.
 from __future__ import annotations
 
 from aiplanner.model.errors import InvalidPlanError, Problem
+from aiplanner.render.canvas import nice_step  # noqa: F401  re-exported: the load panels' ticks
 from aiplanner.render.style import CRITICAL, GRID, INK, MUTED, phase_colour, tint
 
 __all__ = ["paint_load_panel", "chart_figure", "risk_figure", "nice_step"]
-
-
-def nice_step(top: float, ticks: int = 4) -> float:
-    """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` ticks up to ``top``.
-
-    >>> nice_step(9.0), nice_step(23.0), nice_step(0.8)
-    (2.0, 5.0, 0.2)
-    """
-    import math
-
-    raw = max(top, 1e-9) / ticks
-    power = 10 ** math.floor(math.log10(raw))
-    candidates = [factor * power for factor in (1, 2, 5, 10)]
-    return float(min(candidates, key=lambda step: abs(top / step - ticks)))
 
 
 def paint_load_panel(fig, rect: tuple[float, float, float, float], texts, name: str, periods, load, capacity,

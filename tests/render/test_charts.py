@@ -17,7 +17,7 @@ from tests.render.plans import make_plan
 
 @pytest.mark.parametrize("module", [
     "aiplanner.render.gantt.timescale", "aiplanner.render.gantt.routing", "aiplanner.render.gantt.layout",
-    "aiplanner.render.style", "aiplanner.render.options", "aiplanner.render.tables", "aiplanner.render.charts",
+    "aiplanner.render.style", "aiplanner.render.options", "aiplanner.render.tables", "aiplanner.render.canvas", "aiplanner.render.trend",
     "aiplanner.render.pdf_text", "aiplanner.render.network.layered", "aiplanner.render.network.order",
     "aiplanner.render.network.place", "aiplanner.render.network.chart",
 ])

@@ -70,24 +70,25 @@ def metrics_flow(ctx: ReportContext) -> Flow:
     per_row = 3 if ctx.options.orientation == "landscape" else 2
     for start in range(0, len(charted), per_row):
         caption = "Trends against the targets" if start == 0 else ""
-        flow.items.append((caption, Block(TREND_ROW, _trend_row(charted[start:start + per_row], per_row))))
+        flow.items.append((caption, Block(TREND_ROW, _trend_row(charted[start:start + per_row], per_row,
+                                                                ctx.measure))))
     stages = _exit_rows(plan, judged)
     if stages:
         flow.items.append(("Exit criteria of the maturity stages", stages))
     return flow
 
 
-def _trend_row(items, per_row: int) -> Callable:
+def _trend_row(items, per_row: int, measure) -> Callable:
     def draw(fig, rect):
+        from aiplanner.render.canvas import TextBatch
         from aiplanner.render.trend import paint_trend
 
         left, bottom, width, height = rect
-        fw, fh = fig.get_size_inches()
         slot = width / per_row
+        texts = TextBatch(measure)
         for k, (metric, judged) in enumerate(items):
-            x = left + k * slot
-            ax = fig.add_axes(((x + 0.5) / fw, (bottom + 0.3) / fh, (slot - 0.85) / fw, (height - 0.75) / fh))
-            paint_trend(ax, metric, judged)
+            paint_trend(fig, (left + k * slot, bottom + 0.1, slot - 0.45, height - 0.15), texts, metric, judged)
+        fig.add_artist(texts.artist())
     return draw
 
 

@@ -331,15 +331,29 @@ class _TrendCanvas:
 
         class TrendCanvas(FigureCanvasQTAgg):
             def __init__(self, parent=None) -> None:
-                self.figure = Figure(figsize=(5, 2.6), layout="constrained")
+                self.figure = Figure(figsize=(5, 2.6))
                 super().__init__(self.figure)
                 self.setParent(parent)
+                self.shown = None  # (metric, status) on the chart
 
             def plot(self, metric, judged) -> None:
+                """The report's trend chart, sized to the widget (drawn again on resize)."""
+                from aiplanner.render.canvas import TextBatch
+                from aiplanner.render.style import TextMeasure
                 from aiplanner.render.trend import paint_trend
 
+                self.shown = (metric, judged)
                 self.figure.clear()
-                paint_trend(self.figure.add_subplot(111), metric, judged, fontsize=8, title=False)
+                width, height = self.figure.get_size_inches()
+                texts = TextBatch(TextMeasure())
+                paint_trend(self.figure, (0.1, 0.1, width - 0.3, height - 0.2), texts, metric, judged,
+                            fontsize=8, title=False)
+                self.figure.add_artist(texts.artist())
                 self.draw_idle()
+
+            def resizeEvent(self, event) -> None:
+                super().resizeEvent(event)
+                if self.shown is not None:
+                    self.plot(*self.shown)
 
         return TrendCanvas(parent)

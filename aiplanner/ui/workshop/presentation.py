@@ -152,7 +152,7 @@ class PresentationView(QWidget):
         layout.addWidget(self.gantt, 1)
         layout.addWidget(self.hint)
         # The first screen: the executive summary, large (see aiplanner.ui.views.summary_view).
-        from aiplanner.ui.views.summary_view import SummaryPanel
+        from aiplanner.ui.summary_panel import SummaryPanel
 
         self.slide = SummaryPanel(self, scale=1.6)
         self.slide.setFocusPolicy(Qt.StrongFocus)
@@ -201,7 +201,7 @@ class PresentationView(QWidget):
         QTimer.singleShot(0, self._summarise)
 
     def _summarise(self) -> None:
-        from aiplanner.ui.views.summary_view import compute_summary
+        from aiplanner.ui.summary_panel import compute_summary
 
         if self.session.document is None:
             return
