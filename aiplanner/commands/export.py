@@ -12,7 +12,8 @@ Add a line to ``aiplanner.io.exporters.BUILTIN`` (or call
 in that module). The function receives an ``ExportRequest`` whose
 ``options`` hold every option below by its ``dest`` name (``paper``,
 ``orientation``, ``sections``, ``date_from``, ``date_to``, ``fit``,
-``chart``, ``columns``, ``today``, ``scale``, ``baseline``, ``dpi``, ``seed``, ``iterations``) and returns bytes. A
+``chart``, ``columns``, ``today``, ``scale``, ``baseline``, ``dpi``, ``seed``, ``iterations``, ``scenario``) and
+returns bytes. A
 format that needs an option of its own adds it to :func:`add_arguments`
 here, in its own argument group.
 
@@ -90,6 +91,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output file ('-' for stdout); default: FILE with the format's suffix")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="report progress on stderr (default: when stderr is a terminal)")
+    parser.add_argument("--scenario", metavar="NAME",
+                        help="export what-if scenario NAME instead of the plan (every format; default: the plan)")
     parser.set_defaults(date_to=None)
 
     view = parser.add_argument_group("report and charts (pdf, png, svg)")
@@ -114,6 +117,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     view.add_argument("--seed", type=int, default=1, help="Monte Carlo seed of the summary and risk pages (default 1)")
     view.add_argument("--iterations", type=iterations_arg, default=10_000,
                       help="Monte Carlo runs of the summary and risk pages (default 10000, as 'simulate')")
+
+
+def _scenario_plan(plan, name: str, file: str):
+    """The plan as scenario ``name`` sees it; an unknown name, or a scenario that no
+    longer fits the plan, is an error naming the file and the place."""
+    from aiplanner.model.errors import EditError, InvalidPlanError, Problem
+    from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario
+
+    try:
+        scenario = find_scenario(plan, name)
+    except EditError as exc:
+        raise InvalidPlanError([Problem("--scenario", str(exc))], file) from None
+    index = plan.scenarios.index(scenario)
+    try:
+        return apply_scenario(plan, scenario)
+    except InvalidPlanError as exc:
+        raise exc.with_file(file) from None
+    except EditError as exc:  # its links close a loop
+        raise InvalidPlanError([Problem(f"$.scenarios[{index}]", f"scenario {name!r}: {exc}")], file) from None
 
 
 def _progress_printer(enabled: bool):
@@ -145,6 +167,8 @@ def run(args: argparse.Namespace) -> int:
     plan = read_plan(args.file)
     if output != "-" and same_file(output, args.file):
         raise PlanFileError(output, "is the plan being exported; choose another output file")
+    if args.scenario and args.scenario != "current":
+        plan = _scenario_plan(plan, args.scenario, args.file)
     progress = _progress_printer(sys.stderr.isatty() if args.progress is None else args.progress)
     options = {k: v for k, v in vars(args).items() if not k.startswith("_") and k not in ("file", "output")}
     try:

@@ -46,7 +46,9 @@ class ExportRequest:
     options
         Command options by name: ``paper``, ``orientation``, ``sections``,
         ``date_from``, ``date_to``, ``fit``, ``chart``, ``columns``, ``today`` ...
-        (absent or ``None`` = the format's default).
+        (absent or ``None`` = the format's default). ``scenario`` names the
+        what-if scenario shown: the command applies it to ``plan`` before the
+        call (so every format shows it) and passes the name on for labels.
     progress
         ``progress(fraction 0..1, message)``, called as work advances.
     """
@@ -109,6 +111,8 @@ BUILTIN: tuple[tuple[str, str, str, str], ...] = (
     ("mspdi", "aiplanner.io.formats:export_mspdi", ".xml", "MS Project XML (MS Project, ProjectLibre, GanttProject)"),
     ("ics", "aiplanner.io.formats:export_ics", ".ics", "milestones and phase ends as calendar events"),
     ("json", "aiplanner.io.formats:export_json", ".json", "the schedule as JSON (as 'schedule --format json')"),
+    ("pptx", "aiplanner.render.office.pptx_deck:export_pptx", ".pptx", "PowerPoint deck: timeline and Gantt in native shapes"),
+    ("xlsx", "aiplanner.render.office.xlsx_book:export_xlsx", ".xlsx", "Excel workbook: tasks, live timeline, load, findings"),
 )
 
 for _entry in BUILTIN:

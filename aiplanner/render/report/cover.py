@@ -15,7 +15,7 @@ from __future__ import annotations
 from aiplanner.render.report.context import MARGIN, Page, ReportContext, report_summary
 from aiplanner.render.style import INK, MUTED, RAG_COLOURS, TextMeasure
 
-__all__ = ["cover_page", "cover_facts", "pattern_name", "summary_lines"]
+__all__ = ["cover_page", "cover_facts", "pattern_name", "summary_lines", "SECTION_AREAS"]
 
 HEADING = 10.0
 BODY = 12.0
@@ -23,6 +23,9 @@ SMALL = 9.0
 #: Text colour of each status (amber text darker than the tile's amber, to stay readable on white).
 TEXT_COLOURS = {**RAG_COLOURS, "amber": "#9A6700"}
 LIST_LIMIT = 5  # people, pitfalls shown before "and N more"
+#: The area whose red/amber/green colours each question of :func:`summary_lines` (None: ink).
+SECTION_AREAS = {"When do we finish? How sure are we?": "risk", "Are we slipping?": "schedule",
+                 "Who is overloaded?": "staffing", "What is going wrong?": "health", "How do the metrics stand?": None}
 
 
 def pattern_name(pattern_id: str | None) -> str:
@@ -233,11 +236,7 @@ def _draw(fig, ctx: ReportContext) -> None:
     gap = 0.4
     col_w = (w - 2 * MARGIN - gap) / 2
     sections = summary_lines(summary)
-    colour = {"When do we finish? How sure are we?": TEXT_COLOURS[summary.area("risk").rag],
-              "Are we slipping?": TEXT_COLOURS[summary.area("schedule").rag],
-              "Who is overloaded?": TEXT_COLOURS[summary.area("staffing").rag],
-              "What is going wrong?": TEXT_COLOURS[summary.area("health").rag],
-              "How do the metrics stand?": INK}
+    colour = {name: TEXT_COLOURS[summary.area(area).rag] if area else INK for name, area in SECTION_AREAS.items()}
     names = list(sections)
     left = _Column(fig, ctx.measure, MARGIN, y, col_w, bottom)
     right = _Column(fig, ctx.measure, MARGIN + col_w + gap, y, col_w, bottom)
