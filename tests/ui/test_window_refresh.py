@@ -76,3 +76,34 @@ def test_a_drag_and_its_undo_refresh_every_cell_that_changed(main_window, qtbot)
     after = _cells(model)
     assert after == before  # what the table shows is the plan's again: phase length, critical colours
     _assert_refreshed(moved, after, refreshes)
+
+
+def test_a_lag_typed_with_a_no_break_space_is_kept(main_window, qtbot):
+    """Typed into the predecessors cell as a user would, with a no-break space (AltGr+Space)."""
+    from aiplanner.ui.tasks.model import COLUMN_INDEX
+
+    window = main_window
+    tree = window.tree
+    for text, lag in (("a1FS+\u00a02", 2), ("a1\u00a0SS\u202f+\u00a03d", 3)):
+        index = tree.proxy.mapFromSource(tree.source.task_index("a2", COLUMN_INDEX["predecessors"]))
+        tree.setCurrentIndex(index)
+        tree.setFocus()
+        qtbot.keyClick(tree, Qt.Key.Key_F2)
+        editor = tree.indexWidget(index)
+        editor.selectAll()
+        editor.insert(text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda lag=lag: window.session.plan.task("a2").depends_on[0].lag == lag, timeout=2000)
+    assert window.session.plan.task("a2").depends_on[0].type == "SS"
+
+
+def test_text_that_is_no_link_is_refused_with_a_message_not_dropped(main_window, prompts, qtbot):
+    from aiplanner.ui.tasks.model import COLUMN_INDEX
+
+    model = main_window.tree.source
+    index = model.task_index("a2", COLUMN_INDEX["predecessors"])
+    refused = []
+    main_window.session.editRefused.connect(refused.append)
+    assert not model.setData(index, "a1FS+\u00a0x")
+    assert refused and "a1FS+" in refused[-1]
+    assert main_window.session.plan.task("a2").depends_on[0].task == "a1"

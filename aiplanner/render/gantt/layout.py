@@ -100,7 +100,11 @@ def _shades(plan, schedule, first: dt.date, last: dt.date, weekends: bool) -> li
     day = first
     origin = plan.start
     while day <= last:
-        if not cal.is_working(day):
+        try:
+            working = cal.is_working(day)
+        except ValueError:  # past the calendar's last year (a plan ending late in 2400): no shade
+            working = True
+        if not working:
             kind = "holiday" if day.weekday() in workdays else "weekend"
             if kind == "holiday" or weekends:
                 x = float((day - origin).days)

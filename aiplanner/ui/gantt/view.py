@@ -29,6 +29,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from aiplanner.model.errors import PlanError
 from aiplanner.render.gantt.layout import build_gantt_scene
 from aiplanner.render.gantt.scene import GanttOptions
 from aiplanner.ui.gantt.edit import HANDLE_PX, describe_drag, hit_test, nudge_command
@@ -178,8 +179,15 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
             return
         rows_before = [(r.kind, r.id) for r in self.scene.rows] if self.scene is not None else []
         left = self.left_day() if self.scene is not None else None
+        try:
+            scene = build_gantt_scene(session.plan, session.schedule, self.scene_options())
+        except (PlanError, ValueError) as exc:
+            # The session never holds a plan it cannot schedule; should a drawing still fail,
+            # say so and keep the last picture rather than let the error escape into Qt.
+            self.message.emit(f"The chart cannot be drawn: {exc}")
+            return
         self.scale.origin = session.plan.start
-        self.scene = build_gantt_scene(session.plan, session.schedule, self.scene_options())
+        self.scene = scene
         self.index = SceneIndex.build(self.scene)
         self._built_from = session.schedule
         self._update_scrollbars()

@@ -15,11 +15,13 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from aiplanner.io.links import format_links, parse_links
+from aiplanner.io import links as _links
+from aiplanner.io.links import format_links
 from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Estimate, RoleDemand
 
 __all__ = [
+    "plain_spaces",
     "parse_duration",
     "format_duration",
     "parse_estimate",
@@ -33,6 +35,39 @@ __all__ = [
     "parse_progress",
     "format_progress",
 ]
+
+_SPACES = re.compile(r"[\s\u200b\u2060\ufeff]+")
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every kind of space (no-break, narrow, thin, tab ...) as one plain space.
+
+    What a keyboard layout, a word processor or a web page puts between a
+    number and its unit must read as what the user sees.
+
+    >>> plain_spaces("a1FS +\u00a02d\u202f")
+    'a1FS + 2d '
+    """
+    return _SPACES.sub(" ", text)
+
+
+def parse_links(text: str, known_ids=None) -> list:
+    """Predecessors typed as ``a1, b2SS+2`` (see :mod:`aiplanner.io.links`), whatever the spaces.
+
+    Raises
+    ------
+    EditError
+        The text is not a list of links (the message quotes it).
+    """
+    plain = plain_spaces(text)
+    try:
+        return _links.parse_links(plain, known_ids)
+    except EditError:
+        raise
+    except ValueError:
+        raise EditError(f"cannot read the links {text.strip()!r}: write task ids, each optionally followed by "
+                        "FS, SS, FF or SF and a lag in working days, e.g. a1FS+2") from None
+
 
 _AMOUNT = re.compile(r"^\s*(?P<sign>[-+]?)\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-z]*)\s*$", re.I)
 _UNITS = {"": 1, "d": 1, "day": 1, "days": 1, "w": None, "wk": None, "week": None, "weeks": None}

@@ -117,6 +117,8 @@ def edit_command(session, task: Task, key: str, text: str):
     plan = session.plan
     per_week = len(plan.calendar.workdays)
     title = COLUMNS[COLUMN_INDEX[key]].title.lower()
+    if key != "name":  # typed syntax: a no-break space reads as the space it looks like
+        text = cells.plain_spaces(text)
     label = f"Edit {title} of {task.name}"
     if key == "id":
         return RenameTaskCommand(session, task.id, text.strip())
