@@ -19,6 +19,7 @@ from aiplanner.io import links as _links
 from aiplanner.io.links import format_links
 from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Estimate, RoleDemand
+from aiplanner.ui.widgets.datefield import parse_day
 
 __all__ = [
     "plain_spaces",
@@ -175,13 +176,8 @@ def format_demands(demands: Iterable[RoleDemand]) -> str:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """An ISO date (``2026-05-04``); empty clears the field."""
-    if not text.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise EditError(f"{text.strip()!r} is not a date (write YYYY-MM-DD, e.g. 2026-05-04)") from None
+    """A date as the window's date fields read it (``2026-05-04``, ``4 May 2026``); empty clears the field."""
+    return parse_day(text)
 
 
 def format_date(day: dt.date | None) -> str:

@@ -28,6 +28,7 @@ from aiplanner.model.errors import PlanError
 from aiplanner.ui.tasks import cells
 from aiplanner.ui.commands import EditTaskCommand
 from aiplanner.ui.session import PlanSession, describe_error
+from aiplanner.ui.widgets.datefield import DateField
 
 __all__ = ["TaskEditorDialog"]
 
@@ -62,10 +63,8 @@ class TaskEditorDialog(QDialog):
         self.demands = QLineEdit(cells.format_demands(task.demands))
         self.demands.setPlaceholderText("e.g. ai-product-manager:0.5, mlops-engineer")
         self.demands.setToolTip(f"Roles of this plan: {roles or 'none'}")
-        self.not_before = QLineEdit(cells.format_date(task.not_before))
-        self.not_before.setPlaceholderText("YYYY-MM-DD")
-        self.deadline = QLineEdit(cells.format_date(task.deadline))
-        self.deadline.setPlaceholderText("YYYY-MM-DD")
+        self.not_before = DateField(task.not_before, optional=True)  # typed, or picked from a calendar
+        self.deadline = DateField(task.deadline, optional=True)
         self.progress = QDoubleSpinBox()
         self.progress.setRange(0, 100)
         self.progress.setSuffix(" %")
