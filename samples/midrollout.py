@@ -154,6 +154,7 @@ def mid_rollout(plan: Plan, story: Story, catalog: Catalog | None = None) -> Pla
     if unknown:
         raise KeyError(f"the plan has no metric {', '.join(sorted(unknown))}")
     document.update_plan(
+        status_date=story.status,  # the window's and the report's status line
         metrics=[m.model_copy(update={"current": values.get(m.id, m.current)}) for m in document.plan.metrics],
         notes=f"{document.plan.notes}\n\n{_status_note(document.plan, story, progress)}",
     )

@@ -70,6 +70,9 @@ class Plan(_Model):
     name: Name = "Untitled plan"
     organisation: str = Field(default="", max_length=500)
     start: dt.date
+    #: The day progress is reported as of (MS Project's status date); the window and the
+    #: report draw their status line on it. ``None``: today, in the window; none in exports.
+    status_date: dt.date | None = None
     pattern: PatternId | None = None
     calendar: Calendar = Field(default_factory=Calendar)
     phases: list[Phase] = Field(default_factory=list)

@@ -296,6 +296,16 @@ class MainWindow(QMainWindow):
             return False
         return self.files.new_plan(wizard.plan())
 
+    def plan_properties(self):
+        """File > Plan properties: the plan's own fields, applied as one undo step."""
+        from aiplanner.ui.plan_properties import PlanPropertiesDialog
+
+        if self.session.document is None:
+            return None
+        dialog = PlanPropertiesDialog(self.session, self)
+        self.prompts.run(dialog)
+        return dialog
+
     def import_dialog(self) -> bool:
         """File > Import: a Mermaid, MS Project XML or CSV file as a new unsaved plan."""
         from aiplanner.ui.files.transfer import IMPORT_FILTER

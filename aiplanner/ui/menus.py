@@ -65,6 +65,10 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     for name in ("save", "save_as", "revert"):
         menu.addAction(acts[name])
     menu.addSeparator()
+    acts["plan_properties"] = _action(window, "Plan &properties…", window.plan_properties, ["Ctrl+Alt+P"],
+                                      "Name, organisation, start and status date, working week, holidays, pattern")
+    menu.addAction(acts["plan_properties"])
+    menu.addSeparator()
     acts["import"] = _action(window, "&Import…", window.import_dialog, ["Ctrl+Shift+I"],
                              "Read a Mermaid gantt, MS Project XML or CSV file as a new plan")
     acts["export"] = _action(window, "&Export…", window.export_dialog, ["Ctrl+Shift+E"],

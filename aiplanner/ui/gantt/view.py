@@ -56,6 +56,8 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
     message = Signal(str)
     #: Write "N tasks" beside a collapsed phase's summary bar.
     fold_counts = True
+    #: Text beside the bars: "name", "roles", "auto" (progress and milestone dates) or "none".
+    bar_labels = "auto"
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,10 +203,14 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         if [(r.kind, r.id) for r in self.scene.rows] != rows_before:
             self.rowsChanged.emit()
 
+    def status_day(self) -> dt.date:
+        """The day of the dashed status line: the plan's status date, else today."""
+        return getattr(self.session.plan, "status_date", None) or dt.date.today()
+
     def scene_options(self) -> GanttOptions:
-        """Options of the screen scene: today line, weekends shaded (hidden when zoomed far out)."""
-        return GanttOptions(today=dt.date.today(), shade_weekends=True, baseline=getattr(self, "baseline_dates", {}),
-                            collapsed=self.collapsed_phases())
+        """Options of the screen scene: status line, weekends shaded (hidden when zoomed far out)."""
+        return GanttOptions(today=self.status_day(), shade_weekends=True, baseline=getattr(self, "baseline_dates", {}),
+                            collapsed=self.collapsed_phases(), bar_labels=self.bar_labels)
 
     def collapsed_phases(self) -> frozenset[str]:
         """Phases drawn as a summary row only (the session's, when it has any)."""
