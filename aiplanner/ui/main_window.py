@@ -331,10 +331,10 @@ class MainWindow(QMainWindow):
 
         if self.session.document is None:
             return False
-        dialog = ExportDialog(self, self.settings)
+        dialog = ExportDialog(self, self.settings)  # starts from the scenario, baseline and status line shown
         if not self.prompts.run(dialog):
             return False
-        return dialog.run_export(self.session.plan)
+        return dialog.run_export()
 
     def extend_view_menu(self, menu, acts: dict) -> None:
         """Gantt zoom actions (the Gantt has the keyboard equivalents when focused)."""

@@ -177,7 +177,9 @@ def test_export_through_the_menu_uses_the_cli_options(main_window, prompts, tmp_
         dialog.set_format("svg")
         dialog.output.setText(str(out))
         dialog.set_value("paper", "a3")
-        assert dialog.options()["paper"] == "a3"
+        dialog.set_value("scale", "months")
+        assert dialog.options()["scale"] == "months"
+        assert dialog.options()["paper"] == "a4"  # an SVG chart has no paper: the option is hidden, not passed
         return True
 
     prompts.accept_dialogs.append(fill)

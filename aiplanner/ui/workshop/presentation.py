@@ -17,10 +17,13 @@ Ctrl+Z / Ctrl+Y    undo / redo
 Esc                leave
 =================  ==============================================
 
-Phases start collapsed as they are in the window's task table; C folds
-them here only (the table keeps its own). Edits made here are normal
-undoable edits of the document; on a scenario they change that scenario,
-not the plan (see :class:`ScenarioLens`). Open it with :func:`open_presentation`.
+Presentation starts with what the window shows: the scenario chosen in its
+tool bar, its baseline ghosts and its collapsed phases. C folds phases here
+only (the table keeps its own); a scenario or baseline chosen here is
+announced (``scenarioShown``, ``baselineShown``) so the window follows.
+Edits made here are normal undoable edits of the document; on a scenario
+they change that scenario, not the plan (see :class:`ScenarioLens`). Open it
+with :func:`open_presentation`.
 """
 
 from __future__ import annotations
@@ -111,8 +114,13 @@ class PresentationView(QWidget):
     """Full-screen plan for a room; see the module docstring for the keys."""
 
     closed = Signal()
+    #: The scenario shown changed (``""``: the plan itself): the window follows.
+    scenarioShown = Signal(str)
+    #: The baseline ghosts changed: the baseline's name, ``""`` for none.
+    baselineShown = Signal(str)
 
-    def __init__(self, session, parent: QWidget | None = None, collapsed=()) -> None:
+    def __init__(self, session, parent: QWidget | None = None, collapsed=(), scenario: str | None = None,
+                 baseline: str | None = None) -> None:
         super().__init__(parent, Qt.Window)
         #: Phases shown as one summary row (C toggles all).
         self.collapsed: frozenset[str] = frozenset(collapsed)
@@ -120,7 +128,12 @@ class PresentationView(QWidget):
         self.setStyleSheet("background: #ffffff;")
         self.session = session
         self.lens = ScenarioLens(session, self)
-        self.show_baseline = False
+        if scenario is not None and scenario in self.lens.scenario_names():
+            self.lens.set_scenario(scenario)
+        self.lens.scenarioChanged.connect(self.scenarioShown)
+        #: The baseline B shows: the one the window shows, else the latest.
+        self.baseline_name = baseline
+        self.show_baseline = baseline is not None
         self.facts = FactsCache()
         self.title = _label(30, bold=True)
         self.subtitle = _label(18, color="#4b5563")
@@ -157,9 +170,10 @@ class PresentationView(QWidget):
 
     # -- what is shown --------------------------------------------------------------
     def baseline(self):
-        """The baseline whose ghosts B shows: the latest one."""
+        """The baseline whose ghosts B shows: the window's choice, else the latest one."""
         baselines = self.session.plan.baselines if self.session.document else []
-        return baselines[-1] if baselines else None
+        chosen = next((b for b in baselines if b.name == self.baseline_name), None)
+        return chosen or (baselines[-1] if baselines else None)
 
     def ghosts(self) -> dict:
         baseline = self.baseline() if self.show_baseline else None
@@ -256,6 +270,8 @@ class PresentationView(QWidget):
             self.show_baseline = not self.show_baseline
         self.gantt.rebuild()
         self._update_facts()
+        shown = self.baseline() if self.show_baseline else None
+        self.baselineShown.emit(shown.name if shown is not None else "")
 
     def toggle_phases(self) -> None:
         """Collapse every phase to its summary row; when any is collapsed, expand them all."""
@@ -303,12 +319,13 @@ class PresentationView(QWidget):
 
 
 def open_presentation(session, parent: QWidget | None = None, full_screen: bool = True,
-                      collapsed=()) -> PresentationView:
+                      collapsed=(), scenario: str | None = None, baseline: str | None = None) -> PresentationView:
     """Open presentation mode on ``session`` (full screen unless told otherwise); Esc leaves.
 
-    ``collapsed``: ids of the phases to show as summary rows (the window's task table's).
+    ``collapsed``: ids of the phases to show as summary rows (the window's task table's);
+    ``scenario`` and ``baseline``: what the window shows (``None``: the plan, no ghosts).
     """
-    view = PresentationView(session, parent, collapsed)
+    view = PresentationView(session, parent, collapsed, scenario, baseline)
     view.setAttribute(Qt.WA_DeleteOnClose, True)
     if full_screen:
         view.showFullScreen()
