@@ -98,6 +98,10 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
         acts[name] = action
         menu.addAction(action)
     menu.addSeparator()
+    for name, action in zip(("link_tasks", "unlink_tasks"), tree.link_actions()):
+        acts[name] = action
+        menu.addAction(action)
+    menu.addSeparator()
     acts["find"] = _action(window, "&Filter tasks", window.focus_filter, [QKeySequence.StandardKey.Find])
     menu.addAction(acts["find"])
 

@@ -259,7 +259,7 @@ def test_tab_commits_and_moves_to_the_next_cell(main_window, qtbot):
     qtbot.keyClicks(editor, "12")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: main_window.session.plan.task("a2").duration == 12, timeout=2000)
-    qtbot.waitUntil(lambda: tree.currentIndex().column() == COLUMN_INDEX["estimate"], timeout=2000)
+    qtbot.waitUntil(lambda: tree.currentIndex().column() == COLUMN_INDEX["id"], timeout=2000)  # the next column
     assert tree.state() == tree.State.EditingState
 
 

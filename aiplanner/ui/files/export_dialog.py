@@ -56,6 +56,7 @@ REPORT_OPTIONS: dict[str, frozenset[str]] = {
 _LABELS = {"date_from": "From", "date_to": "Until", "today": "Status date", "dpi": "DPI", "seed": "Risk seed",
            "scenario": "Scenario", "baseline": "Baseline ghosts", "sections": "Sections", "columns": "Columns"}
 _PLAN = "current"
+_FIRST = ("scenario", "baseline", "today")
 
 
 class ExportCancelled(Exception):
@@ -131,10 +132,15 @@ class ExportDialog(QDialog):
         self.summary.setStyleSheet("background: #fff7e0; border: 1px solid #e8d9a8; padding: 6px;")
         self.form = QFormLayout()
         self.form.addRow("&Format", self.format)
-        self.form.addRow("Save &to", out_row)
+        save_label = QLabel("Save &to")
+        save_label.setBuddy(self.output)
+        self.form.addRow(save_label, out_row)
         self.fields: dict[str, tuple[argparse.Action, QWidget]] = {}
-        for action in self.parser._actions:
-            if action.dest in _HIDDEN or not action.option_strings or action.dest in self.fields:
+        actions = [a for a in self.parser._actions if a.dest not in _HIDDEN and a.option_strings]
+        # What is exported first (it starts from the window), then how it is laid out.
+        actions.sort(key=lambda a: _FIRST.index(a.dest) if a.dest in _FIRST else len(_FIRST))
+        for action in actions:
+            if action.dest in self.fields:
                 continue
             widget = self._widget_for(action)
             self.fields[action.dest] = (action, widget)

@@ -145,6 +145,18 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         self.zoomChanged.emit(self.scale.px_per_day)
         self._refresh()
 
+    def scroll_to_day(self, day: dt.date) -> None:
+        """Bring ``day`` into view, a third of the way in from the left."""
+        if self.scene is None:
+            return
+        x = (day - self.session.plan.start).days
+        self.horizontalScrollBar().setValue(round((x - self._origin_day()) * self.scale.px_per_day
+                                                  - self.viewport().width() / 3))
+
+    def scroll_to_status(self) -> None:
+        """Bring the status line (the plan's status date, else today) into view."""
+        self.scroll_to_day(self.status_day())
+
     def scroll_to_task(self, task_id: str) -> None:
         row = self.row_of(task_id)
         bar = self.index.item_of.get(task_id) if self.index else None

@@ -55,12 +55,16 @@ class PresentationGantt(GanttView):
     def __init__(self, lens: ScenarioLens, presenter: "PresentationView") -> None:
         self.presenter = presenter
         super().__init__(lens, presenter)
+        self.set_type_scale(1.0)
+
+    def set_type_scale(self, scale: float) -> None:
+        """Type and rows at ``scale`` times their full-HD size (the screen decides)."""
         font = QFont(self.font())
-        font.setPointSize(CHART_POINTS)
+        font.setPointSizeF(max(10.0, CHART_POINTS * scale))
         self.setFont(font)
         self.header.setFont(font)
-        self.set_row_height(ROW_HEIGHT)
-        self.set_header_height(2 * ROW_HEIGHT)
+        self.set_row_height(round(ROW_HEIGHT * max(scale, 0.6)))
+        self.set_header_height(2 * self.row_height())
 
     def scene_options(self) -> GanttOptions:
         return GanttOptions(shade_weekends=True, bar_labels="name", baseline=self.presenter.ghosts(),
@@ -82,14 +86,14 @@ class PresentationGantt(GanttView):
         width = painter.fontMetrics()
         for band in self.scene.bands:
             top = vp.row_top(band.row0)
-            if top < -ROW_HEIGHT or top > vp.height:
+            if top < -self.row_height() or top > vp.height:
                 continue
             title = f"{band.title} ({band.tasks} tasks)" if band.collapsed else band.title
             text_width = width.horizontalAdvance(title) + 8
             x = vp.x(band.x1) + 8
             if x + text_width > vp.width:
                 x = max(4.0, vp.x(band.x0) - 8 - text_width)
-            painter.drawText(QRectF(x, top, text_width, ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignLeft, title)
+            painter.drawText(QRectF(x, top, text_width, self.row_height()), Qt.AlignVCenter | Qt.AlignLeft, title)
         painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -98,6 +102,12 @@ class PresentationGantt(GanttView):
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
         return False  # Tab selects tasks here instead of moving the focus
+
+
+def _set_points(label: QLabel, points: float) -> None:
+    font = label.font()
+    font.setPointSizeF(max(8.0, points))
+    label.setFont(font)
 
 
 def _label(points: int, bold: bool = False, color: str = "#1f2a37") -> QLabel:
@@ -228,7 +238,7 @@ class PresentationView(QWidget):
         key = self._facts_key()
         self._show_slow_facts(self.facts.compute(key, self.lens.plan, self.lens.schedule))
 
-    def _show_slow_facts(self, facts) -> None:
+    def _set_slow_facts(self, facts) -> None:
         if facts is None:
             self.p80_label.setText("P80 …")
             self.findings_label.setText("Findings …")
@@ -312,6 +322,38 @@ class PresentationView(QWidget):
                                            duration=duration))
         except PlanError as exc:
             self.gantt.message.emit(str(exc))
+
+    # -- type for the room's screen -------------------------------------------------------
+    def type_scale(self) -> float:
+        """How big the type is: full size on a 1600x900 screen, larger on full HD, smaller on a
+        1280x720 projector (so the numbers and a dozen rows still fit)."""
+        return min(1.25, max(0.55, min(self.width() / 1600, self.height() / 900)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        scale = self.type_scale()
+        if abs(scale - getattr(self, "_scale", 0.0)) > 0.01:
+            self._scale = scale
+            for label, points in ((self.title, 30), (self.subtitle, 18), (self.hint, 13)):
+                _set_points(label, points * scale)
+            self.gantt.set_type_scale(scale)
+        self._fit_numbers()
+
+    def _fit_numbers(self) -> None:
+        """The three numbers on one line, as big as the width allows."""
+        labels = (self.finish_label, self.p80_label, self.findings_label)
+        room = self.width() - 64 - 2 * 48
+        points = 40 * getattr(self, "_scale", 1.0)
+        while points > 12:
+            for label in labels:
+                _set_points(label, points)
+            if sum(label.sizeHint().width() for label in labels) <= room:
+                break
+            points -= 2
+
+    def _show_slow_facts(self, facts) -> None:
+        self._set_slow_facts(facts)
+        self._fit_numbers()
 
     def closeEvent(self, event) -> None:
         self.closed.emit()
