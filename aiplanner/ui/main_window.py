@@ -37,6 +37,9 @@ from aiplanner.ui.tasks.tree import TaskTreeView
 
 __all__ = ["MainWindow", "app_icon"]
 
+#: View > Bar labels: what the Gantt writes beside its bars.
+_BAR_LABELS = {"name": "Task &names", "roles": "&Roles", "auto": "&Progress and milestone dates", "none": "N&one"}
+
 #: The task table's column order, widths and hidden columns (versioned: the columns were reordered).
 _COLUMNS_KEY = "window/task_columns_v2"
 
@@ -346,6 +349,18 @@ class MainWindow(QMainWindow):
             return False
         return dialog.run_export()
 
+    def print_preview(self):
+        """File > Print preview: the report's pages of what the window shows (None: nothing shown)."""
+        from aiplanner.ui.files.preview import ReportPreview
+
+        if self.session.document is None:
+            return None
+        preview = ReportPreview(self)
+        if not preview.render():
+            return None
+        self.prompts.run(preview)
+        return preview
+
     def extend_view_menu(self, menu, acts: dict) -> None:
         """Gantt zoom actions (the Gantt has the keyboard equivalents when focused)."""
         from aiplanner.ui.menus import _action
@@ -358,9 +373,38 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         for name in ("zoom_in", "zoom_out", "zoom_fit", "today"):
             menu.addAction(acts[name])
+        self._add_bar_label_menu(menu, acts)
         from aiplanner.ui.workshop.menu import add_workshop_actions  # presentation mode, baselines, scenarios
 
         add_workshop_actions(self, menu, acts)
+
+    def _add_bar_label_menu(self, menu, acts: dict) -> None:
+        """View > Bar labels: what the Gantt writes beside its bars (remembered)."""
+        from PySide6.QtGui import QAction, QActionGroup
+
+        labels = menu.addMenu("&Bar labels")
+        group = QActionGroup(self)
+        chosen = str(self.settings.value("gantt/bar_labels", "name"))
+        if chosen not in _BAR_LABELS:
+            chosen = "name"
+        for mode, text in _BAR_LABELS.items():
+            action = QAction(text, self, checkable=True)
+            action.setStatusTip(f"Write {text.replace('&', '').lower()} beside the Gantt's bars")
+            action.setChecked(mode == chosen)
+            action.triggered.connect(lambda _on=False, m=mode: self.set_bar_labels(m))
+            group.addAction(action)
+            labels.addAction(action)
+            acts[f"labels_{mode}"] = action
+        self.gantt.bar_labels = chosen
+        self.gantt.rebuild()
+
+    def set_bar_labels(self, mode: str) -> None:
+        """Label the Gantt's bars with ``mode`` (name, roles, auto, none) and remember it."""
+        self.gantt.set_bar_labels(mode)
+        self.settings.setValue("gantt/bar_labels", mode)
+        action = self.actions_by_name.get(f"labels_{mode}") if hasattr(self, "actions_by_name") else None
+        if action is not None and not action.isChecked():
+            action.setChecked(True)
 
     def show_shortcuts(self):
         from aiplanner.ui.help import TextDialog, shortcuts_html

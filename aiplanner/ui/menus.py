@@ -73,8 +73,11 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
                              "Read a Mermaid gantt, MS Project XML or CSV file as a new plan")
     acts["export"] = _action(window, "&Export…", window.export_dialog, ["Ctrl+Shift+E"],
                              "Write PDF, PNG, SVG, CSV, Mermaid, MS Project XML or iCalendar")
+    acts["print_preview"] = _action(window, "Print pre&view…", window.print_preview, [QKeySequence.StandardKey.Print],
+                                    "The report's pages as they will print; print them or export the PDF")
     menu.addAction(acts["import"])
     menu.addAction(acts["export"])
+    menu.addAction(acts["print_preview"])
     menu.addSeparator()
     acts["quit"] = _action(window, "&Quit", window.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
     menu.addAction(acts["quit"])

@@ -26,7 +26,7 @@ import datetime as dt
 import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QCursor, QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from aiplanner.model.errors import PlanError
@@ -43,6 +43,7 @@ from aiplanner.ui.gantt.tooltip import task_tooltip
 __all__ = ["GanttView"]
 
 _PAD_DAYS = 7  # empty days shown before the first and after the last bar
+_MARGIN_PX = 4096  # timeline the view may scroll to beyond the plan's ends
 
 
 class GanttView(GanttMouseMixin, QAbstractScrollArea):
@@ -113,8 +114,16 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         return self.index.task_rows.get(task_id) if self.index else None
 
     def zoom(self, steps: float, anchor_px: float | None = None) -> None:
-        """Zoom in (positive) or out keeping the day under ``anchor_px`` in place."""
-        anchor_px = self.viewport().width() / 2 if anchor_px is None else anchor_px
+        """Zoom in (positive) or out keeping the day under ``anchor_px`` in place.
+
+        Without an anchor (keyboard, menu, tool bar): the day under the mouse
+        pointer when it is over the chart, else the day at the left edge, so a
+        fitted plan keeps its start in view.
+        """
+        if anchor_px is None:
+            pointer = self.viewport().mapFromGlobal(QCursor.pos())
+            inside = self.viewport().rect().contains(pointer) and self.viewport().underMouse()
+            anchor_px = float(pointer.x()) if inside else 0.0
         day = self.left_day() + anchor_px / self.scale.px_per_day
         self.scale.zoom_by(steps)
         self._after_zoom(day, anchor_px)
@@ -228,14 +237,41 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         """Phases drawn as a summary row only (the session's, when it has any)."""
         return frozenset(getattr(self.session, "collapsed_phases", ()) or ())
 
+    def set_bar_labels(self, mode: str) -> None:
+        """Label the bars with "name", "roles", "auto" (progress and milestone dates) or "none"."""
+        if mode not in ("name", "roles", "auto", "none"):
+            raise ValueError(f"unknown bar labels {mode!r}")
+        self.bar_labels = mode
+        self.rebuild()
+
+    def label_rects(self) -> dict:
+        """Task id -> where its label is drawn (viewport pixels), for the rows in view."""
+        from aiplanner.render.gantt.layout import link_stub
+        from aiplanner.ui.gantt.paint import label_box
+
+        if self.index is None:
+            return {}
+        vp = self._viewport()
+        stub_px = link_stub(self.scene.x_min, self.scene.x_max) * vp.px_per_day
+        metrics = self.fontMetrics()
+        return {label.task_id: label_box(label, vp, metrics, label.task_id in self.index.milestone_ids, stub_px)
+                for label in self.scene.labels}
+
     def set_baseline(self, dates: dict | None) -> None:
         """Draw ``task id -> (start, finish)`` of a baseline as ghosts under the bars (None: no ghosts)."""
         self.baseline_dates = dict(dates or {})
         self.rebuild()
 
     # -- geometry -----------------------------------------------------------
+    def _margin_days(self) -> float:
+        """Free timeline beyond each end of the plan, wider than any view: zooming can then
+        keep any day under the pointer, even of a plan narrower than the view. (In pixels,
+        not the view's width, so that resizing the window never moves the chart.)"""
+        return _MARGIN_PX / self.scale.px_per_day
+
     def _origin_day(self) -> float:
-        return (self.scene.x_min if self.scene is not None else 0) - _PAD_DAYS
+        """The chart day at scroll value 0."""
+        return (self.scene.x_min if self.scene is not None else 0) - _PAD_DAYS - self._margin_days()
 
     def left_day(self) -> float:
         """Chart day at the viewport's left edge."""
@@ -249,7 +285,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
     def _update_scrollbars(self) -> None:
         if self.scene is None:
             return
-        span = (self.scene.x_max - self.scene.x_min) + 2 * _PAD_DAYS
+        span = (self.scene.x_max - self.scene.x_min) + 2 * _PAD_DAYS + 2 * self._margin_days()
         width = math.ceil(span * self.scale.px_per_day)
         hbar = self.horizontalScrollBar()
         hbar.setRange(0, max(0, width - self.viewport().width()))
