@@ -13,7 +13,7 @@ from aiplanner.model.graph import find_cycle
 from aiplanner.model.plan import Dependency
 from aiplanner.ui.commands import AddDependencyCommand, RemoveDependencyCommand
 
-__all__ = ["chain_links", "link_tasks", "unlink_tasks"]
+__all__ = ["chain_links", "closing_cycle", "link_tasks", "unlink_tasks"]
 
 
 def chain_links(plan, task_ids: list[str]) -> list[tuple[str, str]]:
@@ -33,12 +33,17 @@ def chain_links(plan, task_ids: list[str]) -> list[tuple[str, str]]:
              if not any(d.task == a for d in index[b].depends_on)]
     if not pairs:
         return []
-    trial = plan.model_copy(update={"tasks": [t.model_copy(update={"depends_on": [
-        *t.depends_on, *(Dependency(task=a) for a, b in pairs if b == t.id)]}) for t in plan.tasks]})
-    cycle = find_cycle(trial)
+    cycle = closing_cycle(plan, pairs)
     if cycle:
         raise DependencyCycleError(cycle)
     return pairs
+
+
+def closing_cycle(plan, pairs: list[tuple[str, str]]) -> list[str] | None:
+    """The loop that finish-to-start links ``(predecessor, successor)`` would close, if any."""
+    trial = plan.model_copy(update={"tasks": [t.model_copy(update={"depends_on": [
+        *t.depends_on, *(Dependency(task=a) for a, b in pairs if b == t.id)]}) for t in plan.tasks]})
+    return find_cycle(trial)
 
 
 def link_tasks(session, task_ids: list[str]) -> int:

@@ -207,6 +207,42 @@ class TaskTreeView(PhaseFoldingMixin, QTreeView):
     def current_task_id(self) -> str | None:
         return self.task_at(self.currentIndex())
 
+    def select_tasks(self, task_ids: list[str]) -> None:
+        """Select exactly ``task_ids`` (the first becomes current)."""
+        self.session.select_tasks(list(task_ids))
+        self._selection_from_session(list(task_ids))
+
+    def select_phase(self, phase_id: str) -> None:
+        """Make a phase's row current (Insert then adds a task to that phase)."""
+        index = self.proxy.mapFromSource(self.source.phase_index(phase_id))
+        if index.isValid():
+            self.setCurrentIndex(index)
+
+    def context_menu_at(self, index):
+        """The right-click menu of the row at ``index`` (None outside the rows)."""
+        from aiplanner.ui.tasks.context_menu import build_context_menu
+
+        if not index.isValid() or self.session.document is None:
+            return None
+        task = self.task_at(index)
+        phase = None if task else self.source.phase_id(self.proxy.mapToSource(index))
+        return build_context_menu(self, task, phase)
+
+    def mousePressEvent(self, event) -> None:
+        # A right-click on a row outside the selection keeps the selection (to link to it).
+        if event.button() == Qt.MouseButton.RightButton:
+            index = self.indexAt(event.position().toPoint())
+            if index.isValid() and self.task_at(index) and self.selected_task_ids() \
+                    and self.task_at(index) not in self.selected_task_ids():
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu_at(self.indexAt(event.pos()))
+        if menu is not None:
+            menu.exec(event.globalPos())
+
     def select_task(self, task_id: str, column: int = 0) -> None:
         """Make ``task_id`` the current, selected row (shown, scrolled to)."""
         self.reveal_tasks([task_id])
