@@ -28,6 +28,25 @@ def _action(window: "MainWindow", text: str, slot, keys=(), tip: str = "") -> QA
     return action
 
 
+def sample_plans() -> list[tuple[Path, str]]:
+    """The sample plans shipped with aiplanner: (file, its plan's name), the built-in one first."""
+    import json
+    import re
+    from importlib import resources
+
+    folder = resources.files("aiplanner.samples")
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: (e.name != "coe-rollout.aiplan", e.name)):
+        if not entry.name.endswith(".aiplan"):
+            continue
+        with entry.open("r", encoding="utf-8") as handle:
+            head = handle.read(4096)  # the name is near the top: no need to load a large sample
+        match = re.search(r'"name":\s*("(?:[^"\\]|\\.)*")', head)
+        title = json.loads(match.group(1)) if match else entry.name
+        found.append((Path(str(entry)), title))
+    return found
+
+
 def build_menus(window: "MainWindow") -> dict[str, QAction]:
     """Create the menu bar of ``window``; return its actions by name."""
     files = window.files
@@ -58,6 +77,14 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
 
     files.recentChanged.connect(fill_recent)
     fill_recent()
+    samples_menu = menu.addMenu("Open &sample")
+    window.samples_menu = samples_menu
+    for path, title in sample_plans():
+        action = samples_menu.addAction(title)
+        action.setStatusTip(f"Open the {path.stem} sample as an untitled copy")
+        action.triggered.connect(lambda _c=False, p=path: files.open_sample(p))
+        acts[f"sample_{path.stem}"] = action
+    samples_menu.setEnabled(bool(samples_menu.actions()))
     menu.addSeparator()
     acts["save"] = _action(window, "&Save", files.save, [QKeySequence.StandardKey.Save])
     acts["save_as"] = _action(window, "Save &As…", files.save_as, [QKeySequence.StandardKey.SaveAs, "Ctrl+Shift+S"])

@@ -210,6 +210,15 @@ class FileController(QObject):
         self.pathChanged.emit()
         return True
 
+    def open_sample(self, path: str | Path) -> bool:
+        """File > Open sample: a shipped sample as an untitled copy (after asking about unsaved changes)."""
+        if not self.maybe_save("open a sample"):
+            return False
+        if not self.open_copy(path):
+            return False
+        self.recovery.discard()
+        return True
+
     def new_plan(self, plan: Plan) -> bool:
         """Show a plan that has no file yet (from the wizard); it counts as unsaved."""
         if not self.maybe_save("start a new plan"):
