@@ -16,13 +16,24 @@ from aiplanner.ui.settings import recent_files
 if TYPE_CHECKING:  # pragma: no cover
     from aiplanner.ui.main_window import MainWindow
 
-__all__ = ["build_menus"]
+__all__ = ["build_menus", "key_sequences", "sample_plans"]
+
+
+def key_sequences(keys) -> list[QKeySequence]:
+    """The shortcuts ``keys`` stand for, each once (a standard key is this platform's main binding:
+    Save As is Ctrl+Shift+S here, so "Ctrl+Shift+S" beside it adds nothing)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        sequence = QKeySequence(key)
+        if not sequence.isEmpty() and all(sequence != known for known in out):
+            out.append(sequence)
+    return out
 
 
 def _action(window: "MainWindow", text: str, slot, keys=(), tip: str = "") -> QAction:
     action = QAction(text, window)
     if keys:
-        action.setShortcuts([QKeySequence(k) if isinstance(k, str) else QKeySequence(k) for k in keys])
+        action.setShortcuts(key_sequences(keys))
     action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
     action.triggered.connect(lambda _checked=False: slot())
     return action
@@ -113,9 +124,9 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     menu = bar.addMenu("&Edit")
     stack = session.undo_stack
     acts["undo"] = stack.createUndoAction(window, "&Undo")
-    acts["undo"].setShortcuts([QKeySequence.StandardKey.Undo])
+    acts["undo"].setShortcuts(key_sequences([QKeySequence.StandardKey.Undo]))
     acts["redo"] = stack.createRedoAction(window, "&Redo")
-    acts["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    acts["redo"].setShortcuts(key_sequences(["Ctrl+Shift+Z", "Ctrl+Y"]))
     menu.addAction(acts["undo"])
     menu.addAction(acts["redo"])
     menu.addSeparator()

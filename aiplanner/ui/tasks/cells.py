@@ -27,6 +27,7 @@ __all__ = [
     "format_duration",
     "parse_estimate",
     "format_estimate",
+    "estimate_tip",
     "parse_links",
     "format_links",
     "parse_demands",
@@ -134,11 +135,31 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _whole(value: float) -> int:
+    """Whole working days, halves up (as the Monte Carlo rounds its draws)."""
+    return int(value + 0.5)
+
+
 def format_estimate(estimate: Estimate | None) -> str:
-    """``"10/15/25"`` or empty."""
+    """``"8d/10d/12d"`` in whole working days, as a user types them and as the duration reads
+    (``"3d"``); empty without an estimate. :func:`estimate_tip` gives the exact values.
+
+    >>> format_estimate(Estimate(optimistic=2.4, likely=3, pessimistic=3.6))
+    '2d/3d/4d'
+    """
     if estimate is None:
         return ""
-    return "/".join(_num(v) for v in (estimate.optimistic, estimate.likely, estimate.pessimistic))
+    return "/".join(f"{_whole(v)}d" for v in (estimate.optimistic, estimate.likely, estimate.pessimistic))
+
+
+def estimate_tip(estimate: Estimate | None) -> str:
+    """The exact estimate when :func:`format_estimate` rounds it, else empty."""
+    if estimate is None:
+        return ""
+    values = (estimate.optimistic, estimate.likely, estimate.pessimistic)
+    if all(float(v).is_integer() for v in values):
+        return ""
+    return f"estimate {' / '.join(_num(round(v, 2)) for v in values)} working days (shown rounded)"
 
 
 def parse_demands(text: str, roles: Iterable[str] | None = None) -> list[RoleDemand]:

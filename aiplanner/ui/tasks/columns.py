@@ -101,6 +101,8 @@ def task_tip(task: Task, times) -> str:
                      + (" — critical" if times.critical else ""))
         if times.deadline_late:
             lines.append(f"misses its deadline by {times.deadline_late} working days")
+    if cells.estimate_tip(task.estimate):
+        lines.append(cells.estimate_tip(task.estimate))
     if task.demands:
         lines.append("roles: " + cells.format_demands(task.demands))
     if task.notes:

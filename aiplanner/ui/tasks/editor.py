@@ -55,7 +55,10 @@ class TaskEditorDialog(QDialog):
         self.duration.setToolTip("Working days: 10, 10d, or 3w (weeks of the plan's calendar); 0 = milestone")
         self.milestone = QCheckBox("Milestone (drawn as a diamond)")
         self.milestone.setChecked(task.milestone)
-        self.estimate = QLineEdit(cells.format_estimate(task.estimate))
+        self._estimate_shown = cells.format_estimate(task.estimate)  # rounded: kept exact unless retyped
+        self.estimate = QLineEdit(self._estimate_shown)
+        if cells.estimate_tip(task.estimate):
+            self.estimate.setToolTip(cells.estimate_tip(task.estimate))
         self.estimate.setPlaceholderText("optimistic/likely/pessimistic, e.g. 10/15/25")
         self.predecessors = QLineEdit(cells.format_links(task.depends_on))
         self.predecessors.setPlaceholderText("e.g. a1, b2SS+2, c3FF-1")
@@ -113,7 +116,8 @@ class TaskEditorDialog(QDialog):
             "phase": self.phase.currentData(),
             "duration": cells.parse_duration(self.duration.text(), self._per_week),
             "milestone": self.milestone.isChecked(),
-            "estimate": cells.parse_estimate(self.estimate.text(), self._per_week),
+            "estimate": (task.estimate if self.estimate.text() == self._estimate_shown
+                         else cells.parse_estimate(self.estimate.text(), self._per_week)),
             "depends_on": cells.parse_links(self.predecessors.text(), plan.task_index().keys()),
             "demands": cells.parse_demands(self.demands.text(), roles=[r.id for r in plan.roles]),
             "not_before": cells.parse_date(self.not_before.text()),
