@@ -98,6 +98,13 @@ def parse_holidays(text: str) -> list[dt.date]:
     return sorted(set(days))
 
 
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A form label whose Alt+letter moves to ``widget`` (for rows that are layouts)."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
 def switch_plan_pattern(plan: Plan, pattern: str) -> tuple[Plan, PatternSwitch]:
     """The plan rebuilt for ``pattern`` (the same switch a scenario gets) and what changed.
 
@@ -198,9 +205,9 @@ class PlanPropertiesDialog(QDialog):
         form.addRow("&Name", self.name)
         form.addRow("&Organisation", self.organisation)
         form.addRow("&Start", self.start)
-        form.addRow("Status &date", status_row)
-        form.addRow("&Working week", week)
-        form.addRow("&Holiday region", region)
+        form.addRow(_buddy("Status &date", self.status_date), status_row)
+        form.addRow(_buddy("&Working week", self.workdays["mon"]), week)
+        form.addRow(_buddy("&Holiday region", self.country), region)
         form.addRow("E&xtra holidays", self.holidays)
         form.addRow("&Pattern", self.pattern)
         form.addRow("", self.pattern_note)

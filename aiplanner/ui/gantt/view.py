@@ -78,11 +78,13 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().actionTriggered.connect(self._user_scrolled)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         session.scheduleChanged.connect(self.rebuild)
         session.documentReplaced.connect(self._document_replaced)
         session.selectionChanged.connect(self._selection_changed)
         self._fitted = False
+        self._follow_fit = False  # refit on resize until the user zooms or scrolls
         self._built_from = None  # the schedule the cached scene was built from
         if session.document is not None:
             self.rebuild()
@@ -297,6 +299,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         vbar.setSingleStep(self._row_height)
 
     def _after_zoom(self, day: float, anchor_px: float) -> None:
+        self._follow_fit = False
         self._update_scrollbars()
         self.horizontalScrollBar().setValue(round((day - self._origin_day()) * self.scale.px_per_day - anchor_px))
         self.zoomChanged.emit(self.scale.px_per_day)
@@ -308,6 +311,9 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
 
     def _scrolled(self, _value: int) -> None:
         self._refresh()
+
+    def _user_scrolled(self, _action: int) -> None:
+        self._follow_fit = False  # the user chose what to see: a resize keeps it
 
     def _place_header(self) -> None:
         rect = self.viewport().geometry()
@@ -336,9 +342,13 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         super().resizeEvent(event)
         self._place_header()
         self._update_scrollbars()
-        if not self._fitted and self.scene is not None and self.viewport().width() > 200:
+        if self.scene is not None and self.viewport().width() > 200 and (
+                not self._fitted or self._follow_fit):
+            # Until the user zooms or scrolls, the whole plan keeps fitting the width
+            # (a window that opens maximised reaches its size in steps).
             self._fitted = True
             self.fit_to_plan()
+            self._follow_fit = True
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
@@ -396,6 +406,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
             event.accept()
             return
         if event.modifiers() & Qt.ShiftModifier:
+            self._follow_fit = False
             hbar = self.horizontalScrollBar()
             hbar.setValue(hbar.value() - event.angleDelta().y())
             event.accept()

@@ -184,6 +184,7 @@ def test_the_numbers_and_enough_rows_fit_the_rooms_screen(qtbot, session, size):
     qtbot.waitExposed(view)
     qtbot.waitUntil(lambda: view.findings_label.text() != "Findings …")
     qtbot.wait(20)
+    assert (view.width(), view.height()) == size  # nothing in it asks for more than the screen
     for label in (view.title, view.finish_label, view.p80_label, view.findings_label):
         assert label.geometry().right() <= view.width(), label.text()
         assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width() + 2, label.text()
