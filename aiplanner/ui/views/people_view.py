@@ -48,6 +48,7 @@ class PeopleView(QWidget):
         self.assign_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.assign_table.horizontalHeader().setMinimumSectionSize(56)
         self.assign_table.verticalHeader().hide()  # the people table beside it names the rows
+        self.assign_table.horizontalHeader().setTextElideMode(Qt.ElideRight)  # "Governance L…", not "overnance L"
         self.load_table = self._table(self.load_model)
         self.load_table.horizontalHeader().setDefaultSectionSize(44)
         self.load_table.horizontalHeader().setMinimumSectionSize(30)
