@@ -396,7 +396,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
 
     def tooltip_text(self, task_id: str) -> str:
         """The hover text of a task: dates, duration, float, roles, progress."""
-        return task_tooltip(self.session.plan, self.session.schedule, task_id)
+        return task_tooltip(self.session.plan, self.session.schedule, task_id, getattr(self, "baseline_dates", None))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.ControlModifier:

@@ -88,3 +88,11 @@ def test_view_menu_chooses_the_labels_and_the_choice_is_remembered(qtbot, main_w
     again.risk_view.auto_run = False
     qtbot.addWidget(again)
     assert again.gantt.bar_labels == "roles" and again.actions_by_name["labels_roles"].isChecked()
+
+
+def test_hovering_a_bar_with_ghosts_tells_its_baseline_dates(qtbot, gantt, session):
+    start, finish = session.schedule.tasks["a2"].start, session.schedule.tasks["a2"].finish
+    gantt.set_baseline({"a2": (start - dt.timedelta(days=7), finish - dt.timedelta(days=7))})
+    assert f"Baseline: {start - dt.timedelta(days=7):%d %b}" in gantt.tooltip_text("a2")
+    assert "finish 7 calendar days later" in gantt.tooltip_text("a2")
+    assert "Baseline" not in gantt.tooltip_text("a1")
