@@ -37,9 +37,6 @@ from aiplanner.ui.tasks.tree import TaskTreeView
 
 __all__ = ["MainWindow", "app_icon"]
 
-#: View > Bar labels: what the Gantt writes beside its bars.
-_BAR_LABELS = {"name": "Task &names", "roles": "&Roles", "auto": "&Progress and milestone dates", "none": "N&one"}
-
 #: The task table's column order, widths and hidden columns (versioned: the columns were reordered).
 _COLUMNS_KEY = "window/task_columns_v2"
 
@@ -373,38 +370,18 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         for name in ("zoom_in", "zoom_out", "zoom_fit", "today"):
             menu.addAction(acts[name])
-        self._add_bar_label_menu(menu, acts)
+        from aiplanner.ui.gantt.labels_menu import add_bar_label_menu
+
+        add_bar_label_menu(self, menu, acts)
         from aiplanner.ui.workshop.menu import add_workshop_actions  # presentation mode, baselines, scenarios
 
         add_workshop_actions(self, menu, acts)
 
-    def _add_bar_label_menu(self, menu, acts: dict) -> None:
-        """View > Bar labels: what the Gantt writes beside its bars (remembered)."""
-        from PySide6.QtGui import QAction, QActionGroup
-
-        labels = menu.addMenu("&Bar labels")
-        group = QActionGroup(self)
-        chosen = str(self.settings.value("gantt/bar_labels", "name"))
-        if chosen not in _BAR_LABELS:
-            chosen = "name"
-        for mode, text in _BAR_LABELS.items():
-            action = QAction(text, self, checkable=True)
-            action.setStatusTip(f"Write {text.replace('&', '').lower()} beside the Gantt's bars")
-            action.setChecked(mode == chosen)
-            action.triggered.connect(lambda _on=False, m=mode: self.set_bar_labels(m))
-            group.addAction(action)
-            labels.addAction(action)
-            acts[f"labels_{mode}"] = action
-        self.gantt.bar_labels = chosen
-        self.gantt.rebuild()
-
     def set_bar_labels(self, mode: str) -> None:
         """Label the Gantt's bars with ``mode`` (name, roles, auto, none) and remember it."""
-        self.gantt.set_bar_labels(mode)
-        self.settings.setValue("gantt/bar_labels", mode)
-        action = self.actions_by_name.get(f"labels_{mode}") if hasattr(self, "actions_by_name") else None
-        if action is not None and not action.isChecked():
-            action.setChecked(True)
+        from aiplanner.ui.gantt.labels_menu import choose_bar_labels
+
+        choose_bar_labels(self, mode)
 
     def show_shortcuts(self):
         from aiplanner.ui.help import TextDialog, shortcuts_html
@@ -476,21 +453,12 @@ class MainWindow(QMainWindow):
         else:
             self.showMaximized()
 
-    def _arrange_toolbars(self) -> None:
-        """One row of tool bars when they fit the width, else the workshop bar on a second row
-        (a combo box hidden behind a tool bar's overflow arrow cannot take Alt+S)."""
-        bars = [self.main_toolbar, self.filter_bar, self.workshop_bar]
-        needed = sum(bar.sizeHint().width() for bar in bars) + 24
-        wrapped = self.toolBarBreak(self.workshop_bar)
-        if needed > self.width() and not wrapped:
-            self.insertToolBarBreak(self.workshop_bar)
-        elif needed <= self.width() and wrapped:
-            self.removeToolBarBreak(self.workshop_bar)
-
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if hasattr(self, "workshop_bar") and hasattr(self, "main_toolbar"):
-            self._arrange_toolbars()
+            from aiplanner.ui.toolbar import arrange_toolbars
+
+            arrange_toolbars(self, [self.main_toolbar, self.filter_bar, self.workshop_bar])
 
     def dock_height(self) -> int:
         """The first height of the views below: the table and the Gantt keep most of the

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QToolBar, QWidget
 
 from aiplanner.ui.widgets.icons import icon
 
-__all__ = ["build_toolbar", "TOOLBAR"]
+__all__ = ["build_toolbar", "arrange_toolbars", "TOOLBAR"]
 
 #: (action name, icon) in tool bar order; ``None`` is a separator.
 TOOLBAR: tuple[tuple[str, str] | None, ...] = (
@@ -55,3 +55,15 @@ def build_toolbar(window: QWidget, acts: dict[str, QAction]) -> QToolBar:
         if name not in ("undo", "redo"):  # theirs follows the stack's text ("Undo Edit duration of …")
             action.setToolTip(_tip(action))
     return bar
+
+
+def arrange_toolbars(window, bars: list[QToolBar]) -> None:
+    """One row of tool bars when they fit the window's width, else the last one on a second row
+    (a combo box hidden behind a tool bar's overflow arrow could not take its Alt key)."""
+    needed = sum(bar.sizeHint().width() for bar in bars) + 24
+    last = bars[-1]
+    wrapped = window.toolBarBreak(last)
+    if needed > window.width() and not wrapped:
+        window.insertToolBarBreak(last)
+    elif needed <= window.width() and wrapped:
+        window.removeToolBarBreak(last)
