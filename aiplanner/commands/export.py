@@ -12,8 +12,9 @@ Add a line to ``aiplanner.io.exporters.BUILTIN`` (or call
 in that module). The function receives an ``ExportRequest`` whose
 ``options`` hold every option below by its ``dest`` name (``paper``,
 ``orientation``, ``sections``, ``date_from``, ``date_to``, ``fit``,
-``chart``, ``columns``, ``today``, ``scale``, ``baseline``, ``dpi``, ``seed``, ``iterations``, ``scenario``) and
-returns bytes. A
+``chart``, ``columns``, ``today``, ``scale``, ``baseline``, ``dpi``, ``seed``, ``iterations``,
+``scenario``) and returns bytes; with ``--scenario`` the request's plan is
+already that scenario's (:func:`aiplanner.io.exporters.scenario_plan`). A
 format that needs an option of its own adds it to :func:`add_arguments`
 here, in its own argument group.
 
@@ -41,6 +42,11 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _status_day(text: str) -> dt.date | str:
+    """A date, or ``none`` for no status line at all."""
+    return "none" if text.strip().lower() == "none" else _date(text)
 
 
 def _dpi(text: str) -> int:
@@ -92,7 +98,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="report progress on stderr (default: when stderr is a terminal)")
     parser.add_argument("--scenario", metavar="NAME",
-                        help="export what-if scenario NAME instead of the plan (every format; default: the plan)")
+                        help="export what-if scenario NAME instead of the plan (every format; 'current': the plan)")
     parser.set_defaults(date_to=None)
 
     view = parser.add_argument_group("report and charts (pdf, png, svg)")
@@ -112,30 +118,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     view.add_argument("--chart", choices=CHARTS, default="gantt", help="chart for png/svg (default gantt)")
     view.add_argument("--columns", type=_choices(tuple(COLUMNS), "column"), default=None, metavar="C[,C...]",
                       help=f"timeline columns beside the name, any of {','.join(COLUMNS)} (default start,finish)")
-    view.add_argument("--today", type=_date, metavar="DATE", help="draw a today line on this date")
+    view.add_argument("--today", type=_status_day, metavar="DATE",
+                      help="status line on this date (default: the plan's status date, if it has one; none: no line)")
     view.add_argument("--dpi", type=_dpi, default=150, help="png resolution, 10-600 (default 150)")
     view.add_argument("--seed", type=int, default=1, help="Monte Carlo seed of the summary and risk pages (default 1)")
     view.add_argument("--iterations", type=iterations_arg, default=10_000,
                       help="Monte Carlo runs of the summary and risk pages (default 10000, as 'simulate')")
-
-
-def _scenario_plan(plan, name: str, file: str):
-    """The plan as scenario ``name`` sees it; an unknown name, or a scenario that no
-    longer fits the plan, is an error naming the file and the place."""
-    from aiplanner.model.errors import EditError, InvalidPlanError, Problem
-    from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario
-
-    try:
-        scenario = find_scenario(plan, name)
-    except EditError as exc:
-        raise InvalidPlanError([Problem("--scenario", str(exc))], file) from None
-    index = plan.scenarios.index(scenario)
-    try:
-        return apply_scenario(plan, scenario)
-    except InvalidPlanError as exc:
-        raise exc.with_file(file) from None
-    except EditError as exc:  # its links close a loop
-        raise InvalidPlanError([Problem(f"$.scenarios[{index}]", f"scenario {name!r}: {exc}")], file) from None
 
 
 def _progress_printer(enabled: bool):
@@ -149,7 +137,7 @@ def _progress_printer(enabled: bool):
 
 def run(args: argparse.Namespace) -> int:
     from aiplanner.commands._common import read_plan, same_file, write_output
-    from aiplanner.io.exporters import ExportRequest, exporter_names, get_exporter
+    from aiplanner.io.exporters import ExportRequest, exporter_names, get_exporter, scenario_plan
     from aiplanner.model.errors import (DependencyCycleError, InvalidPlanError, PlanError, PlanFileError,
                                         Problem, UnknownTaskError)
     from aiplanner.schedule.problems import as_invalid_plan
@@ -167,10 +155,11 @@ def run(args: argparse.Namespace) -> int:
     plan = read_plan(args.file)
     if output != "-" and same_file(output, args.file):
         raise PlanFileError(output, "is the plan being exported; choose another output file")
-    if args.scenario and args.scenario != "current":
-        plan = _scenario_plan(plan, args.scenario, args.file)
     progress = _progress_printer(sys.stderr.isatty() if args.progress is None else args.progress)
     options = {k: v for k, v in vars(args).items() if not k.startswith("_") and k not in ("file", "output")}
+    # The status line: as asked, else the plan's own status date; "none" asks for no line.
+    options["today"] = None if args.today == "none" else (args.today or plan.status_date)
+    plan = scenario_plan(plan, args.scenario, args.file)
     try:
         data = exporter.load()(ExportRequest(plan=plan, source=args.file, options=options, progress=progress))
     except PlanError as exc:

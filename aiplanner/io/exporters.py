@@ -24,7 +24,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Exporter", "ExportRequest", "register_exporter", "get_exporter", "exporter_names", "BUILTIN"]
+__all__ = ["Exporter", "ExportRequest", "register_exporter", "get_exporter", "exporter_names", "BUILTIN",
+           "scenario_plan"]
 
 ProgressCallback = Callable[[float, str], None]
 
@@ -45,10 +46,10 @@ class ExportRequest:
         Where the plan came from (a file name, for messages and metadata).
     options
         Command options by name: ``paper``, ``orientation``, ``sections``,
-        ``date_from``, ``date_to``, ``fit``, ``chart``, ``columns``, ``today`` ...
-        (absent or ``None`` = the format's default). ``scenario`` names the
-        what-if scenario shown: the command applies it to ``plan`` before the
-        call (so every format shows it) and passes the name on for labels.
+        ``date_from``, ``date_to``, ``fit``, ``chart``, ``columns``, ``today``
+        (the status line), ``baseline``, ``scenario`` (the name of the what-if
+        ``plan`` already shows, see :func:`scenario_plan`) ... (absent or
+        ``None`` = the format's default).
     progress
         ``progress(fraction 0..1, message)``, called as work advances.
     """
@@ -62,6 +63,37 @@ class ExportRequest:
         """An option's value, ``default`` when absent or ``None``."""
         value = self.options.get(name)
         return default if value is None else value
+
+
+def scenario_plan(plan: Any, name: str | None, source: str = "") -> Any:
+    """What an export of scenario ``name`` writes: the plan as the scenario shows it.
+
+    ``None``, ``""`` and ``"current"`` mean the plan itself. The scenario's
+    plan is named ``"<plan> (scenario: <name>)"`` so that every format says
+    which what-if it holds (the report's title, MS Project's project name).
+
+    Raises
+    ------
+    InvalidPlanError
+        No scenario of that name (the message lists them), or the scenario
+        does not fit the plan; with ``source`` as the file.
+    """
+    from aiplanner.model.errors import EditError, InvalidPlanError, PlanError, Problem
+    from aiplanner.model.scenarios.whatif import CURRENT, apply_scenario, find_scenario
+
+    if not name or name == CURRENT:
+        return plan
+    try:
+        scenario = find_scenario(plan, name)
+    except EditError as exc:  # the name asked for (``--scenario``) is not in the file
+        raise InvalidPlanError([Problem("--scenario", str(exc).splitlines()[0])], source or None) from None
+    try:
+        shown = apply_scenario(plan, scenario)
+    except PlanError as exc:  # the scenario no longer fits the plan
+        where = f"$.scenarios[{plan.scenarios.index(scenario)}]"
+        raise InvalidPlanError([Problem(where, str(exc).splitlines()[0])], source or None) from None
+    label = f"{plan.name} (scenario: {name})"
+    return shown.model_copy(update={"name": label if len(label) <= 500 else label[:499] + "…"})
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,8 @@ class Plan(_Model):
     name: Name = "Untitled plan"
     organisation: str = Field(default="", max_length=500)
     start: PlanDate
-    # Progress is as of the end of this day (MS Project's status date); None: not stated.
+    #: The day progress is reported as of (MS Project's status date); the window and the
+    #: report draw their status line on it. ``None``: today, in the window; none in exports.
     status_date: PlanDate | None = None
     pattern: PatternId | None = None
     calendar: Calendar = Field(default_factory=Calendar)

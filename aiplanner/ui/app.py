@@ -109,7 +109,7 @@ def run_app(file: str | None, qt_args: Sequence[str] = ()) -> int:
     window = MainWindow()
     window.prompts.headless = bool(screenshot)
     open_initial(window, file)
-    window.show()
+    window.show_initial()  # the remembered size, else the whole screen
     if screenshot:
         def grab() -> None:
             window.grab().save(screenshot)

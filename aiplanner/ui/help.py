@@ -59,7 +59,7 @@ def shortcut_rows(window: "MainWindow") -> list[tuple[str, str, str]]:
             if action.menu() is not None:
                 stack[:0] = action.menu().actions()
                 continue
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            keys = list(dict.fromkeys(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()))
             if keys and isinstance(action, QAction):
                 rows.append((title, action.text().replace("&", "").rstrip("…").strip(), ", ".join(keys)))
     return rows

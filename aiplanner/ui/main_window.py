@@ -37,6 +37,9 @@ from aiplanner.ui.tasks.tree import TaskTreeView
 
 __all__ = ["MainWindow", "app_icon"]
 
+#: The task table's column order, widths and hidden columns (versioned: the columns were reordered).
+_COLUMNS_KEY = "window/task_columns_v2"
+
 
 def app_icon() -> QIcon:
     """The application icon (our own SVG in ``resources/``)."""
@@ -122,7 +125,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.gantt)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 720])
+        self.splitter.setSizes([560, 720])  # proportioned to the window when it first shows
         self.setCentralWidget(self.splitter)
 
         self.undo_view = QUndoView(self.session.undo_stack)
@@ -147,8 +150,15 @@ class MainWindow(QMainWindow):
         self.files.pathChanged.connect(self._update_title)
         self.session.documentReplaced.connect(self._update_title)
         self.tree.openTaskEditor.connect(self.open_task_editor)
-        self.resize(1280, 720)
+        self.tree.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        from aiplanner.ui.toolbar import build_toolbar
+
+        self.main_toolbar = build_toolbar(self, self.actions_by_name)
+        self.insertToolBar(self.filter_bar, self.main_toolbar)
         self.setMinimumSize(720, 480)
+        self._restored_geometry = False
+        # Until settings say otherwise, the window takes the screen (show_initial maximises it).
+        self.resize(self.screen().availableGeometry().size())
         self.restore_settings()
         self._update_title()
 
@@ -305,6 +315,16 @@ class MainWindow(QMainWindow):
             return False
         return self.files.new_plan(wizard.plan())
 
+    def plan_properties(self):
+        """File > Plan properties: the plan's own fields, applied as one undo step."""
+        from aiplanner.ui.plan_properties import PlanPropertiesDialog
+
+        if self.session.document is None:
+            return None
+        dialog = PlanPropertiesDialog(self.session, self)
+        self.prompts.run(dialog)
+        return dialog
+
     def import_dialog(self) -> bool:
         """File > Import: a Mermaid, MS Project XML or CSV file as a new unsaved plan."""
         from aiplanner.ui.files.transfer import IMPORT_FILTER
@@ -330,10 +350,22 @@ class MainWindow(QMainWindow):
 
         if self.session.document is None:
             return False
-        dialog = ExportDialog(self, self.settings)
+        dialog = ExportDialog(self, self.settings)  # starts from the scenario, baseline and status line shown
         if not self.prompts.run(dialog):
             return False
-        return dialog.run_export(self.session.plan)
+        return dialog.run_export()
+
+    def print_preview(self):
+        """File > Print preview: the report's pages of what the window shows (None: nothing shown)."""
+        from aiplanner.ui.files.preview import ReportPreview
+
+        if self.session.document is None:
+            return None
+        preview = ReportPreview(self)
+        if not preview.render():
+            return None
+        self.prompts.run(preview)
+        return preview
 
     def extend_view_menu(self, menu, acts: dict) -> None:
         """Gantt zoom actions (the Gantt has the keyboard equivalents when focused)."""
@@ -342,12 +374,23 @@ class MainWindow(QMainWindow):
         acts["zoom_in"] = _action(self, "Zoom &in", lambda: self.gantt.zoom(1), ["Ctrl++", "Ctrl+="])
         acts["zoom_out"] = _action(self, "Zoom &out", lambda: self.gantt.zoom(-1), ["Ctrl+-"])
         acts["zoom_fit"] = _action(self, "&Fit plan", self.gantt.fit_to_plan, ["Ctrl+0"])
+        acts["today"] = _action(self, "Go to the &status line", self.gantt.scroll_to_status, ["Ctrl+T"],
+                                "Scroll the Gantt to the status line: the plan's status date, else today")
         menu.addSeparator()
-        for name in ("zoom_in", "zoom_out", "zoom_fit"):
+        for name in ("zoom_in", "zoom_out", "zoom_fit", "today"):
             menu.addAction(acts[name])
+        from aiplanner.ui.gantt.labels_menu import add_bar_label_menu
+
+        add_bar_label_menu(self, menu, acts)
         from aiplanner.ui.workshop.menu import add_workshop_actions  # presentation mode, baselines, scenarios
 
         add_workshop_actions(self, menu, acts)
+
+    def set_bar_labels(self, mode: str) -> None:
+        """Label the Gantt's bars with ``mode`` (name, roles, auto, none) and remember it."""
+        from aiplanner.ui.gantt.labels_menu import choose_bar_labels
+
+        choose_bar_labels(self, mode)
 
     def show_shortcuts(self):
         from aiplanner.ui.help import TextDialog, shortcuts_html
@@ -412,15 +455,37 @@ class MainWindow(QMainWindow):
         action = self.open_path if path.suffix == ".aiplan" else self.import_path
         QTimer.singleShot(0, lambda: action(path))
 
+    def show_initial(self) -> None:
+        """Show the window as a user first meets it: the remembered size, else the whole screen."""
+        if self._restored_geometry:
+            self.show()
+        else:
+            self.showMaximized()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "workshop_bar") and hasattr(self, "main_toolbar"):
+            from aiplanner.ui.toolbar import arrange_toolbars
+
+            arrange_toolbars(self, [self.main_toolbar, self.filter_bar, self.workshop_bar])
+
+    def dock_height(self) -> int:
+        """The first height of the views below: the table and the Gantt keep most of the
+        window; the views get enough for five people and their load, or the risk chart."""
+        return min(max(190, round(self.height() * 0.29)), int(self.height() * 0.4))
+
     def showEvent(self, event) -> None:
-        if not self._shown_once and not self._restored_state:
-            # The dock area takes its first height from the docks' size hints: keep
-            # most of the height for the table and the Gantt, but enough below for
-            # the risk chart's dates under its axes (a 720-pixel screen too).
-            height = min(max(250, self.height() // 4), int(self.height() * 0.4))
+        first_layout = not self._shown_once and not self._restored_state
+        if first_layout:
             for dock in self.docks.values():
-                dock.widget().preferred_height = height
+                dock.widget().preferred_height = self.dock_height()
+            tree_share = 0.46 if self.width() < 1600 else 0.42
+            self.splitter.setSizes([round(self.width() * tree_share), round(self.width() * (1 - tree_share))])
         super().showEvent(event)
+        if first_layout:
+            # The dock area may take more than its size hint; say exactly how much it gets.
+            docks = list(self.docks.values())  # tabbed: each tab keeps the height it is given
+            self.resizeDocks(docks, [self.dock_height() + 20] * len(docks), Qt.Orientation.Vertical)
         if not self._shown_once:
             self._shown_once = True
             zoom = self.settings.value("gantt/px_per_day")
@@ -432,18 +497,22 @@ class MainWindow(QMainWindow):
     def restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self._restored_geometry = self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self._restored_state = self.restoreState(state)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+        columns = self.settings.value(_COLUMNS_KEY)
+        if isinstance(columns, QByteArray) and not columns.isEmpty():
+            self.tree.restore_header(columns)
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue(_COLUMNS_KEY, self.tree.header().saveState())
         self.settings.setValue("gantt/px_per_day", float(self.gantt.scale.px_per_day))
         self.settings.sync()
 

@@ -16,16 +16,46 @@ from aiplanner.ui.settings import recent_files
 if TYPE_CHECKING:  # pragma: no cover
     from aiplanner.ui.main_window import MainWindow
 
-__all__ = ["build_menus"]
+__all__ = ["build_menus", "key_sequences", "sample_plans"]
+
+
+def key_sequences(keys) -> list[QKeySequence]:
+    """The shortcuts ``keys`` stand for, each once (a standard key is this platform's main binding:
+    Save As is Ctrl+Shift+S here, so "Ctrl+Shift+S" beside it adds nothing)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        sequence = QKeySequence(key)
+        if not sequence.isEmpty() and all(sequence != known for known in out):
+            out.append(sequence)
+    return out
 
 
 def _action(window: "MainWindow", text: str, slot, keys=(), tip: str = "") -> QAction:
     action = QAction(text, window)
     if keys:
-        action.setShortcuts([QKeySequence(k) if isinstance(k, str) else QKeySequence(k) for k in keys])
+        action.setShortcuts(key_sequences(keys))
     action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
     action.triggered.connect(lambda _checked=False: slot())
     return action
+
+
+def sample_plans() -> list[tuple[Path, str]]:
+    """The sample plans shipped with aiplanner: (file, its plan's name), the built-in one first."""
+    import json
+    import re
+    from importlib import resources
+
+    folder = resources.files("aiplanner.samples")
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: (e.name != "coe-rollout.aiplan", e.name)):
+        if not entry.name.endswith(".aiplan"):
+            continue
+        with entry.open("r", encoding="utf-8") as handle:
+            head = handle.read(4096)  # the name is near the top: no need to load a large sample
+        match = re.search(r'"name":\s*("(?:[^"\\]|\\.)*")', head)
+        title = json.loads(match.group(1)) if match else entry.name
+        found.append((Path(str(entry)), title))
+    return found
 
 
 def build_menus(window: "MainWindow") -> dict[str, QAction]:
@@ -58,6 +88,14 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
 
     files.recentChanged.connect(fill_recent)
     fill_recent()
+    samples_menu = menu.addMenu("Open &sample")
+    window.samples_menu = samples_menu
+    for path, title in sample_plans():
+        action = samples_menu.addAction(title)
+        action.setStatusTip(f"Open the {path.stem} sample as an untitled copy")
+        action.triggered.connect(lambda _c=False, p=path: files.open_sample(p))
+        acts[f"sample_{path.stem}"] = action
+    samples_menu.setEnabled(bool(samples_menu.actions()))
     menu.addSeparator()
     acts["save"] = _action(window, "&Save", files.save, [QKeySequence.StandardKey.Save])
     acts["save_as"] = _action(window, "Save &As…", files.save_as, [QKeySequence.StandardKey.SaveAs, "Ctrl+Shift+S"])
@@ -65,12 +103,19 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     for name in ("save", "save_as", "revert"):
         menu.addAction(acts[name])
     menu.addSeparator()
+    acts["plan_properties"] = _action(window, "Plan &properties…", window.plan_properties, ["Ctrl+Alt+P"],
+                                      "Name, organisation, start and status date, working week, holidays, pattern")
+    menu.addAction(acts["plan_properties"])
+    menu.addSeparator()
     acts["import"] = _action(window, "&Import…", window.import_dialog, ["Ctrl+Shift+I"],
                              "Read a Mermaid gantt, MS Project XML or CSV file as a new plan")
     acts["export"] = _action(window, "&Export…", window.export_dialog, ["Ctrl+Shift+E"],
                              "Write PDF, PNG, SVG, CSV, Mermaid, MS Project XML or iCalendar")
+    acts["print_preview"] = _action(window, "Print pre&view…", window.print_preview, [QKeySequence.StandardKey.Print],
+                                    "The report's pages as they will print; print them or export the PDF")
     menu.addAction(acts["import"])
     menu.addAction(acts["export"])
+    menu.addAction(acts["print_preview"])
     menu.addSeparator()
     acts["quit"] = _action(window, "&Quit", window.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
     menu.addAction(acts["quit"])
@@ -79,9 +124,9 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     menu = bar.addMenu("&Edit")
     stack = session.undo_stack
     acts["undo"] = stack.createUndoAction(window, "&Undo")
-    acts["undo"].setShortcuts([QKeySequence.StandardKey.Undo])
+    acts["undo"].setShortcuts(key_sequences([QKeySequence.StandardKey.Undo]))
     acts["redo"] = stack.createRedoAction(window, "&Redo")
-    acts["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    acts["redo"].setShortcuts(key_sequences(["Ctrl+Shift+Z", "Ctrl+Y"]))
     menu.addAction(acts["undo"])
     menu.addAction(acts["redo"])
     menu.addSeparator()
@@ -91,6 +136,10 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     tree = window.tree
     for name, action in zip(("insert_task", "delete_task", "move_up", "move_down", "outdent", "indent"),
                             tree.task_actions()):
+        acts[name] = action
+        menu.addAction(action)
+    menu.addSeparator()
+    for name, action in zip(("link_tasks", "unlink_tasks"), tree.link_actions()):
         acts[name] = action
         menu.addAction(action)
     menu.addSeparator()

@@ -97,7 +97,19 @@ class PlanSession(QObject):
         return self.document.plan
 
     def set_document(self, document: Document) -> None:
-        """Show another document; its history starts empty (opening is not an edit)."""
+        """Show another document; its history starts empty (opening is not an edit).
+
+        The document is scheduled first: one that cannot be (a dependency
+        cycle, an unknown holiday region, dates outside the calendar's years)
+        raises :class:`InvalidPlanError` naming its file and the place, and
+        the session keeps the document it had, untouched.
+        """
+        from aiplanner.schedule.problems import as_invalid_plan
+
+        try:
+            scheduler = IncrementalScheduler(document.plan)
+        except PlanError as exc:
+            raise as_invalid_plan(exc, document.plan, document.path) from None
         if self.document is not None:
             self.document.events.disconnect(self._on_event)
         self.document = document
@@ -106,7 +118,10 @@ class PlanSession(QObject):
         self.undo_stack.setClean()
         self.selection = []
         self.set_risk_result(None)
-        self.reschedule()
+        self._scheduler = scheduler
+        self.schedule = scheduler.schedule
+        self.schedule_error = None
+        self.scheduleChanged.emit()
         self.documentReplaced.emit()
         self.dirtyChanged.emit(False)
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-__all__ = ["config_dir", "app_settings", "recent_files", "add_recent_file", "remove_recent_file", "MAX_RECENT"]
+__all__ = ["config_dir", "app_settings", "recent_files", "add_recent_file", "remove_recent_file", "file_key",
+           "MAX_RECENT"]
 
 MAX_RECENT = 10
 
@@ -44,9 +45,22 @@ def recent_files(settings: QSettings | None = None) -> list[str]:
     return [str(v) for v in (value or [])]
 
 
+def file_key(path: str | Path) -> str:
+    """The absolute, resolved name a file is remembered by.
+
+    A symlink loop (or a path the system refuses to resolve) is remembered
+    by its absolute name instead of raising: the recent-files list must
+    never break the window.
+    """
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
+
+
 def add_recent_file(path: str | Path, settings: QSettings | None = None) -> list[str]:
     settings = settings or app_settings()
-    entry = str(Path(path).resolve())
+    entry = file_key(path)
     files = [entry] + [f for f in recent_files(settings) if f != entry]
     settings.setValue("files/recent", files[:MAX_RECENT])
     settings.setValue("files/last", entry)
@@ -55,7 +69,7 @@ def add_recent_file(path: str | Path, settings: QSettings | None = None) -> list
 
 def remove_recent_file(path: str | Path, settings: QSettings | None = None) -> list[str]:
     settings = settings or app_settings()
-    entry = str(Path(path).resolve())
-    files = [f for f in recent_files(settings) if f != entry]
+    entry = file_key(path)
+    files = [f for f in recent_files(settings) if f not in (entry, str(path))]
     settings.setValue("files/recent", files)
     return files

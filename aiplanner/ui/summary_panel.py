@@ -114,6 +114,10 @@ class SummaryPanel(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         outer.addLayout(grid, 1)
+        # A layout shows a widget added to a visible parent only on the next turn of the event loop;
+        # show it now, so that the summary is on screen (and in a grab) as soon as it is set.
+        self.body.setVisible(True)
+        self.layout_.activate()
 
     def _tile(self, area) -> QLabel:
         s = self.scale

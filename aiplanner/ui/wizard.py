@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Plan
 from aiplanner.ui.marks import DERIVED, derived_mark
+from aiplanner.ui.widgets.datefield import DateField
 
 __all__ = ["NewPlanWizard", "pattern_html", "derived_mark", "next_monday", "DERIVED"]
 
@@ -111,11 +112,8 @@ class NewPlanWizard(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText("AI Operating Model Implementation")
         self.organisation = QLineEdit()
-        self.start = QDateEdit()
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        start = next_monday(today)
-        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.start = DateField(next_monday(today))  # takes the date as typed (2027-02-01 stays 2027)
+        self.start.setAccessibleName("Start date")
         self.patterns.currentRowChanged.connect(self._show_pattern)
         self.patterns.setCurrentRow(0)
 
@@ -128,6 +126,8 @@ class NewPlanWizard(QDialog):
         form.addRow("&Start date", self.start)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create plan")
+        self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.start.textChanged.connect(lambda _t: self.create_button.setEnabled(self.start.is_valid()))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -152,11 +152,20 @@ class NewPlanWizard(QDialog):
         return self.pattern_ids()[max(0, self.patterns.currentRow())]
 
     def set_start(self, day: dt.date) -> None:
-        self.start.setDate(QDate(day.year, day.month, day.day))
+        self.start.set_date(day)
 
     def start_date(self) -> dt.date:
-        d = self.start.date()
-        return dt.date(d.year(), d.month(), d.day())
+        """The start typed (raises :class:`EditError` when it is not a date)."""
+        return self.start.date()
+
+    def accept(self) -> None:
+        try:
+            self.start.date()
+        except EditError as exc:
+            self.start.setFocus()
+            self.start.setToolTip(str(exc))
+            return
+        super().accept()
 
     def plan(self) -> Plan:
         """The plan of the chosen pattern from the chosen start, named as typed."""

@@ -177,7 +177,9 @@ def test_export_through_the_menu_uses_the_cli_options(main_window, prompts, tmp_
         dialog.set_format("svg")
         dialog.output.setText(str(out))
         dialog.set_value("paper", "a3")
-        assert dialog.options()["paper"] == "a3"
+        dialog.set_value("scale", "months")
+        assert dialog.options()["scale"] == "months"
+        assert dialog.options()["paper"] == "a4"  # an SVG chart has no paper: the option is hidden, not passed
         return True
 
     prompts.accept_dialogs.append(fill)
@@ -257,7 +259,7 @@ def test_tab_commits_and_moves_to_the_next_cell(main_window, qtbot):
     qtbot.keyClicks(editor, "12")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: main_window.session.plan.task("a2").duration == 12, timeout=2000)
-    qtbot.waitUntil(lambda: tree.currentIndex().column() == COLUMN_INDEX["estimate"], timeout=2000)
+    qtbot.waitUntil(lambda: tree.currentIndex().column() == COLUMN_INDEX["id"], timeout=2000)  # the next column
     assert tree.state() == tree.State.EditingState
 
 

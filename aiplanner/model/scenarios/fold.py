@@ -23,8 +23,8 @@ __all__ = ["FOLDABLE_FIELDS", "fold_into_scenario"]
 FOLDABLE_FIELDS: tuple[str, ...] = ("people", "assignments", "responsibilities")
 
 #: Plan-level fields that follow the plan itself in every scenario.
-_FIXED_FIELDS: tuple[str, ...] = ("name", "organisation", "start", "pattern", "calendar", "phases", "roles",
-                                  "metrics", "notes")
+_FIXED_FIELDS: tuple[str, ...] = ("name", "organisation", "start", "status_date", "pattern", "calendar", "phases",
+                                  "roles", "metrics", "notes")
 
 
 def fold_into_scenario(plan: Plan, scenario: Scenario, variant: Plan, shown: Plan | None = None) -> Scenario:

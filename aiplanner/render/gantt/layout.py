@@ -15,7 +15,7 @@ from aiplanner.render.gantt.scene import (
 )
 from aiplanner.render.gantt.timescale import MONTHS, ticks_between
 
-__all__ = ["build_gantt_scene", "assemble", "short_date", "link_slack", "milestone_x"]
+__all__ = ["build_gantt_scene", "assemble", "short_date", "link_slack", "milestone_x", "role_label", "link_stub"]
 
 _DAY = dt.timedelta(days=1)
 
@@ -56,6 +56,11 @@ def milestone_x(times, calendar, origin: dt.date) -> float:
     return x
 
 
+def link_stub(x_min: float, x_max: float) -> float:
+    """How far (chart days) an arrow runs out of a bar before it turns: 1/120 of the chart."""
+    return max((x_max - x_min) / 120.0, 0.25)
+
+
 def _role_names(plan) -> dict[str, str]:
     return {r.id: r.name for r in plan.roles}
 
@@ -65,6 +70,11 @@ def _owner_role(task, names: dict[str, str]) -> str:
         return ""
     top = max(task.demands, key=lambda d: d.fte)  # first of the largest demands
     return names.get(top.role, top.role)
+
+
+def role_label(task, names: dict[str, str]) -> str:
+    """The roles a task demands, ``AI Product Manager 0.5, MLOps Engineer`` (FTE 1 left out)."""
+    return ", ".join(names.get(d.role, d.role) + ("" if d.fte == 1 else f" {d.fte:g}") for d in task.demands)
 
 
 def _cells(keys: tuple[str, ...], task, times, names) -> tuple[str, ...]:
@@ -100,7 +110,11 @@ def _shades(plan, schedule, first: dt.date, last: dt.date, weekends: bool) -> li
     day = first
     origin = plan.start
     while day <= last:
-        if not cal.is_working(day):
+        try:
+            working = cal.is_working(day)
+        except ValueError:  # past the calendar's last year (a plan ending late in 2400): no shade
+            working = True
+        if not working:
             kind = "holiday" if day.weekday() in workdays else "weekend"
             if kind == "holiday" or weekends:
                 x = float((day - origin).days)
@@ -186,7 +200,7 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
         pidx = phase_index.get(task.phase, len(plan.phases))
         if t.milestone:
             x = milestone_x(t, schedule.calendar, origin)
-            text = short_date(t.finish) if options.bar_labels == "auto" else task.name
+            text = task.name if options.bar_labels == "name" else short_date(t.finish)
             milestones.append(Milestone(task.id, r, x, t.critical, text, task.phase, pidx, t.finish))
             ends[task.id] = (x, x, r)
             x0 = x1 = x
@@ -194,7 +208,8 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
         else:
             x0 = float((t.start - origin).days)
             x1 = float((t.finish - origin).days + 1)
-            text = (f"{task.progress:.0f}%" if task.progress > 0 else "") if options.bar_labels == "auto" else task.name
+            text = {"auto": f"{task.progress:.0f}%" if task.progress > 0 else "", "name": task.name,
+                    "roles": role_label(task, names)}.get(options.bar_labels, "")
             bars.append(Bar(task.id, r, x0, x1, task.progress / 100.0, t.critical, text, task.phase, pidx,
                             t.start, t.finish, t.total_float))
             ends[task.id] = (x0, x1, r)
@@ -205,7 +220,7 @@ def assemble(plan, schedule, options: GanttOptions) -> GanttScene:
     # -- links -------------------------------------------------------------
     links: list[Link] = []
     if options.show_links:
-        stub = max((x_max - x_min) / 120.0, 0.25)
+        stub = link_stub(x_min, x_max)
         for task in shown:
             for dep in task.depends_on:
                 if dep.task not in ends:  # not in the chart, or inside a collapsed phase

@@ -67,7 +67,8 @@ class GanttOptions:
         "auto" or one of days/weeks/months/quarters.
     bar_labels
         "auto" (milestone dates, progress of started tasks), "name" (task names
-        beside the bars) or "none".
+        beside the bars), "roles" (the roles a task demands, with their FTE
+        when not 1; milestones keep their dates) or "none".
     shade_weekends
         ``None``: shade non-working weekdays only at the days and weeks scales.
     collapsed
@@ -84,7 +85,7 @@ class GanttOptions:
     baseline: Mapping[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     today: dt.date | None = None
     scale: Literal["auto", "days", "weeks", "months", "quarters"] = "auto"
-    bar_labels: Literal["auto", "name", "none"] = "auto"
+    bar_labels: Literal["auto", "name", "roles", "none"] = "auto"
     shade_weekends: bool | None = None
     collapsed: frozenset[str] = frozenset()
 

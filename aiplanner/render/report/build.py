@@ -21,7 +21,7 @@ from aiplanner.render.report.flows import flow_pages
 from aiplanner.render.report.sections import BUILDERS, FLOWING
 from aiplanner.render.style import INK, MUTED
 
-__all__ = ["build_report", "plan_pages"]
+__all__ = ["build_report", "plan_pages", "report_pages", "draw_page"]
 
 def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent) -> list[Page]:
     """Every page of the report in order (nothing drawn yet)."""
@@ -65,6 +65,40 @@ def _hline(fig, x0: float, x1: float, y: float):
     return Line2D([x0 / fw, x1 / fw], [y / fh, y / fh], transform=fig.transFigure, color=MUTED, lw=0.6)
 
 
+def report_pages(plan, options: ReportOptions, progress: ProgressCallback = silent):
+    """The report planned: its :class:`ReportContext` and every :class:`Page` (nothing drawn yet).
+
+    Call inside :func:`aiplanner.render.style.mpl_context`. Raises
+    :class:`InvalidPlanError` when the plan has nothing for the sections asked.
+    """
+    from aiplanner.schedule import schedule_plan
+
+    progress(0.0, "scheduling")
+    schedule = schedule_plan(plan)
+    ctx = ReportContext(plan, schedule, options)
+    pages = plan_pages(ctx, progress)
+    if not pages:
+        from aiplanner.model.errors import InvalidPlanError, Problem
+
+        raise InvalidPlanError([Problem("", f"nothing to show: the plan has no data for the sections "
+                                            f"{', '.join(options.sections)}")])
+    return ctx, pages
+
+
+def draw_page(ctx: ReportContext, page: Page, number: int, total: int):
+    """Page ``number`` of ``total`` as a matplotlib figure, framed (title, footer): what the PDF
+    prints, and what the window's print preview shows."""
+    from matplotlib.figure import Figure
+
+    from aiplanner.render.canvas import plain_letters
+
+    fig = Figure(figsize=(ctx.page_width, ctx.page_height))
+    page.draw(fig, ctx.body)
+    _frame(fig, ctx, page, number, total)
+    plain_letters(fig)
+    return fig
+
+
 def build_report(plan, options: ReportOptions, progress: ProgressCallback = silent, source: str = "") -> bytes:
     """The PDF report of ``plan`` as bytes.
 
@@ -78,24 +112,13 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
         The plan's file name (PDF subject metadata).
     """
     from matplotlib.backends.backend_pdf import PdfPages
-    from matplotlib.figure import Figure
 
-    from aiplanner.render.canvas import plain_letters
     from aiplanner.render.style import mpl_context
-    from aiplanner.schedule import schedule_plan
 
-    progress(0.0, "scheduling")
-    schedule = schedule_plan(plan)
     printed = options.printed_at
     buffer = io.BytesIO()
     with mpl_context():
-        ctx = ReportContext(plan, schedule, options)
-        pages = plan_pages(ctx, progress)
-        if not pages:
-            from aiplanner.model.errors import InvalidPlanError, Problem
-
-            raise InvalidPlanError([Problem("", f"nothing to show: the plan has no data for the sections "
-                                                f"{', '.join(options.sections)}")])
+        ctx, pages = report_pages(plan, options, progress)
         metadata = {
             "Title": plan.name,
             "Author": plan.organisation or options.author,
@@ -108,10 +131,6 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
         with PdfPages(buffer, metadata=metadata) as pdf:
             for number, page in enumerate(pages, start=1):
                 progress(0.2 + 0.8 * (number - 1) / len(pages), f"page {number} / {len(pages)}: {page.section}")
-                fig = Figure(figsize=(ctx.page_width, ctx.page_height))
-                page.draw(fig, ctx.body)
-                _frame(fig, ctx, page, number, len(pages))
-                plain_letters(fig)
-                pdf.savefig(fig)
+                pdf.savefig(draw_page(ctx, page, number, len(pages)))
     progress(1.0, f"{len(pages)} pages")
     return buffer.getvalue()

@@ -125,7 +125,8 @@ class FileController(QObject):
         if entry.original is not None and entry.original.exists() and self._open(entry.original, quiet=True):
             self.session.push(ReplacePlanCommand(self.session, "Recover autosaved changes", plan))
         else:
-            self.session.set_document(Document(plan, entry.original))
+            if not self._show(Document(plan, entry.original), "Cannot recover"):
+                return False
             self.stamp = None
             self.session.mark_unsaved()
             self.pathChanged.emit()
@@ -150,6 +151,17 @@ class FileController(QObject):
             return True
         return False
 
+    def _show(self, document: Document, title: str = "Cannot open plan", quiet: bool = False) -> bool:
+        """Make ``document`` the open one; one that cannot be scheduled is explained and
+        the open plan stays as it was."""
+        try:
+            self.session.set_document(document)
+        except PlanError as exc:
+            if not quiet:
+                self.prompts.error(title, f"The plan could not be opened: it cannot be scheduled.\n\n{exc}")
+            return False
+        return True
+
     def _open(self, path: Path, quiet: bool = False) -> bool:
         try:
             plan = load_plan(path)
@@ -157,7 +169,8 @@ class FileController(QObject):
             if not quiet:
                 self.prompts.error("Cannot open plan", f"The plan could not be opened.\n\n{exc}")
             return False
-        self.session.set_document(Document(plan, path))
+        if not self._show(Document(plan, path), quiet=quiet):
+            return False
         self.stamp = DiskStamp.of(path)
         add_recent_file(path)
         self.recentChanged.emit()
@@ -170,7 +183,7 @@ class FileController(QObject):
             return False
         path = Path(path)
         if not self._open(path):
-            if not path.exists():
+            if not path.exists():  # gone, or a symlink loop: it leaves the recent files
                 remove_recent_file(path)
                 self.recentChanged.emit()
             return False
@@ -190,17 +203,29 @@ class FileController(QObject):
         except PlanError as exc:
             self.prompts.error("Cannot open plan", f"The plan could not be opened.\n\n{exc}")
             return False
-        self.session.set_document(Document(plan, None))
+        if not self._show(Document(plan, path)):
+            return False
+        self.session.document.path = None  # named in messages as its file, then untitled
         self.stamp = None
         self.pathChanged.emit()
+        return True
+
+    def open_sample(self, path: str | Path) -> bool:
+        """File > Open sample: a shipped sample as an untitled copy (after asking about unsaved changes)."""
+        if not self.maybe_save("open a sample"):
+            return False
+        if not self.open_copy(path):
+            return False
+        self.recovery.discard()
         return True
 
     def new_plan(self, plan: Plan) -> bool:
         """Show a plan that has no file yet (from the wizard); it counts as unsaved."""
         if not self.maybe_save("start a new plan"):
             return False
+        if not self._show(Document(plan, None), "Cannot show the plan"):
+            return False
         self.recovery.discard()
-        self.session.set_document(Document(plan, None))
         self.stamp = None
         self.session.mark_unsaved()
         self.pathChanged.emit()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from aiplanner.ui.gantt.scale import header_ticks
+from aiplanner.ui.gantt.scale import fitting_level, header_ticks
 
 __all__ = ["GanttHeader"]
 
@@ -23,11 +23,33 @@ class GanttHeader(QWidget):
         super().__init__(view)
         self.view = view
 
+    def level(self):
+        """The header's scale: the finest whose lower cells all hold their label in this font."""
+        metrics = self.fontMetrics()
+        return fitting_level(self.view.scale.px_per_day, metrics.horizontalAdvance)
+
     def ticks(self):
         """Header cells of the visible range (both tiers)."""
         view = self.view
         left = view.left_day()
-        return header_ticks(view.scale, left, left + self.width() / view.scale.px_per_day)
+        return header_ticks(view.scale, left, left + self.width() / view.scale.px_per_day, self.level())
+
+    def labels(self) -> list[tuple[object, str]]:
+        """(tick, text drawn) for each cell: the whole label, an upper label's short form
+        ("May" for "May 2026") when the long one does not fit, else nothing — never a fragment."""
+        view = self.view
+        ppd, left = view.scale.px_per_day, view.left_day()
+        metrics = self.fontMetrics()
+        out = []
+        for tick in self.ticks():
+            x0, x1 = (tick.x - left) * ppd, (tick.x_end - left) * ppd
+            if tick.tier == 0:  # keep an upper label readable while its cell starts off-screen
+                x0 = max(x0, 0.0)
+            room = x1 - x0 - 6
+            choices = (tick.text, tick.text.split(" ")[0]) if tick.tier == 0 else (tick.text,)
+            text = next((c for c in choices if c and metrics.horizontalAdvance(c) <= room), "")
+            out.append((tick, text))
+        return out
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
@@ -38,21 +60,14 @@ class GanttHeader(QWidget):
         half = self.height() / 2
         ppd = self.view.scale.px_per_day
         left = self.view.left_day()
-        fm = p.fontMetrics()
-        for tick in self.ticks():
+        for tick, text in self.labels():
             top = half * tick.tier
             x0 = (tick.x - left) * ppd
             x1 = (tick.x_end - left) * ppd
             p.setPen(QPen(_LINE, 1))
             p.drawLine(round(x0), round(top), round(x0), round(top + half))
-            # Keep an upper label readable while its cell starts off-screen.
-            rect = QRectF(max(x0, 0) + 3, top, x1 - max(x0, 0) - 5, half)
-            text = tick.text
-            if fm.horizontalAdvance(text) > rect.width() and tick.tier == 0:
-                text = fm.elidedText(text, Qt.ElideRight, int(rect.width()))
-                if len(text) < 4:  # an ellipsis alone says nothing
-                    continue
-            if text and fm.horizontalAdvance(text) <= rect.width():
+            if text:
+                rect = QRectF(max(x0, 0) + 3, top, x1 - max(x0, 0) - 5, half)
                 p.setPen(_TEXT)
                 align = Qt.AlignVCenter | (Qt.AlignLeft if tick.tier == 0 else Qt.AlignHCenter)
                 p.drawText(rect, align, text)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
+from aiplanner.render.gantt.layout import link_stub
 from aiplanner.ui.gantt.index import SceneIndex
 
-__all__ = ["Viewport", "Palette", "paint_chart"]
+__all__ = ["Viewport", "Palette", "paint_chart", "label_box"]
 
 
 class Palette:
@@ -36,7 +37,9 @@ class Palette:
     milestone = QColor("#1f2a37")
     link = QColor("#8a94a6")
     today = QColor("#f08c00")
-    ghost = QColor("#b9c0cb")
+    #: Baseline ghosts: lavender with an edge, never the grey of the links or the blue of the bars.
+    ghost = QColor("#c9b8ea")
+    ghost_edge = QColor("#7a62b3")
     selection = QColor(91, 141, 239, 40)
     selection_edge = QColor("#1b4fb8")
     label = QColor("#374151")
@@ -75,6 +78,18 @@ class Viewport:
     @property
     def x_range(self) -> tuple[float, float]:
         return self.left, self.left + self.width / self.px_per_day
+
+
+def label_box(label, vp: Viewport, metrics, milestone: bool, stub_px: float) -> QRectF:
+    """Where a bar's label goes: after the bar and the first run of any arrow leaving it
+    (a milestone's diamond, whose size is in pixels, too); before the bar when it would
+    leave the view on the right."""
+    width = metrics.horizontalAdvance(label.text) + 4
+    gap = max(stub_px, vp.row_height / 2 if milestone else 0.0) + 5
+    lx = vp.x(label.x) + gap
+    if lx + width > vp.width:
+        lx = vp.x(label.x_alt) - gap - width
+    return QRectF(lx, vp.row_top(label.row), width, vp.row_height)
 
 
 def _bar_rect(vp: Viewport, x0: float, x1: float, row: int, inset: float) -> QRectF:
@@ -141,7 +156,11 @@ def paint_chart(p: QPainter, index: SceneIndex, vp: Viewport, selection: set[str
     # Baseline ghosts sit in the lower part of the row, under the bar.
     for ghost in index.rows(index.ghosts_by_row, first, last):
         r = _bar_rect(vp, ghost.x0, ghost.x1, ghost.row, 0)
-        p.fillRect(QRectF(r.left(), r.bottom() - inset + 1, r.width(), max(inset - 2, 2)), Palette.ghost)
+        band = QRectF(r.left(), r.bottom() - inset + 1, r.width(), max(inset - 2, 3))
+        p.fillRect(band, Palette.ghost)
+        p.setPen(QPen(Palette.ghost_edge, 1))
+        p.setBrush(Qt.NoBrush)
+        p.drawRect(band.adjusted(0, 0, -1, -1))
 
     # Links under the bars.
     p.setRenderHint(QPainter.Antialiasing, True)
@@ -190,19 +209,19 @@ def paint_chart(p: QPainter, index: SceneIndex, vp: Viewport, selection: set[str
         p.setPen(QPen(Palette.selection_edge, 2) if ms.task_id in selection else Qt.NoPen)
         p.drawPolygon(diamond)
 
-    # Labels (progress, milestone dates): right of the object, left when they would leave the view.
+    # Labels (names, roles, progress, milestone dates): right of the object, left when they would
+    # leave the view; past the arrow's first run, on a light ground so a line behind stays readable.
     if rh >= 14:
-        p.setPen(Palette.label)
         metrics = p.fontMetrics()
+        stub_px = link_stub(scene.x_min, scene.x_max) * vp.px_per_day
+        ground = QColor(255, 255, 255, 215)
+        p.setRenderHint(QPainter.Antialiasing, False)
         for label in index.rows(index.labels_by_row, first, last):
-            width = metrics.horizontalAdvance(label.text) + 4
-            top = vp.row_top(label.row)
-            # Clear a milestone's diamond, whose size is in pixels, not days.
-            gap = 4 + (rh / 2 if label.task_id in index.milestone_ids else 0)
-            lx = vp.x(label.x) + gap
-            if lx + width > vp.width:
-                lx = vp.x(label.x_alt) - gap - width
-            p.drawText(QRectF(lx, top, width, rh), Qt.AlignVCenter | Qt.AlignLeft, label.text)
+            box = label_box(label, vp, metrics, label.task_id in index.milestone_ids, stub_px)
+            text_h = metrics.height() + 2
+            p.fillRect(QRectF(box.left() - 2, box.center().y() - text_h / 2, box.width() + 2, text_h), ground)
+            p.setPen(Palette.label)
+            p.drawText(box, Qt.AlignVCenter | Qt.AlignLeft, label.text)
 
     today = scene.today
     if today is not None and x0 <= today.x <= x1:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from aiplanner.render.gantt.timescale import Scale, Tick, ticks_between
 
-__all__ = ["MIN_PX_PER_DAY", "MAX_PX_PER_DAY", "ZOOM_STEP", "TimeScale", "zoom_level_name", "header_ticks"]
+__all__ = ["MIN_PX_PER_DAY", "MAX_PX_PER_DAY", "ZOOM_STEP", "TimeScale", "zoom_level_name", "header_ticks",
+           "fitting_level"]
 
 MIN_PX_PER_DAY = 0.35
 MAX_PX_PER_DAY = 64.0
@@ -81,6 +82,30 @@ def zoom_level_name(px_per_day: float) -> Scale:
     return "quarters"
 
 
-def header_ticks(scale: TimeScale, x0: float, x1: float) -> list[Tick]:
-    """Both header tiers covering chart days ``x0 .. x1`` at the current zoom."""
-    return ticks_between(scale.origin, scale.date_at(x0), scale.date_at(x1), scale.level)
+#: Fewest calendar days a lower-tier header cell of each scale spans (February, a short quarter).
+CELL_DAYS: dict[str, float] = {"days": 1, "weeks": 7, "months": 28, "quarters": 90}
+#: The widest label of each scale's lower tier (day of month, week's Monday, month, quarter).
+WIDEST_LABEL: dict[str, str] = {"days": "28", "weeks": "28", "months": "May", "quarters": "Q4"}
+
+
+def fitting_level(px_per_day: float, text_width, padding: float = 8.0) -> Scale:
+    """The finest scale whose every lower-tier cell holds its label whole.
+
+    ``text_width(text)`` measures text in pixels in the header's font, so a
+    big presentation font moves to a coarser scale sooner: the header never
+    labels some cells of a tier and leaves their neighbours blank.
+
+    >>> fitting_level(24, lambda t: 7 * len(t)), fitting_level(4, lambda t: 7 * len(t))
+    ('days', 'weeks')
+    >>> fitting_level(4, lambda t: 12 * len(t))
+    'months'
+    """
+    for level in ("days", "weeks", "months", "quarters"):
+        if px_per_day * CELL_DAYS[level] >= text_width(WIDEST_LABEL[level]) + padding:
+            return level  # type: ignore[return-value]
+    return "quarters"
+
+
+def header_ticks(scale: TimeScale, x0: float, x1: float, level: Scale | None = None) -> list[Tick]:
+    """Both header tiers covering chart days ``x0 .. x1`` at the current zoom (or at ``level``)."""
+    return ticks_between(scale.origin, scale.date_at(x0), scale.date_at(x1), level or scale.level)

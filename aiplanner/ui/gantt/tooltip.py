@@ -11,8 +11,9 @@ def _days(n: int) -> str:
     return f"{n} working day" + ("" if abs(n) == 1 else "s")
 
 
-def task_tooltip(plan: Plan, schedule, task_id: str) -> str:
-    """Dates, duration, float, roles and progress of one task.
+def task_tooltip(plan: Plan, schedule, task_id: str, baseline: dict | None = None) -> str:
+    """Dates, duration, float, roles and progress of one task (and its baseline dates when
+    ``baseline``, task id -> (start, finish), holds it: the ghost bar under it).
 
     Examples
     --------
@@ -40,4 +41,10 @@ def task_tooltip(plan: Plan, schedule, task_id: str) -> str:
         lines.append("Roles: " + ", ".join(f"{roles.get(d.role, d.role)} {d.fte:g} FTE" for d in task.demands))
     if task.progress:
         lines.append(f"Progress: {task.progress:g}%")
+    if baseline and task_id in baseline:
+        start, finish = baseline[task_id]
+        slip = (times.finish - finish).days
+        moved = f"{abs(slip)} calendar day{'s' if abs(slip) != 1 else ''} {'later' if slip > 0 else 'earlier'}" \
+            if slip else "on time"
+        lines.append(f"Baseline: {start:%d %b} – {finish:%d %b %Y} (finish {moved})")
     return "\n".join(lines)

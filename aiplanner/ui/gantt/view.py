@@ -26,9 +26,10 @@ import datetime as dt
 import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QCursor, QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from aiplanner.model.errors import PlanError
 from aiplanner.render.gantt.layout import build_gantt_scene
 from aiplanner.render.gantt.scene import GanttOptions
 from aiplanner.ui.gantt.edit import HANDLE_PX, describe_drag, hit_test, nudge_command
@@ -42,6 +43,7 @@ from aiplanner.ui.gantt.tooltip import task_tooltip
 __all__ = ["GanttView"]
 
 _PAD_DAYS = 7  # empty days shown before the first and after the last bar
+_MARGIN_PX = 4096  # timeline the view may scroll to beyond the plan's ends
 
 
 class GanttView(GanttMouseMixin, QAbstractScrollArea):
@@ -55,6 +57,8 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
     message = Signal(str)
     #: Write "N tasks" beside a collapsed phase's summary bar.
     fold_counts = True
+    #: Text beside the bars: "name", "roles", "auto" (progress and milestone dates) or "none".
+    bar_labels = "auto"
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,11 +78,13 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().actionTriggered.connect(self._user_scrolled)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         session.scheduleChanged.connect(self.rebuild)
         session.documentReplaced.connect(self._document_replaced)
         session.selectionChanged.connect(self._selection_changed)
         self._fitted = False
+        self._follow_fit = False  # refit on resize until the user zooms or scrolls
         self._built_from = None  # the schedule the cached scene was built from
         if session.document is not None:
             self.rebuild()
@@ -110,8 +116,16 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         return self.index.task_rows.get(task_id) if self.index else None
 
     def zoom(self, steps: float, anchor_px: float | None = None) -> None:
-        """Zoom in (positive) or out keeping the day under ``anchor_px`` in place."""
-        anchor_px = self.viewport().width() / 2 if anchor_px is None else anchor_px
+        """Zoom in (positive) or out keeping the day under ``anchor_px`` in place.
+
+        Without an anchor (keyboard, menu, tool bar): the day under the mouse
+        pointer when it is over the chart, else the day at the left edge, so a
+        fitted plan keeps its start in view.
+        """
+        if anchor_px is None:
+            pointer = self.viewport().mapFromGlobal(QCursor.pos())
+            inside = self.viewport().rect().contains(pointer) and self.viewport().underMouse()
+            anchor_px = float(pointer.x()) if inside else 0.0
         day = self.left_day() + anchor_px / self.scale.px_per_day
         self.scale.zoom_by(steps)
         self._after_zoom(day, anchor_px)
@@ -141,6 +155,18 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
                                             - 24)
         self.zoomChanged.emit(self.scale.px_per_day)
         self._refresh()
+
+    def scroll_to_day(self, day: dt.date) -> None:
+        """Bring ``day`` into view, a third of the way in from the left."""
+        if self.scene is None:
+            return
+        x = (day - self.session.plan.start).days
+        self.horizontalScrollBar().setValue(round((x - self._origin_day()) * self.scale.px_per_day
+                                                  - self.viewport().width() / 3))
+
+    def scroll_to_status(self) -> None:
+        """Bring the status line (the plan's status date, else today) into view."""
+        self.scroll_to_day(self.status_day())
 
     def scroll_to_task(self, task_id: str) -> None:
         row = self.row_of(task_id)
@@ -178,8 +204,15 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
             return
         rows_before = [(r.kind, r.id) for r in self.scene.rows] if self.scene is not None else []
         left = self.left_day() if self.scene is not None else None
+        try:
+            scene = build_gantt_scene(session.plan, session.schedule, self.scene_options())
+        except (PlanError, ValueError) as exc:
+            # The session never holds a plan it cannot schedule; should a drawing still fail,
+            # say so and keep the last picture rather than let the error escape into Qt.
+            self.message.emit(f"The chart cannot be drawn: {exc}")
+            return
         self.scale.origin = session.plan.start
-        self.scene = build_gantt_scene(session.plan, session.schedule, self.scene_options())
+        self.scene = scene
         self.index = SceneIndex.build(self.scene)
         self._built_from = session.schedule
         self._update_scrollbars()
@@ -193,14 +226,38 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         if [(r.kind, r.id) for r in self.scene.rows] != rows_before:
             self.rowsChanged.emit()
 
+    def status_day(self) -> dt.date:
+        """The day of the dashed status line: the plan's status date, else today."""
+        return getattr(self.session.plan, "status_date", None) or dt.date.today()
+
     def scene_options(self) -> GanttOptions:
-        """Options of the screen scene: today line, weekends shaded (hidden when zoomed far out)."""
-        return GanttOptions(today=dt.date.today(), shade_weekends=True, baseline=getattr(self, "baseline_dates", {}),
-                            collapsed=self.collapsed_phases())
+        """Options of the screen scene: status line, weekends shaded (hidden when zoomed far out)."""
+        return GanttOptions(today=self.status_day(), shade_weekends=True, baseline=getattr(self, "baseline_dates", {}),
+                            collapsed=self.collapsed_phases(), bar_labels=self.bar_labels)
 
     def collapsed_phases(self) -> frozenset[str]:
         """Phases drawn as a summary row only (the session's, when it has any)."""
         return frozenset(getattr(self.session, "collapsed_phases", ()) or ())
+
+    def set_bar_labels(self, mode: str) -> None:
+        """Label the bars with "name", "roles", "auto" (progress and milestone dates) or "none"."""
+        if mode not in ("name", "roles", "auto", "none"):
+            raise ValueError(f"unknown bar labels {mode!r}")
+        self.bar_labels = mode
+        self.rebuild()
+
+    def label_rects(self) -> dict:
+        """Task id -> where its label is drawn (viewport pixels), for the rows in view."""
+        from aiplanner.render.gantt.layout import link_stub
+        from aiplanner.ui.gantt.paint import label_box
+
+        if self.index is None:
+            return {}
+        vp = self._viewport()
+        stub_px = link_stub(self.scene.x_min, self.scene.x_max) * vp.px_per_day
+        metrics = self.fontMetrics()
+        return {label.task_id: label_box(label, vp, metrics, label.task_id in self.index.milestone_ids, stub_px)
+                for label in self.scene.labels}
 
     def set_baseline(self, dates: dict | None) -> None:
         """Draw ``task id -> (start, finish)`` of a baseline as ghosts under the bars (None: no ghosts)."""
@@ -208,8 +265,15 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         self.rebuild()
 
     # -- geometry -----------------------------------------------------------
+    def _margin_days(self) -> float:
+        """Free timeline beyond each end of the plan, wider than any view: zooming can then
+        keep any day under the pointer, even of a plan narrower than the view. (In pixels,
+        not the view's width, so that resizing the window never moves the chart.)"""
+        return _MARGIN_PX / self.scale.px_per_day
+
     def _origin_day(self) -> float:
-        return (self.scene.x_min if self.scene is not None else 0) - _PAD_DAYS
+        """The chart day at scroll value 0."""
+        return (self.scene.x_min if self.scene is not None else 0) - _PAD_DAYS - self._margin_days()
 
     def left_day(self) -> float:
         """Chart day at the viewport's left edge."""
@@ -223,7 +287,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
     def _update_scrollbars(self) -> None:
         if self.scene is None:
             return
-        span = (self.scene.x_max - self.scene.x_min) + 2 * _PAD_DAYS
+        span = (self.scene.x_max - self.scene.x_min) + 2 * _PAD_DAYS + 2 * self._margin_days()
         width = math.ceil(span * self.scale.px_per_day)
         hbar = self.horizontalScrollBar()
         hbar.setRange(0, max(0, width - self.viewport().width()))
@@ -235,6 +299,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         vbar.setSingleStep(self._row_height)
 
     def _after_zoom(self, day: float, anchor_px: float) -> None:
+        self._follow_fit = False
         self._update_scrollbars()
         self.horizontalScrollBar().setValue(round((day - self._origin_day()) * self.scale.px_per_day - anchor_px))
         self.zoomChanged.emit(self.scale.px_per_day)
@@ -246,6 +311,9 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
 
     def _scrolled(self, _value: int) -> None:
         self._refresh()
+
+    def _user_scrolled(self, _action: int) -> None:
+        self._follow_fit = False  # the user chose what to see: a resize keeps it
 
     def _place_header(self) -> None:
         rect = self.viewport().geometry()
@@ -274,9 +342,13 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
         super().resizeEvent(event)
         self._place_header()
         self._update_scrollbars()
-        if not self._fitted and self.scene is not None and self.viewport().width() > 200:
+        if self.scene is not None and self.viewport().width() > 200 and (
+                not self._fitted or self._follow_fit):
+            # Until the user zooms or scrolls, the whole plan keeps fitting the width
+            # (a window that opens maximised reaches its size in steps).
             self._fitted = True
             self.fit_to_plan()
+            self._follow_fit = True
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
@@ -324,7 +396,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
 
     def tooltip_text(self, task_id: str) -> str:
         """The hover text of a task: dates, duration, float, roles, progress."""
-        return task_tooltip(self.session.plan, self.session.schedule, task_id)
+        return task_tooltip(self.session.plan, self.session.schedule, task_id, getattr(self, "baseline_dates", None))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.ControlModifier:
@@ -334,6 +406,7 @@ class GanttView(GanttMouseMixin, QAbstractScrollArea):
             event.accept()
             return
         if event.modifiers() & Qt.ShiftModifier:
+            self._follow_fit = False
             hbar = self.horizontalScrollBar()
             hbar.setValue(hbar.value() - event.angleDelta().y())
             event.accept()

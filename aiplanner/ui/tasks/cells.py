@@ -15,15 +15,19 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from aiplanner.io.links import format_links, parse_links
+from aiplanner.io import links as _links
+from aiplanner.io.links import format_links
 from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Estimate, RoleDemand
+from aiplanner.ui.widgets.datefield import parse_day
 
 __all__ = [
+    "plain_spaces",
     "parse_duration",
     "format_duration",
     "parse_estimate",
     "format_estimate",
+    "estimate_tip",
     "parse_links",
     "format_links",
     "parse_demands",
@@ -33,6 +37,39 @@ __all__ = [
     "parse_progress",
     "format_progress",
 ]
+
+_SPACES = re.compile(r"[\s\u200b\u2060\ufeff]+")
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every kind of space (no-break, narrow, thin, tab ...) as one plain space.
+
+    What a keyboard layout, a word processor or a web page puts between a
+    number and its unit must read as what the user sees.
+
+    >>> plain_spaces("a1FS +\u00a02d\u202f")
+    'a1FS + 2d '
+    """
+    return _SPACES.sub(" ", text)
+
+
+def parse_links(text: str, known_ids=None) -> list:
+    """Predecessors typed as ``a1, b2SS+2`` (see :mod:`aiplanner.io.links`), whatever the spaces.
+
+    Raises
+    ------
+    EditError
+        The text is not a list of links (the message quotes it).
+    """
+    plain = plain_spaces(text)
+    try:
+        return _links.parse_links(plain, known_ids)
+    except EditError:
+        raise
+    except ValueError:
+        raise EditError(f"cannot read the links {text.strip()!r}: write task ids, each optionally followed by "
+                        "FS, SS, FF or SF and a lag in working days, e.g. a1FS+2") from None
+
 
 _AMOUNT = re.compile(r"^\s*(?P<sign>[-+]?)\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-z]*)\s*$", re.I)
 _UNITS = {"": 1, "d": 1, "day": 1, "days": 1, "w": None, "wk": None, "week": None, "weeks": None}
@@ -98,11 +135,31 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _whole(value: float) -> int:
+    """Whole working days, halves up (as the Monte Carlo rounds its draws)."""
+    return int(value + 0.5)
+
+
 def format_estimate(estimate: Estimate | None) -> str:
-    """``"10/15/25"`` or empty."""
+    """``"8d/10d/12d"`` in whole working days, as a user types them and as the duration reads
+    (``"3d"``); empty without an estimate. :func:`estimate_tip` gives the exact values.
+
+    >>> format_estimate(Estimate(optimistic=2.4, likely=3, pessimistic=3.6))
+    '2d/3d/4d'
+    """
     if estimate is None:
         return ""
-    return "/".join(_num(v) for v in (estimate.optimistic, estimate.likely, estimate.pessimistic))
+    return "/".join(f"{_whole(v)}d" for v in (estimate.optimistic, estimate.likely, estimate.pessimistic))
+
+
+def estimate_tip(estimate: Estimate | None) -> str:
+    """The exact estimate when :func:`format_estimate` rounds it, else empty."""
+    if estimate is None:
+        return ""
+    values = (estimate.optimistic, estimate.likely, estimate.pessimistic)
+    if all(float(v).is_integer() for v in values):
+        return ""
+    return f"estimate {' / '.join(_num(round(v, 2)) for v in values)} working days (shown rounded)"
 
 
 def parse_demands(text: str, roles: Iterable[str] | None = None) -> list[RoleDemand]:
@@ -140,13 +197,8 @@ def format_demands(demands: Iterable[RoleDemand]) -> str:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """An ISO date (``2026-05-04``); empty clears the field."""
-    if not text.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise EditError(f"{text.strip()!r} is not a date (write YYYY-MM-DD, e.g. 2026-05-04)") from None
+    """A date as the window's date fields read it (``2026-05-04``, ``4 May 2026``); empty clears the field."""
+    return parse_day(text)
 
 
 def format_date(day: dt.date | None) -> str:

@@ -25,18 +25,20 @@ class Column:
     tip: str
 
 
+#: In the order a planner reads a row: what, when, how far; then the inputs; then float.
 COLUMNS: tuple[Column, ...] = (
     Column("name", "Task", True, "Task name (Enter on a task opens the task editor; F2 edits in place)"),
-    Column("id", "ID", True, "Task id, used to type predecessors"),
+    Column("start", "Start", False, "Early start (computed)"),
+    Column("finish", "Finish", False, "Early finish (computed)"),
+    Column("progress", "Done", True, "Percent complete"),
     Column("duration", "Duration", True, "Working days: 10, 10d, or 3w (weeks of the plan's calendar)"),
-    Column("estimate", "Estimate", True, "Three-point estimate in days: optimistic/likely/pessimistic, e.g. 10/15/25"),
+    Column("id", "ID", True, "Task id, used to type predecessors"),
     Column("predecessors", "Predecessors", True, "Task ids with type and lag, e.g. a1FS+2, b2SS"),
+    Column("estimate", "Estimate", True, "Three-point estimate in working days: optimistic/likely/pessimistic, "
+                                         "e.g. 8d/10d/14d"),
     Column("demands", "Roles", True, "Role demands in FTE, e.g. ai-product-manager:0.5, mlops-engineer"),
     Column("not_before", "Not before", True, "Earliest start date (YYYY-MM-DD)"),
     Column("deadline", "Deadline", True, "Reported when missed; never moves the task (YYYY-MM-DD)"),
-    Column("progress", "Done", True, "Percent complete"),
-    Column("start", "Start", False, "Early start (computed)"),
-    Column("finish", "Finish", False, "Early finish (computed)"),
     Column("float", "Float", False, "Total float in working days (computed)"),
     Column("critical", "Critical", False, "On the critical path (computed)"),
 )
@@ -99,6 +101,8 @@ def task_tip(task: Task, times) -> str:
                      + (" — critical" if times.critical else ""))
         if times.deadline_late:
             lines.append(f"misses its deadline by {times.deadline_late} working days")
+    if cells.estimate_tip(task.estimate):
+        lines.append(cells.estimate_tip(task.estimate))
     if task.demands:
         lines.append("roles: " + cells.format_demands(task.demands))
     if task.notes:
@@ -117,6 +121,8 @@ def edit_command(session, task: Task, key: str, text: str):
     plan = session.plan
     per_week = len(plan.calendar.workdays)
     title = COLUMNS[COLUMN_INDEX[key]].title.lower()
+    if key != "name":  # typed syntax: a no-break space reads as the space it looks like
+        text = cells.plain_spaces(text)
     label = f"Edit {title} of {task.name}"
     if key == "id":
         return RenameTaskCommand(session, task.id, text.strip())

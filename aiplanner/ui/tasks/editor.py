@@ -28,6 +28,7 @@ from aiplanner.model.errors import PlanError
 from aiplanner.ui.tasks import cells
 from aiplanner.ui.commands import EditTaskCommand
 from aiplanner.ui.session import PlanSession, describe_error
+from aiplanner.ui.widgets.datefield import DateField
 
 __all__ = ["TaskEditorDialog"]
 
@@ -54,7 +55,10 @@ class TaskEditorDialog(QDialog):
         self.duration.setToolTip("Working days: 10, 10d, or 3w (weeks of the plan's calendar); 0 = milestone")
         self.milestone = QCheckBox("Milestone (drawn as a diamond)")
         self.milestone.setChecked(task.milestone)
-        self.estimate = QLineEdit(cells.format_estimate(task.estimate))
+        self._estimate_shown = cells.format_estimate(task.estimate)  # rounded: kept exact unless retyped
+        self.estimate = QLineEdit(self._estimate_shown)
+        if cells.estimate_tip(task.estimate):
+            self.estimate.setToolTip(cells.estimate_tip(task.estimate))
         self.estimate.setPlaceholderText("optimistic/likely/pessimistic, e.g. 10/15/25")
         self.predecessors = QLineEdit(cells.format_links(task.depends_on))
         self.predecessors.setPlaceholderText("e.g. a1, b2SS+2, c3FF-1")
@@ -62,10 +66,8 @@ class TaskEditorDialog(QDialog):
         self.demands = QLineEdit(cells.format_demands(task.demands))
         self.demands.setPlaceholderText("e.g. ai-product-manager:0.5, mlops-engineer")
         self.demands.setToolTip(f"Roles of this plan: {roles or 'none'}")
-        self.not_before = QLineEdit(cells.format_date(task.not_before))
-        self.not_before.setPlaceholderText("YYYY-MM-DD")
-        self.deadline = QLineEdit(cells.format_date(task.deadline))
-        self.deadline.setPlaceholderText("YYYY-MM-DD")
+        self.not_before = DateField(task.not_before, optional=True)  # typed, or picked from a calendar
+        self.deadline = DateField(task.deadline, optional=True)
         self.progress = QDoubleSpinBox()
         self.progress.setRange(0, 100)
         self.progress.setSuffix(" %")
@@ -114,7 +116,8 @@ class TaskEditorDialog(QDialog):
             "phase": self.phase.currentData(),
             "duration": cells.parse_duration(self.duration.text(), self._per_week),
             "milestone": self.milestone.isChecked(),
-            "estimate": cells.parse_estimate(self.estimate.text(), self._per_week),
+            "estimate": (task.estimate if self.estimate.text() == self._estimate_shown
+                         else cells.parse_estimate(self.estimate.text(), self._per_week)),
             "depends_on": cells.parse_links(self.predecessors.text(), plan.task_index().keys()),
             "demands": cells.parse_demands(self.demands.text(), roles=[r.id for r in plan.roles]),
             "not_before": cells.parse_date(self.not_before.text()),

@@ -34,7 +34,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _CRITICAL = QColor("#b3261e")
 _PHASE_BG = QColor(0, 0, 0, 14)
-_COMPUTED = [i for i, c in enumerate(COLUMNS) if not c.editable]
 
 
 class TaskTreeModel(QAbstractItemModel):
@@ -135,9 +134,11 @@ class TaskTreeModel(QAbstractItemModel):
                 self.endMoveRows()
 
     def _on_schedule_changed(self) -> None:
+        # Every column: besides the computed dates, a phase row's length and the red
+        # name of a critical task follow the schedule too.
         if not self._phases:
             return
-        first, last = min(_COMPUTED), len(COLUMNS) - 1
+        first, last = 0, len(COLUMNS) - 1
         self.dataChanged.emit(self.index(0, first), self.index(len(self._phases) - 1, last))
         for p, group in enumerate(self._groups):
             if group:

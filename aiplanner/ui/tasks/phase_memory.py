@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 
+from aiplanner.ui.settings import file_key
+
 __all__ = ["FoldingMemory", "remembered_folding", "remember_folding", "MAX_FILES", "KEY"]
 
 KEY = "tree/collapsed_phases"
@@ -33,7 +35,7 @@ def _table(settings: QSettings) -> dict[str, list[str]]:
 
 
 def _key(path: str | Path) -> str:
-    return str(Path(path).resolve())
+    return file_key(path)
 
 
 def remembered_folding(path: str | Path | None, settings: QSettings) -> list[str]:

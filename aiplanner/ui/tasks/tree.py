@@ -25,14 +25,19 @@ from PySide6.QtWidgets import (
 from aiplanner.model.plan import Task
 from aiplanner.ui.commands import AddTaskCommand, MoveTaskCommand, RemoveTaskCommand
 from aiplanner.ui.session import PlanSession
+from aiplanner.ui.tasks.columns import task_text
 from aiplanner.ui.tasks.model import COLUMN_INDEX, COLUMNS, ROW_KEY_ROLE, TaskTreeModel
 from aiplanner.ui.tasks.proxy import TaskFilterProxy
 from aiplanner.ui.tasks.folding import PhaseFoldingMixin
 
 __all__ = ["TaskTreeView"]
 
-_WIDTHS = {"name": 230, "id": 84, "duration": 64, "estimate": 84, "predecessors": 130, "demands": 150,
-           "not_before": 86, "deadline": 86, "progress": 48, "start": 86, "finish": 86, "float": 48, "critical": 56}
+#: Width limits of the columns fitted to their text (pixels): a long name is cut, an id never.
+_FIT = {"name": (260, 330), "id": (40, 200), "estimate": (70, 170), "predecessors": (110, 240),
+        "demands": (120, 260)}
+#: Sample text that sets a column's width (plus the header's own title).
+_SAMPLE = {"start": "2026-05-04", "finish": "2026-05-04", "not_before": "2026-05-04", "deadline": "2026-05-04",
+           "progress": "100%", "duration": "999d", "float": "-99d", "critical": "yes"}
 
 
 class _RowDelegate(QStyledItemDelegate):
@@ -56,6 +61,8 @@ class TaskTreeView(PhaseFoldingMixin, QTreeView):
     rowsChanged = Signal()
     #: The collapsed phases changed: their ids, sorted.
     foldingChanged = Signal(list)
+    #: A note for the status bar (an action that needs a selection, say).
+    message = Signal(str)
 
     def __init__(self, session: PlanSession, parent=None) -> None:
         super().__init__(parent)
@@ -87,8 +94,12 @@ class TaskTreeView(PhaseFoldingMixin, QTreeView):
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, column in enumerate(COLUMNS):
-            self.setColumnWidth(i, _WIDTHS.get(column.key, 80))
+        self._user_widths = False  # once the user sets a width, opening a plan keeps it
+        self._fitting = False
+        header.sectionResized.connect(self._width_set)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.fit_columns()
         self._row_height = max(22, self.fontMetrics().height() + 8)
         self._syncing = False
         self.proxy.modelReset.connect(self._after_reset)
@@ -118,7 +129,66 @@ class TaskTreeView(PhaseFoldingMixin, QTreeView):
 
     def _after_reset(self) -> None:
         self._apply_folding()
+        if not self._user_widths:
+            self.fit_columns()
         self.rowsChanged.emit()
+
+    # -- columns ---------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """Widths from the text: dates and numbers exactly, ids whole, names up to a limit."""
+        metrics = self.fontMetrics()
+        header = self.header()
+        plan = self.session.plan if self.session.document is not None else None
+        pad = 18
+        self._fitting = True
+        try:
+            for i, column in enumerate(COLUMNS):
+                title = metrics.horizontalAdvance(column.title) + pad + 8
+                if column.key in _SAMPLE:
+                    width = max(title, metrics.horizontalAdvance(_SAMPLE[column.key]) + pad)
+                else:
+                    low, high = _FIT[column.key]
+                    texts = [task_text(t, column.key, None) for t in plan.tasks] if plan is not None else []
+                    widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+                    indent = self.indentation() + 12 if column.key == "name" else 0
+                    width = min(max(low, title, widest + pad + indent), high)
+                header.resizeSection(i, width)
+        finally:
+            self._fitting = False
+
+    def column_menu(self):
+        """Show or hide columns (the task name always shows); fit the widths to the text again."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        header = self.header()
+        for i, column in enumerate(COLUMNS):
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.setEnabled(column.key != "name")
+            action.toggled.connect(lambda on, i=i: header.setSectionHidden(i, not on))
+        menu.addSeparator()
+        menu.addAction("Fit column widths to their text", self._refit)
+        return menu
+
+    def _column_menu(self, pos) -> None:
+        self.column_menu().exec(self.header().mapToGlobal(pos))
+
+    def _refit(self) -> None:
+        self._user_widths = False
+        self.fit_columns()
+
+    def _width_set(self, *_args) -> None:
+        if not self._fitting:
+            self._user_widths = True
+
+    def restore_header(self, state) -> bool:
+        """Column order, widths and hidden columns as the user left them (False: not restored)."""
+        if not self.header().restoreState(state):
+            return False
+        self._user_widths = True
+        return True
 
     def _after_insert(self, parent: QModelIndex, first: int, last: int) -> None:
         if not parent.isValid():
@@ -136,6 +206,42 @@ class TaskTreeView(PhaseFoldingMixin, QTreeView):
 
     def current_task_id(self) -> str | None:
         return self.task_at(self.currentIndex())
+
+    def select_tasks(self, task_ids: list[str]) -> None:
+        """Select exactly ``task_ids`` (the first becomes current)."""
+        self.session.select_tasks(list(task_ids))
+        self._selection_from_session(list(task_ids))
+
+    def select_phase(self, phase_id: str) -> None:
+        """Make a phase's row current (Insert then adds a task to that phase)."""
+        index = self.proxy.mapFromSource(self.source.phase_index(phase_id))
+        if index.isValid():
+            self.setCurrentIndex(index)
+
+    def context_menu_at(self, index):
+        """The right-click menu of the row at ``index`` (None outside the rows)."""
+        from aiplanner.ui.tasks.context_menu import build_context_menu
+
+        if not index.isValid() or self.session.document is None:
+            return None
+        task = self.task_at(index)
+        phase = None if task else self.source.phase_id(self.proxy.mapToSource(index))
+        return build_context_menu(self, task, phase)
+
+    def mousePressEvent(self, event) -> None:
+        # A right-click on a row outside the selection keeps the selection (to link to it).
+        if event.button() == Qt.MouseButton.RightButton:
+            index = self.indexAt(event.position().toPoint())
+            if index.isValid() and self.task_at(index) and self.selected_task_ids() \
+                    and self.task_at(index) not in self.selected_task_ids():
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu_at(self.indexAt(event.pos()))
+        if menu is not None:
+            menu.exec(event.globalPos())
 
     def select_task(self, task_id: str, column: int = 0) -> None:
         """Make ``task_id`` the current, selected row (shown, scrolled to)."""
@@ -251,10 +357,46 @@ class TaskTreeView(PhaseFoldingMixin, QTreeView):
                                            lambda: self.change_phase(-1), "Outdent: move to the previous phase")
         self.indent_action = self._action("Move to &next phase", ["Alt+Shift+Right"],
                                           lambda: self.change_phase(+1), "Indent: move to the next phase")
+        self.link_action = self._action("&Link selected tasks", ["Ctrl+F2"], self.link_selected,
+                                        "Link the selected tasks one after the other (finish-to-start)")
+        self.unlink_action = self._action("Unlin&k selected tasks", ["Ctrl+Shift+F2"], self.unlink_selected,
+                                          "Remove the links between the selected tasks")
+        for action in (self.link_action, self.unlink_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # also with the Gantt focused
 
     def task_actions(self) -> list[QAction]:
         return [self.insert_action, self.delete_action, self.up_action, self.down_action,
                 self.outdent_action, self.indent_action]
+
+    def link_actions(self) -> list[QAction]:
+        return [self.link_action, self.unlink_action]
+
+    def link_selected(self) -> int:
+        """Chain the selected tasks finish-to-start (one undo step); the number of links added."""
+        from aiplanner.ui.tasks.linking import link_tasks
+
+        return self._linking(link_tasks, "Linked {n} tasks one after the other")
+
+    def unlink_selected(self) -> int:
+        from aiplanner.ui.tasks.linking import unlink_tasks
+
+        return self._linking(unlink_tasks, "Removed {n} links")
+
+    def _linking(self, edit, done: str) -> int:
+        from aiplanner.model.errors import DependencyCycleError, PlanError
+        from aiplanner.ui.session import describe_error
+
+        ids = self.selected_task_ids() or list(self.session.selection)
+        try:
+            count = edit(self.session, ids)
+        except DependencyCycleError as exc:
+            self.session.editRefused.emit(describe_error(exc, self.session.plan))
+            return 0
+        except PlanError as exc:
+            self.message.emit(str(exc))
+            return 0
+        self.message.emit(done.format(n=count if "links" in done else len(ids)))
+        return count
 
     def _new_task_id(self, phase: str) -> str:
         ids = set(self.session.plan.task_index())

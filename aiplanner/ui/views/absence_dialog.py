@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+                               QVBoxLayout, QWidget)
 
+from aiplanner.model.errors import EditError
 from aiplanner.model.plan import Absence, Person
+from aiplanner.ui.widgets.datefield import DateField
 
 __all__ = ["AbsenceDialog"]
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class AbsenceDialog(QDialog):
@@ -25,11 +22,11 @@ class AbsenceDialog(QDialog):
         self.setWindowTitle(f"Absences of {person.name}")
         self._items: list[Absence] = list(person.absences)
         self.list = QListWidget(self)
-        self.start = QDateEdit(self, calendarPopup=True)
-        self.end = QDateEdit(self, calendarPopup=True)
         today = dt.date.today()
-        self.start.setDate(_qdate(today))
-        self.end.setDate(_qdate(today))
+        self.start = DateField(today, self)  # dates as typed, or from the calendar
+        self.end = DateField(today, self)
+        self.start.setAccessibleName("First day away")
+        self.end.setAccessibleName("Last day away")
         self.note = QLineEdit(self, placeholderText="note (optional)")
         self.error = QLabel(self)
         add = QPushButton("Add", self)
@@ -57,8 +54,12 @@ class AbsenceDialog(QDialog):
 
     def _add(self) -> None:
         try:
-            absence = Absence(start=self.start.date().toPython(), end=self.end.date().toPython(),
-                              note=self.note.text().strip())
+            start, end = self.start.date(), self.end.date()
+        except EditError as exc:
+            self.error.setText(str(exc))
+            return
+        try:
+            absence = Absence(start=start, end=end, note=self.note.text().strip())
         except ValueError:
             self.error.setText("The absence ends before it starts.")
             return

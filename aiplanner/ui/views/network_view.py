@@ -14,17 +14,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene,
-                               QGraphicsSimpleTextItem, QGraphicsView, QWidget)
+                               QGraphicsSimpleTextItem, QGraphicsView, QToolBar, QWidget)
 
 from aiplanner.ui.views.scenario_note import ScenarioNote
 
-__all__ = ["NodePlace", "network_layout", "NetworkView"]
+__all__ = ["NodePlace", "network_layout", "NetworkView", "fit_lines"]
 
-NODE_W, NODE_H = 170.0, 44.0
-GAP_X, GAP_Y = 70.0, 16.0
+NODE_W, NODE_H = 180.0, 58.0  # room for a name on two lines and the dates beneath
+GAP_X, GAP_Y = 70.0, 14.0
+
+
+def fit_lines(text: str, metrics: QFontMetrics, width: int, lines: int = 2) -> list[str]:
+    """``text`` broken at spaces into at most ``lines`` lines of ``width`` pixels; only the
+    last line is shortened with an ellipsis, and only when the whole text does not fit."""
+    words = text.split()
+    out: list[str] = []
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        out.append(line)
+    if words:
+        out[-1] = metrics.elidedText(f"{out[-1]} {' '.join(words)}", Qt.ElideRight, width)
+    return [metrics.elidedText(line, Qt.ElideRight, width) for line in out] or [""]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +86,7 @@ class NetworkView(QGraphicsView):
         session.scheduleChanged.connect(self._invalidate)
         session.documentReplaced.connect(self._invalidate)
         session.selectionChanged.connect(self._session_selection)
+        self.zoom_bar = self._make_zoom_bar()
         # Above the viewport, in the view's margin, so it never hides a box.
         self.note = ScenarioNote(session, "the dependency network of this scenario", self)
         scenario_changed = getattr(session, "scenarioChanged", None)
@@ -86,10 +102,40 @@ class NetworkView(QGraphicsView):
             height = max(self.note.heightForWidth(width), self.note.minimumSizeHint().height())
         self.setViewportMargins(0, height, 0, 0)
         self.note.setGeometry(frame, frame, width, height)
+        self._place_zoom_bar()
+
+    def _make_zoom_bar(self) -> QToolBar:
+        """Zoom out, in and fit, in the view's top right corner (also -, + and 0; Ctrl+wheel)."""
+        from aiplanner.ui.widgets.icons import icon
+
+        bar = QToolBar(self)
+        bar.setIconSize(QSize(16, 16))
+        bar.setStyleSheet("QToolBar { background: rgba(255, 255, 255, 220); border: 1px solid #d5dbe3; }")
+        for name, tip, slot in (("zoom-out", "Zoom out (-)", lambda: self.zoom_by(0.8)),
+                                ("zoom-in", "Zoom in (+)", lambda: self.zoom_by(1.25)),
+                                ("zoom-fit", "Fit the whole network (0)", self.fit_all)):
+            action = bar.addAction(icon(name), tip.split(" (")[0])
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+        bar.adjustSize()
+        return bar
+
+    def zoom_by(self, factor: float) -> None:
+        self.scale(factor, factor)
+
+    def fit_all(self) -> None:
+        """Zoom so the whole network shows."""
+        self.fitInView(self._scene.sceneRect(), Qt.KeepAspectRatio)
+
+    def _place_zoom_bar(self) -> None:
+        margin = self.viewport().geometry()
+        self.zoom_bar.move(margin.right() - self.zoom_bar.width() - 6, margin.top() + 6)
+        self.zoom_bar.raise_()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_note()
+        self._place_zoom_bar()
 
     def _invalidate(self) -> None:
         # Rebuilding a large graph takes a while: wait until edits pause, and only while shown.
@@ -140,14 +186,14 @@ class NetworkView(QGraphicsView):
             node.setToolTip(f"{task.name} ({tid})\n{times.start:%d %b %Y} – {times.finish:%d %b %Y}\n"
                             f"Total float: {times.total_float} d")
             self._scene.addItem(node)
-            name = QGraphicsSimpleTextItem(metrics.elidedText(task.name, Qt.ElideRight, int(NODE_W - 12)), node)
+            name = QGraphicsSimpleTextItem("\n".join(fit_lines(task.name, metrics, int(NODE_W - 12))), node)
             name.setFont(font)
-            name.setPos(rect.left() + 6, rect.top() + 4)
+            name.setPos(rect.left() + 6, rect.top() + 3)
             dates = QGraphicsSimpleTextItem(metrics.elidedText(f"{times.start:%d %b} – {times.finish:%d %b}  ·  {tid}",
                                                                Qt.ElideRight, int(NODE_W - 12)), node)
             dates.setFont(font)
             dates.setBrush(QColor("#5b6472"))
-            dates.setPos(rect.left() + 6, rect.top() + NODE_H / 2 + 1)
+            dates.setPos(rect.left() + 6, rect.bottom() - metrics.height() - 3)
             self.nodes[tid] = node
         for edge in layout.edges:  # ordinary links first, critical ones last and on top
             self._edge(edge, at)
@@ -217,11 +263,11 @@ class NetworkView(QGraphicsView):
         """``+``/``-`` zoom, ``0`` fits the whole network."""
         key = event.key()
         if key in (Qt.Key_Plus, Qt.Key_Equal):
-            self.scale(1.25, 1.25)
+            self.zoom_by(1.25)
         elif key == Qt.Key_Minus:
-            self.scale(0.8, 0.8)
+            self.zoom_by(0.8)
         elif key == Qt.Key_0:
-            self.fitInView(self._scene.sceneRect(), Qt.KeepAspectRatio)
+            self.fit_all()
         else:
             super().keyPressEvent(event)
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from aiplanner.model.plan import Assignment
 from aiplanner.ui.views.plan_table import PlanTableModel
 
-__all__ = ["PeopleModel", "AssignmentModel", "LoadModel", "load_colour"]
+__all__ = ["PeopleModel", "AssignmentModel", "LoadModel", "load_colour", "short_role_names"]
 
 
 class PeopleModel(PlanTableModel):
@@ -68,6 +68,22 @@ class PeopleModel(PlanTableModel):
         return self.push(label, people=people)
 
 
+def short_role_names(roles) -> list[str]:
+    """Role names for narrow column headers: a first word every name shares ("AI …") left out.
+
+    >>> from types import SimpleNamespace as R
+    >>> short_role_names([R(name="AI Product Manager"), R(name="AI Governance Lead")])
+    ['Product Manager', 'Governance Lead']
+    >>> short_role_names([R(name="AI Product Manager"), R(name="MLOps Engineer")])
+    ['AI Product Manager', 'MLOps Engineer']
+    """
+    names = [r.name for r in roles]
+    firsts = {n.split(" ", 1)[0] for n in names if " " in n}
+    if len(names) > 1 and len(firsts) == 1 and all(" " in n for n in names):
+        return [n.split(" ", 1)[1] for n in names]
+    return names
+
+
 class AssignmentModel(PlanTableModel):
     """People (rows) x roles (columns); a cell is the person's share of that role, blank if unassigned."""
 
@@ -79,9 +95,11 @@ class AssignmentModel(PlanTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole:
-            return self.plan.roles[section].name if orientation == Qt.Horizontal else self.plan.people[section].name
+            return short_role_names(self.plan.roles)[section] if orientation == Qt.Horizontal \
+                else self.plan.people[section].name
         if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
-            return self.plan.roles[section].description or self.plan.roles[section].name
+            role_ = self.plan.roles[section]
+            return f"{role_.name}: {role_.description}" if role_.description else role_.name
         return None
 
     def share(self, person: str, role: str) -> float | None:

@@ -1,10 +1,11 @@
 """People and roles: who is on the team, which roles they hold, and their load.
 
-Hosting: ``PeopleView(session, parent)`` in a dock or tab. Top left: people
-(name and capacity editable; add, remove, absences). Top right: people x
-roles with each person's share of a role (type "60" or "60%"; blank
-unassigns). Bottom: load per person per week as a heat map, red where a
-person is over capacity (hover for the tasks causing it). "Level…" previews
+Hosting: ``PeopleView(session, parent)`` in a dock or tab. One row of
+actions (add, remove, absences, level, load per person or per role), then
+side by side: people (name and capacity editable), people x roles with each
+person's share of a role (type "60" or "60%"; blank unassigns), and load
+per person per week as a heat map, red where a person is over capacity
+(hover for the tasks causing it). "Level…" previews
 moving tasks to remove over-allocation and applies them as one undoable edit.
 Every edit is an :class:`EditPlanCommand` / :class:`ReplacePlanCommand`.
 Given the window's scenario lens, it shows the scenario's people, shares
@@ -14,9 +15,9 @@ scenario's staffing and not-before overrides: the plan stays as it is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget)
+                               QSizePolicy, QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from aiplanner.model.plan import Absence, Person
 from aiplanner.ui.views.people_models import AssignmentModel, LoadModel, PeopleModel
@@ -45,18 +46,23 @@ class PeopleView(QWidget):
         self.people_table.horizontalHeader().setStretchLastSection(True)
         self.assign_table = self._table(self.assign_model)
         self.assign_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.assign_table.horizontalHeader().setMinimumSectionSize(60)
+        self.assign_table.horizontalHeader().setMinimumSectionSize(56)
+        self.assign_table.verticalHeader().hide()  # the people table beside it names the rows
+        self.assign_table.horizontalHeader().setTextElideMode(Qt.ElideRight)  # "Governance L…", not "overnance L"
         self.load_table = self._table(self.load_model)
-        self.load_table.horizontalHeader().setDefaultSectionSize(50)
+        self.load_table.horizontalHeader().setDefaultSectionSize(44)
         self.load_table.horizontalHeader().setMinimumSectionSize(30)
         self.load_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.summary = QLabel(self)
+        # A long summary is cut, never widens the dock; the whole text is its tooltip.
+        self.summary.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.load_by = QComboBox(self)
         self.load_by.addItem("Load per person", "person")
         self.load_by.addItem("Demand per role", "role")
         self.load_by.currentIndexChanged.connect(lambda _i: self.refresh_load())
 
         bar = QToolBar(self)
+        bar.setIconSize(QSize(16, 16))
         bar.addAction("Add person", self._ask_person)
         bar.addAction("Remove person", self.remove_selected_people)
         bar.addAction("Absences…", self._edit_absences)
@@ -67,32 +73,36 @@ class PeopleView(QWidget):
 
         # Levelling comes with aiplanner.schedule.level; without it the action stays off.
         self.level_action.setEnabled(importlib.util.find_spec("aiplanner.schedule.level") is not None)
+        bar.addSeparator()
+        bar.addWidget(self.load_by)
 
-        top = QSplitter(Qt.Horizontal, self)
-        top.addWidget(self.people_table)
-        top.addWidget(self.assign_table)
-        top.setSizes([320, 480])
-        bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        head.addWidget(self.load_by)
-        head.addWidget(self.summary, 1)
-        bottom_layout.addLayout(head)
-        bottom_layout.addWidget(self.load_table)
-        split = QSplitter(Qt.Vertical, self)
-        split.addWidget(top)
-        split.addWidget(bottom)
+        # One row of actions, then people | their role shares | their weekly load side by side:
+        # every person stays on screen with their load even when the dock is low.
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(self.people_table)
+        split.addWidget(self.assign_table)
+        split.addWidget(self.load_table)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 0)
+        split.setStretchFactor(2, 1)
+        split.setSizes([320, 400, 560])
+        split.splitterMoved.connect(lambda *_args: setattr(self, "_user_split", True))
+        self.split = split
         self.note = ScenarioNote(session, "people, role shares, absences and levelling edited here change this "
                                           "scenario's staffing and dates, not the plan", self)
         scenario_changed = getattr(session, "scenarioChanged", None)
         if scenario_changed is not None:
             scenario_changed.connect(self._scenario_shown)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 4, 0)
+        head.addWidget(bar)
+        head.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.note)
-        layout.addWidget(bar)
-        layout.addWidget(split)
+        layout.addLayout(head)
+        layout.addWidget(split, 1)
 
         for model in (self.people_model, self.assign_model):
             model.refused.connect(self.message)
@@ -114,8 +124,19 @@ class PeopleView(QWidget):
         table = QTableView(self)
         table.setModel(model)
         table.setAlternatingRowColors(False)
-        table.verticalHeader().setDefaultSectionSize(24)
+        rows = table.fontMetrics().height() + 6
+        table.verticalHeader().setDefaultSectionSize(rows)
+        table.verticalHeader().setMinimumSectionSize(rows)
+        table.horizontalHeader().setFixedHeight(rows + 2)
         return table
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Split the width: people and shares as narrow as they read, the load the rest.
+        width = self.split.width()
+        if width > 0 and not getattr(self, "_user_split", False):
+            people, shares = min(340, round(width * 0.27)), min(440, round(width * 0.3))
+            self.split.setSizes([people, shares, max(width - people - shares, 200)])
 
     # -- load heat map ------------------------------------------------------
     def _schedule_changed(self) -> None:
@@ -159,6 +180,7 @@ class PeopleView(QWidget):
             roles = {r.id: r.name for r in session.plan.roles}
             parts.append("Nobody holds: " + ", ".join(roles.get(u.role, u.role) for u in unstaffed))
         self.summary.setText("  ·  ".join(parts))
+        self.summary.setToolTip("\n".join(parts))
 
     # -- people edits ---------------------------------------------------------
     def add_person(self, person_id: str, name: str, capacity: float = 1.0) -> bool:

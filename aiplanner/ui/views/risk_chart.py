@@ -24,6 +24,7 @@ class RiskCanvas(FigureCanvasQTAgg):
         self.setParent(parent)
         self.axes = self.figure.add_subplot(111)
         self.curve_axes = self.axes.twinx()
+        self.marker_labels: list = []
 
     def clear_plot(self) -> None:
         """An empty chart (the run on screen was of another plan)."""
@@ -55,17 +56,20 @@ class RiskCanvas(FigureCanvasQTAgg):
         cx.yaxis.set_label_position("right")
         cx.set_ylabel("finished by (cumulative)", fontsize=8)
         cx.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0%}"))
-        for p, day in facts.percentiles.items():
-            color = _LINES.get(p, "#6b7280")
-            x = facts.day_of(day)
-            cx.axvline(x, color=color, linestyle="--", linewidth=1.2)
-            cx.annotate(f"P{p}\n{day:%d %b}", (x, 1.04), xytext=(3, -2), textcoords="offset points",
-                        va="top", fontsize=8, color=color)
+        # The markers are named in a key above the plot, never written over the bars.
+        markers = []
         if facts.deterministic is not None:
-            x = facts.day_of(facts.deterministic)
-            cx.axvline(x, color="#6b7280", linewidth=1.0)
-            cx.annotate("planned", (x, 0.62), xytext=(-3, 0), textcoords="offset points", ha="right", fontsize=8,
-                        color="#4b5563", bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
+            markers.append(cx.axvline(facts.day_of(facts.deterministic), color="#4b5563", linewidth=1.2,
+                                      label=f"planned {facts.deterministic:%d %b}"))
+        for p, day in facts.percentiles.items():
+            markers.append(cx.axvline(facts.day_of(day), color=_LINES.get(p, "#6b7280"), linestyle="--",
+                                      linewidth=1.2, label=f"P{p} {day:%d %b}"))
+        key = ax.legend(handles=markers, loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=len(markers),
+                        frameon=False, fontsize=8, handlelength=1.6, borderaxespad=0.0, columnspacing=1.2)
+        for text, line in zip(key.get_texts(), markers):
+            text.set_color(line.get_color())
+        #: The key's entries (one per marker line).
+        self.marker_labels = list(key.get_texts())
         date_of = facts.date_of
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{date_of(int(round(v))):%d %b %Y}"))

@@ -18,8 +18,8 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSpinBox, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSizePolicy, QSpinBox,
+                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from aiplanner.ui.views.risk_worker import SimulationThread, snapshot
 from aiplanner.ui.views.scenario_note import ScenarioNote, shown_scenario
@@ -66,8 +66,10 @@ class RiskView(QWidget):
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
         self.status = QLabel("Not run yet.", self)
-        self.status.setWordWrap(True)
+        # One row with the controls (the chart keeps the height); a long text is cut, whole as tooltip.
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         controls = QHBoxLayout()
         for label, widget in (("Iterations", self.iterations), ("Seed", self.seed)):
             controls.addWidget(QLabel(label, self))
@@ -75,6 +77,8 @@ class RiskView(QWidget):
         controls.addWidget(self.run_button)
         controls.addWidget(self.cancel_button)
         controls.addWidget(self.progress, 1)
+        controls.addSpacing(8)
+        controls.addWidget(self.status, 4)
 
         self.chart_holder = QWidget(self)
         self.chart_layout = QVBoxLayout(self.chart_holder)
@@ -96,9 +100,10 @@ class RiskView(QWidget):
         split.setSizes([620, 380])
         self.note = ScenarioNote(session, "Monte Carlo of this scenario's plan", self)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
         layout.addWidget(self.note)
         layout.addLayout(controls)
-        layout.addWidget(self.status)
         layout.addWidget(split, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -242,7 +247,7 @@ class RiskView(QWidget):
             from aiplanner.ui.views.risk_chart import RiskCanvas
 
             self.canvas = RiskCanvas(self.chart_holder)
-            self.canvas.setMinimumHeight(160)  # below that the axes collapse
+            self.canvas.setMinimumHeight(130)  # below that the axes collapse
             self.chart_layout.addWidget(self.canvas)
         self._show_result()
 
@@ -254,6 +259,7 @@ class RiskView(QWidget):
 
         facts = summary(result, self.session.plan, self.session.schedule)
         self.status.setText(facts.text)
+        self.status.setToolTip(facts.text)
         rows = facts.criticality
         self.table.setRowCount(len(rows))
         for r, (task_id, name, share, flt) in enumerate(rows):

@@ -49,11 +49,17 @@ def open_compare(window):
 
 
 def present(window):
-    """Open presentation mode on the window's plan."""
+    """Open presentation mode on what the window shows (scenario, baseline ghosts, collapsed phases);
+    a scenario or baseline chosen there comes back to the window."""
     if window.session.document is None:
         return None
-    window.presentation = open_presentation(window.session, window, collapsed=window.tree.folded_phases())
-    return window.presentation
+    bar = window.workshop_bar
+    view = open_presentation(window.session, window, collapsed=window.tree.folded_phases(),
+                             scenario=window.lens.scenario, baseline=bar.baseline_name())
+    view.scenarioShown.connect(lambda name: bar.set_scenario(name or None))
+    view.baselineShown.connect(lambda name: bar.set_baseline(name or None))
+    window.presentation = view
+    return view
 
 
 def capture(window) -> str | None:

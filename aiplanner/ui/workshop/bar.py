@@ -45,8 +45,9 @@ class WorkshopBar(QToolBar):
         self.baseline_combo = QComboBox()
         self.baseline_combo.setAccessibleName("Baseline")
         self.baseline_combo.setToolTip("Baseline drawn as ghost bars in the Gantt and used by Compare")
-        self.baseline_combo.setMinimumContentsLength(14)
-        self.baseline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.baseline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.baseline_combo.setMinimumWidth(110)
+        self.baseline_combo.setMaximumWidth(260)
         self.addWidget(self._label(" &Baseline ", self.baseline_combo))  # Alt+B: keyboard focus on the box
         self.addWidget(self.baseline_combo)
         self.baseline_combo.currentIndexChanged.connect(lambda _i: self._baseline_chosen())
@@ -54,8 +55,10 @@ class WorkshopBar(QToolBar):
         self.scenario_combo.setAccessibleName("Scenario")
         self.scenario_combo.setToolTip("Show the plan itself or one of its what-if scenarios "
                                        "(edits on a scenario change that scenario only)")
-        self.scenario_combo.setMinimumContentsLength(14)
-        self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # As wide as the longest scenario name (up to a limit; the list shows names whole).
+        self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scenario_combo.setMinimumWidth(140)
+        self.scenario_combo.setMaximumWidth(340)
         self.addSeparator()
         self.addWidget(self._label(" &Scenario ", self.scenario_combo))  # Alt+S
         self.addWidget(self.scenario_combo)

@@ -21,10 +21,13 @@ Ctrl+Z / Ctrl+Y    undo / redo
 Esc                leave
 =================  ==============================================
 
-Phases start collapsed as they are in the window's task table; C folds
-them here only (the table keeps its own). Edits made here are normal
-undoable edits of the document; on a scenario they change that scenario,
-not the plan (see :class:`ScenarioLens`). Open it with :func:`open_presentation`.
+Presentation starts with what the window shows: the scenario chosen in its
+tool bar, its baseline ghosts and its collapsed phases. C folds phases here
+only (the table keeps its own); a scenario or baseline chosen here is
+announced (``scenarioShown``, ``baselineShown``) so the window follows.
+Edits made here are normal undoable edits of the document; on a scenario
+they change that scenario, not the plan (see :class:`ScenarioLens`). Open it
+with :func:`open_presentation`.
 """
 
 from __future__ import annotations
@@ -57,12 +60,16 @@ class PresentationGantt(GanttView):
     def __init__(self, lens: ScenarioLens, presenter: "PresentationView") -> None:
         self.presenter = presenter
         super().__init__(lens, presenter)
+        self.set_type_scale(1.0)
+
+    def set_type_scale(self, scale: float) -> None:
+        """Type and rows at ``scale`` times their full-HD size (the screen decides)."""
         font = QFont(self.font())
-        font.setPointSize(CHART_POINTS)
+        font.setPointSizeF(max(10.0, CHART_POINTS * scale))
         self.setFont(font)
         self.header.setFont(font)
-        self.set_row_height(ROW_HEIGHT)
-        self.set_header_height(2 * ROW_HEIGHT)
+        self.set_row_height(round(ROW_HEIGHT * max(scale, 0.6)))
+        self.set_header_height(2 * self.row_height())
 
     def scene_options(self) -> GanttOptions:
         return GanttOptions(shade_weekends=True, bar_labels="name", baseline=self.presenter.ghosts(),
@@ -84,14 +91,14 @@ class PresentationGantt(GanttView):
         width = painter.fontMetrics()
         for band in self.scene.bands:
             top = vp.row_top(band.row0)
-            if top < -ROW_HEIGHT or top > vp.height:
+            if top < -self.row_height() or top > vp.height:
                 continue
             title = f"{band.title} ({band.tasks} tasks)" if band.collapsed else band.title
             text_width = width.horizontalAdvance(title) + 8
             x = vp.x(band.x1) + 8
             if x + text_width > vp.width:
                 x = max(4.0, vp.x(band.x0) - 8 - text_width)
-            painter.drawText(QRectF(x, top, text_width, ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignLeft, title)
+            painter.drawText(QRectF(x, top, text_width, self.row_height()), Qt.AlignVCenter | Qt.AlignLeft, title)
         painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -100,6 +107,12 @@ class PresentationGantt(GanttView):
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
         return False  # Tab selects tasks here instead of moving the focus
+
+
+def _set_points(label: QLabel, points: float) -> None:
+    font = label.font()
+    font.setPointSizeF(max(8.0, points))
+    label.setFont(font)
 
 
 def _label(points: int, bold: bool = False, color: str = "#1f2a37") -> QLabel:
@@ -116,8 +129,13 @@ class PresentationView(QWidget):
     """Full-screen plan for a room; see the module docstring for the keys."""
 
     closed = Signal()
+    #: The scenario shown changed (``""``: the plan itself): the window follows.
+    scenarioShown = Signal(str)
+    #: The baseline ghosts changed: the baseline's name, ``""`` for none.
+    baselineShown = Signal(str)
 
-    def __init__(self, session, parent: QWidget | None = None, collapsed=()) -> None:
+    def __init__(self, session, parent: QWidget | None = None, collapsed=(), scenario: str | None = None,
+                 baseline: str | None = None) -> None:
         super().__init__(parent, Qt.Window)
         #: Phases shown as one summary row (C toggles all).
         self.collapsed: frozenset[str] = frozenset(collapsed)
@@ -125,7 +143,12 @@ class PresentationView(QWidget):
         self.setStyleSheet("background: #ffffff;")
         self.session = session
         self.lens = ScenarioLens(session, self)
-        self.show_baseline = False
+        if scenario is not None and scenario in self.lens.scenario_names():
+            self.lens.set_scenario(scenario)
+        self.lens.scenarioChanged.connect(self.scenarioShown)
+        #: The baseline B shows: the one the window shows, else the latest.
+        self.baseline_name = baseline
+        self.show_baseline = baseline is not None
         self.facts = FactsCache()
         self.title = _label(30, bold=True)
         self.subtitle = _label(18, color="#4b5563")
@@ -237,9 +260,10 @@ class PresentationView(QWidget):
 
     # -- what is shown --------------------------------------------------------------
     def baseline(self):
-        """The baseline whose ghosts B shows: the latest one."""
+        """The baseline whose ghosts B shows: the window's choice, else the latest one."""
         baselines = self.session.plan.baselines if self.session.document else []
-        return baselines[-1] if baselines else None
+        chosen = next((b for b in baselines if b.name == self.baseline_name), None)
+        return chosen or (baselines[-1] if baselines else None)
 
     def ghosts(self) -> dict:
         baseline = self.baseline() if self.show_baseline else None
@@ -294,7 +318,7 @@ class PresentationView(QWidget):
         key = self._facts_key()
         self._show_slow_facts(self.facts.compute(key, self.lens.plan, self.lens.schedule))
 
-    def _show_slow_facts(self, facts) -> None:
+    def _set_slow_facts(self, facts) -> None:
         if facts is None:
             self.p80_label.setText("P80 …")
             self.findings_label.setText("Findings …")
@@ -338,6 +362,8 @@ class PresentationView(QWidget):
             self.show_baseline = not self.show_baseline
         self.gantt.rebuild()
         self._update_facts()
+        shown = self.baseline() if self.show_baseline else None
+        self.baselineShown.emit(shown.name if shown is not None else "")
 
     def toggle_phases(self) -> None:
         """Collapse every phase to its summary row; when any is collapsed, expand them all."""
@@ -379,18 +405,51 @@ class PresentationView(QWidget):
         except PlanError as exc:
             self.gantt.message.emit(str(exc))
 
+    # -- type for the room's screen -------------------------------------------------------
+    def type_scale(self) -> float:
+        """How big the type is: full size on a 1600x900 screen, larger on full HD, smaller on a
+        1280x720 projector (so the numbers and a dozen rows still fit)."""
+        return min(1.25, max(0.55, min(self.width() / 1600, self.height() / 900)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        scale = self.type_scale()
+        if abs(scale - getattr(self, "_scale", 0.0)) > 0.01:
+            self._scale = scale
+            for label, points in ((self.title, 30), (self.subtitle, 18), (self.hint, 13)):
+                _set_points(label, points * scale)
+            self.gantt.set_type_scale(scale)
+        self._fit_numbers()
+
+    def _fit_numbers(self) -> None:
+        """The three numbers on one line, as big as the width allows."""
+        labels = (self.finish_label, self.p80_label, self.findings_label)
+        room = self.width() - 64 - 2 * 48
+        points = 40 * getattr(self, "_scale", 1.0)
+        while points > 12:
+            for label in labels:
+                _set_points(label, points)
+            if sum(label.sizeHint().width() for label in labels) <= room:
+                break
+            points -= 2
+
+    def _show_slow_facts(self, facts) -> None:
+        self._set_slow_facts(facts)
+        self._fit_numbers()
+
     def closeEvent(self, event) -> None:
         self.closed.emit()
         super().closeEvent(event)
 
 
 def open_presentation(session, parent: QWidget | None = None, full_screen: bool = True,
-                      collapsed=()) -> PresentationView:
+                      collapsed=(), scenario: str | None = None, baseline: str | None = None) -> PresentationView:
     """Open presentation mode on ``session`` (full screen unless told otherwise); Esc leaves.
 
-    ``collapsed``: ids of the phases to show as summary rows (the window's task table's).
+    ``collapsed``: ids of the phases to show as summary rows (the window's task table's);
+    ``scenario`` and ``baseline``: what the window shows (``None``: the plan, no ghosts).
     """
-    view = PresentationView(session, parent, collapsed)
+    view = PresentationView(session, parent, collapsed, scenario, baseline)
     view.setAttribute(Qt.WA_DeleteOnClose, True)
     if full_screen:
         view.showFullScreen()

@@ -187,3 +187,17 @@ def test_drop_a_mermaid_file_imports_it(main_window, qtbot, tmp_path):
     main_window.dropEvent(event)
     qtbot.waitUntil(lambda: [t.id for t in main_window.session.plan.tasks] == ["x1"], timeout=2000)
     assert main_window.session.path is None
+
+
+def test_file_open_sample_opens_each_shipped_sample_as_an_untitled_copy(main_window, prompts):
+    window = main_window
+    titles = [a.text() for a in window.samples_menu.actions()]
+    assert len(titles) >= 5 and titles[0].startswith("Northwind Payments")  # the built-in sample first
+    _edit(window)
+    prompts.answers.append("Cancel")
+    window.samples_menu.actions()[1].trigger()
+    assert window.session.plan.name == "Test plan"  # unsaved changes: asked, and cancelled
+    prompts.answers.append("Discard")
+    window.samples_menu.actions()[1].trigger()
+    assert window.session.plan.name == titles[1] and window.session.path is None
+    assert not window.session.dirty and window.session.undo_stack.count() == 0

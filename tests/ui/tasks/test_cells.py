@@ -33,7 +33,8 @@ def test_negative_duration_names_the_problem():
 def test_estimates_round_trip():
     est = cells.parse_estimate("10/15/25")
     assert (est.optimistic, est.likely, est.pessimistic) == (10, 15, 25)
-    assert cells.format_estimate(est) == "10/15/25"
+    assert cells.format_estimate(est) == "10d/15d/25d"  # days, as the duration column reads
+    assert cells.parse_estimate(cells.format_estimate(est)) == est
     assert cells.parse_estimate("") is None
     assert cells.parse_estimate("1w/2w/3w").pessimistic == 15
     with pytest.raises(EditError, match="ordered"):

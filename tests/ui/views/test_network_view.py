@@ -56,3 +56,33 @@ def test_keys_zoom_and_fit(qtbot, view_session):
     qtbot.keyClick(view, Qt.Key_0)
     rect = view.mapFromScene(view.scene().sceneRect()).boundingRect()
     assert rect.width() <= view.viewport().width() + 2
+
+
+def test_zoom_buttons_and_names_that_fit_their_boxes(qtbot, view_session):
+    from PySide6.QtGui import QFontMetrics
+
+    from aiplanner.ui.views.network_view import NODE_W, fit_lines
+
+    view_session.document.update_task("a1", name="Identify successful AI patterns that should be propagated")
+    view = NetworkView(view_session)
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    buttons = {a.text(): a for a in view.zoom_bar.actions()}
+    assert set(buttons) == {"Zoom out", "Zoom in", "Fit the whole network"}
+    assert view.zoom_bar.geometry().right() <= view.width() and view.zoom_bar.isVisible()
+    buttons["Zoom in"].trigger()
+    assert view.transform().m11() == 1.25
+    buttons["Fit the whole network"].trigger()
+    assert view.mapFromScene(view.scene().sceneRect()).boundingRect().width() <= view.viewport().width() + 2
+    node = view.nodes["a1"]
+    texts = [c for c in node.childItems() if hasattr(c, "text")]
+    name = texts[0]
+    assert name.text() == "Identify successful AI patterns\nthat should be propagated"
+    for item in texts:  # every line of text inside its box
+        assert item.sceneBoundingRect().right() <= node.sceneBoundingRect().right()
+        assert item.sceneBoundingRect().bottom() <= node.sceneBoundingRect().bottom() + 1
+    metrics = QFontMetrics(name.font())
+    assert fit_lines("one two", metrics, int(NODE_W)) == ["one two"]
+    long = fit_lines("word " * 40, metrics, 100)
+    assert len(long) == 2 and long[-1].endswith("…")

@@ -80,20 +80,18 @@ def test_heat_map_marks_over_allocation(people, view_session):
 
 
 def test_absence_dialog_adds_and_refuses_backwards_ranges(qtbot, view_session):
-    from PySide6.QtCore import QDate
-
     from aiplanner.ui.views.absence_dialog import AbsenceDialog
 
     dialog = AbsenceDialog(view_session.plan.people[0])
     qtbot.addWidget(dialog)
     assert len(dialog.absences()) == 1
-    dialog.start.setDate(QDate(2026, 8, 10))
-    dialog.end.setDate(QDate(2026, 8, 14))
+    dialog.start.set_date(dt.date(2026, 8, 10))
+    dialog.end.set_date(dt.date(2026, 8, 14))
     dialog.note.setText("holiday")
     dialog._add()
     assert [a.note for a in dialog.absences()] == ["", "holiday"]
-    dialog.start.setDate(QDate(2026, 9, 10))
-    dialog.end.setDate(QDate(2026, 9, 1))
+    dialog.start.set_date(dt.date(2026, 9, 10))
+    dialog.end.set_date(dt.date(2026, 9, 1))
     dialog._add()
     assert "ends before" in dialog.error.text() and len(dialog.absences()) == 2
     dialog.list.setCurrentRow(0)

@@ -18,6 +18,33 @@ def test_f5_opens_presentation_and_esc_leaves(qtbot, main_window):
         qtbot.keyClick(view.gantt, Qt.Key_Escape)
 
 
+def test_f5_presents_what_the_window_shows_and_the_window_follows_the_room(qtbot, main_window):
+    from pathlib import Path
+
+    window = main_window
+    sample = Path(__file__).resolve().parents[3] / "samples" / "coe-rollout.aiplan"
+    assert window.files.open_path(sample, ask=False)
+    window.workshop_bar.set_scenario("Platform work starts early")
+    window.workshop_bar.set_baseline("Kick-off plan")
+    qtbot.keyClick(window, Qt.Key_F5)
+    view = window.presentation
+    qtbot.waitExposed(view)
+    assert view.lens.scenario == "Platform work starts early"
+    assert view.subtitle.text().startswith("Scenario: Platform work starts early")
+    assert view.finish_label.text() == "Finish 30 Dec 2026"
+    assert view.show_baseline and {g.task_id for g in view.gantt.scene.ghosts}
+    assert "against baseline Kick-off plan" in view.subtitle.text()
+    qtbot.keyClick(view.gantt, Qt.Key_S)  # the next scenario, chosen in front of the room ...
+    chosen = view.lens.scenario
+    assert chosen not in (None, "Platform work starts early")
+    assert window.lens.scenario == chosen and window.workshop_bar.scenario_combo.currentText() == chosen
+    qtbot.keyClick(view.gantt, Qt.Key_B)  # ... and the ghosts switched off
+    assert window.workshop_bar.baseline_name() is None and window.gantt.scene.ghosts == ()
+    with qtbot.waitSignal(view.closed):
+        qtbot.keyClick(view.gantt, Qt.Key_Escape)
+    assert window.lens.scenario == chosen  # ... is what the window shows afterwards
+
+
 def test_capture_baseline_then_ghosts_in_the_gantt(qtbot, main_window):
     acts = main_window.actions_by_name
     acts["capture_baseline"].trigger()

@@ -48,7 +48,7 @@ def test_big_numbers_and_scenario_cycling(qtbot, view):
     qtbot.waitUntil(lambda: view.findings_label.text() != "Findings …")
     assert view.findings_label.text().startswith("Findings ")
     assert view.p80_label.text() == "P80 07 Aug 2026"  # no estimates: the P80 is the finish itself
-    assert view.gantt.font().pointSize() >= 16 and view.gantt.row_height() >= 40
+    assert view.gantt.font().pointSize() >= 14 and view.gantt.row_height() >= 36  # type follows the screen size
     assert any(b.phase == "design" for b in view.gantt.scene.bands)
     assert any(m.task_id == "m1" for m in view.gantt.scene.milestones)
     keys(qtbot, view, Qt.Key_S)
@@ -192,3 +192,22 @@ def test_a_long_scenario_description_wraps_instead_of_widening_the_view(qtbot, v
     keys(qtbot, view, Qt.Key_S)
     assert view.lens.scenario == "short analysis" and "at length" in view.subtitle.text()
     assert view.minimumSizeHint().width() <= narrow
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_numbers_and_enough_rows_fit_the_rooms_screen(qtbot, session, size):
+    view = PresentationView(session)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_plan_page()  # presentation opens on the summary; the numbers are on the plan's page
+    qtbot.waitUntil(lambda: view.findings_label.text() != "Findings …")
+    qtbot.wait(20)
+    assert (view.width(), view.height()) == size  # nothing in it asks for more than the screen
+    for label in (view.title, view.finish_label, view.p80_label, view.findings_label):
+        assert label.geometry().right() <= view.width(), label.text()
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width() + 2, label.text()
+    assert view.gantt.viewport().height() >= 6 * view.gantt.row_height()
+    assert view.finish_label.font().pointSizeF() >= (28 if size[0] == 1280 else 40)
+    assert view.gantt.header.level() == view.gantt.header.level()  # labels read evenly (see test_header)
