@@ -102,8 +102,8 @@ def run_block(model: SimulationModel, drawn: Any) -> tuple[Any, Any]:
         d = dur[i]
         row = es[i]
         if milestone[i]:
-            start = np.full(size, low[i], dtype=np.int32)
-            end = np.full(size, _NONE, dtype=np.int32)
+            start = np.full(size, _NONE, dtype=np.int32)  # start-type links
+            end = np.full(size, _NONE, dtype=np.int32)  # end-type links
             for p, kind, lag in preds[i]:
                 c = (ef[p] if kind in (FS, FF) else es[p]) + lag
                 if milestone[p]:
@@ -113,8 +113,11 @@ def run_block(model: SimulationModel, drawn: Any) -> tuple[Any, Any]:
                     maximum(end, c, out=end)
                 else:
                     maximum(start, c, out=start)
-            bound_by_end = end > start
+            # As passes.forward_node: an end-type link wins a tie with a start-type
+            # link, the plan start or a not-before date wins a tie with it.
+            bound_by_end = (end > low[i]) & (end >= start)
             maximum(start, end, out=row)
+            maximum(row, low[i], out=row)
             rep[i] = bound_by_end
             ef[i] = row
             maximum(finish_day, row - bound_by_end, out=finish_day)
