@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
         self.folding_memory = FoldingMemory(self)  # collapsed phases, remembered per file
         self.status = StatusPanel(self.session, self.statusBar(), self.lens)
         self.findings_view.countsChanged.connect(self.status.set_counts)
-        self.findings_view.refresh()
+        if self.findings_view.pending:  # the checks run once the window has painted
+            self.status.set_counts(-1, -1)
         self.session.editRefused.connect(self._show_refusal)
         self.session.dirtyChanged.connect(self._update_title)
         self.files.pathChanged.connect(self._update_title)

@@ -102,12 +102,18 @@ class MetricsView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
+        self._sized = False  # columns fit their contents from the first show (not for the window's start)
         self.note = ScenarioNote(session, "read-only: every scenario shares the plan's metrics; "
                                           "choose Plan to edit targets and current values", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)
         layout.addWidget(self.table)
+
+    def showEvent(self, event) -> None:
+        if not self._sized:
+            self._sized = True
+            header = self.table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
+        super().showEvent(event)

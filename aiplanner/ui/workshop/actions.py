@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiplanner.catalog.switch import PATTERN_NAMES, switch_pattern
-from aiplanner.checks.compare.baseline import capture_baseline
 from aiplanner.model.errors import PlanError
 from aiplanner.model.variants import Scenario
 from aiplanner.ui.workshop.commands import AddBaselineCommand, AddScenarioCommand, ReplaceScenarioCommand
-from aiplanner.ui.workshop.presentation import open_presentation
+
+# The catalogue, the checks and presentation mode are imported by the actions that use
+# them: the window builds these actions before its first paint, which needs none of them.
 
 __all__ = ["unique_name", "open_compare", "present", "capture", "show_ghosts", "baseline_chosen", "new_scenario",
            "switch_scenario_pattern"]
@@ -50,6 +50,8 @@ def open_compare(window):
 
 def present(window):
     """Open presentation mode on the window's plan."""
+    from aiplanner.ui.workshop.presentation import open_presentation
+
     if window.session.document is None:
         return None
     window.presentation = open_presentation(window.session, window, collapsed=window.tree.folded_phases())
@@ -58,6 +60,8 @@ def present(window):
 
 def capture(window) -> str | None:
     """Ask for a name (default: today's date) and capture a baseline (one undoable step); return its name."""
+    from aiplanner.checks.compare.baseline import capture_baseline
+
     if window.session.document is None:
         return None
     plan = window.session.plan
@@ -113,6 +117,8 @@ def new_scenario(window) -> str | None:
 
 def switch_scenario_pattern(window):
     """Ask which scenario and which pattern; switch it as one undoable step and report what changed."""
+    from aiplanner.catalog.switch import PATTERN_NAMES, switch_pattern
+
     session = window.session
     if session.document is None:
         return None
