@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -75,8 +74,10 @@ def write_plan(plan: Plan, output: str) -> None:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    """Print ``data`` as JSON, one item (task, finding ...) per line (see :func:`json_text`)."""
+    from aiplanner.io.schedule_json import json_text
+
+    sys.stdout.write(json_text(data))
 
 
 def table(headers: list[str], rows: list[list[Any]], align: str | None = None) -> str:

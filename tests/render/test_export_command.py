@@ -133,3 +133,19 @@ def test_a_stray_byte_order_mark_in_a_name_is_drawn_as_nothing(plan, tmp_path, c
 
         text = "".join(page.extract_text() for page in PdfReader(out).pages)
         assert "Kick-off" in text and "\ufeff" not in text
+
+
+@pytest.mark.parametrize("chart", ["gantt", "network"])
+def test_a_png_too_large_is_refused_naming_pdf_and_svg(plan_file, tmp_path, capsys, monkeypatch, chart):
+    import aiplanner.render.export as export
+
+    out = tmp_path / "big.png"
+    # the limit scaled down to the small test plan (a 10,000-task Gantt is 1,700 megapixels at 150 dpi)
+    monkeypatch.setattr(export, "MAX_PNG_PIXELS", 200_000)
+    assert main(["export", str(plan_file), "--to", "png", "--chart", chart, "--dpi", "150", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(plan_file) in err and "internal error" not in err
+    assert "-pixel PNG at 150 dpi" in err and "--to pdf" in err and "--to svg" in err and "--from/--to" in err
+    assert not out.exists()
+    assert main(["export", str(plan_file), "--to", "png", "--chart", chart, "--dpi", "20", "-o", str(out)]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -216,6 +216,9 @@ def network_figure(plan, schedule, title: str | None = None):
     facts = (f"{len(layout.nodes)} tasks, {len(layout.edges)} links, phases left to right · critical path "
              f"({crit} tasks) hatched, its links thick in the critical colour · "
              f"{plural(layout.crossings, 'link crossing')}")
+    if layout.hidden_links:  # said first, so that it is never cut off
+        note = layout.hidden_note()
+        facts = f"{note[0].upper()}{note[1:]} · {facts}"
     fig_text(fig, margin, height - margin - 0.42, measure.fit(facts, 7.5, (width - 2 * margin) * 72),
              fontsize=7.5, color=MUTED)
     return fig

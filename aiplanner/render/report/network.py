@@ -61,6 +61,9 @@ def _overview(ctx: ReportContext, layout) -> tuple[Page, bool]:
            f"({crit} tasks) hatched with thick links · {plural(layout.crossings, 'link crossing')}")
     if not readable:
         sub += " · the critical path in detail on the next page"
+    if layout.hidden_links:  # said first, so that it is never cut off
+        note = layout.hidden_note()
+        sub = f"{note[0].upper()}{note[1:]} · {sub}"
     return Page("network", "Dependency network", draw, sub), readable
 
 
@@ -110,6 +113,9 @@ def _band_page(ctx: ReportContext, sub_plan, layout, windows, band_h: float, ind
     title += " (continued)" if index else ""
     what = "Every task" if whole else f"The {len(layout.nodes)} tasks with no float"
     sub = f"{what} in dependency order: read each band left to right, then the next band"
+    if layout.hidden_links:
+        note = layout.hidden_note()
+        sub = f"{note[0].upper()}{note[1:]} · {sub}"
     if count > 1:
         sub += f" · part {index + 1} of {count}"
     return Page("network", title, draw, sub)
