@@ -69,7 +69,7 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
     from matplotlib.figure import Figure
 
     from aiplanner.render.canvas import plain_letters
-    from aiplanner.render.style import mpl_context
+    from aiplanner.render.style import lean_font_subsets, mpl_context
     from aiplanner.schedule import schedule_plan
 
     progress(0.0, "scheduling")
@@ -93,7 +93,7 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
             "CreationDate": printed,
             "ModDate": printed,
         }
-        with PdfPages(buffer, metadata=metadata) as pdf:
+        with lean_font_subsets(), PdfPages(buffer, metadata=metadata) as pdf:
             for number, page in enumerate(pages, start=1):
                 progress(0.2 + 0.8 * (number - 1) / len(pages), f"page {number} / {len(pages)}: {page.section}")
                 fig = Figure(figsize=(ctx.page_width, ctx.page_height))
