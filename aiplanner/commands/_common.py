@@ -6,9 +6,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from aiplanner.io.atomic import atomic_write_bytes
-from aiplanner.io.native import load_plan
-from aiplanner.model.plan import Plan
+
+if TYPE_CHECKING:
+    from aiplanner.model.plan import Plan
 
 __all__ = ["read_plan", "schedule_of", "write_output", "write_plan", "report_stream", "same_file", "print_json",
            "table"]
@@ -16,6 +19,8 @@ __all__ = ["read_plan", "schedule_of", "write_output", "write_plan", "report_str
 
 def read_plan(path: str) -> Plan:
     """Load a plan file; errors propagate as :class:`PlanError` (exit 2, no traceback)."""
+    from aiplanner.io.native import load_plan
+
     return load_plan(Path(path))
 
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from aiplanner.io.atomic import atomic_write_bytes
 from aiplanner.io.migrate import migrate
 from aiplanner.model.errors import InvalidPlanError, PlanFileError, Problem
+from aiplanner.model.fastread import MAX_DEPTH as _MAX_DEPTH, json_within_depth
 from aiplanner.model.plan import CURRENT_VERSION, FORMAT, Plan
 from aiplanner.model.validate import plan_problems, pydantic_problems
 
@@ -24,7 +25,6 @@ __all__ = ["MAX_FILE_BYTES", "dumps", "loads", "load_plan", "save_plan", "plan_t
 
 #: Plans are small; anything above this is not a plan and is refused unread.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-_MAX_DEPTH = 64
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
@@ -38,28 +38,7 @@ def dumps(plan: Plan) -> str:
     return json.dumps(plan_to_data(plan), indent=2, ensure_ascii=False) + "\n"
 
 
-def _depth(value: Any, limit: int = _MAX_DEPTH) -> bool:
-    """Whether no value of ``value`` (parsed JSON) lies more than ``limit`` levels deep.
-
-    Level by level over the containers only (a plan is wide, not deep): every
-    scalar is looked at once, in a plain loop (a 2,000-task plan in 3 ms).
-    """
-    if limit < 0:
-        return False
-    level = [value] if isinstance(value, (dict, list)) else []
-    depth = 0
-    while level:
-        depth += 1
-        nested = []
-        for item in level:
-            children = item.values() if isinstance(item, dict) else item
-            if depth > limit and children:
-                return False
-            for child in children:
-                if isinstance(child, (dict, list)):
-                    nested.append(child)
-        level = nested
-    return True
+_depth = json_within_depth  # the hostile-file depth check, shared with the command line's fast path
 
 
 def _reject_constant(name: str) -> Any:

@@ -33,9 +33,16 @@ __all__ = [
     "Metric",
 ]
 
-FORMAT = "aiplanner-plan"
-CURRENT_VERSION = 1
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+from aiplanner.model.rules import (  # noqa: E402  the plain rules these models validate with
+    CURRENT_VERSION,
+    FORMAT,
+    WEEKDAYS,
+    TaskFacts,
+    default_workdays,
+    ordered_absence,
+    ordered_estimate,
+    unique_workdays,
+)
 
 DependencyType = Literal["FS", "SS", "FF", "SF"]
 PatternId = Literal["coe", "federated", "product-teams"]
@@ -65,20 +72,12 @@ class Calendar(_Model):
     the dates are derived when scheduling, never stored.
     """
 
-    workdays: list[Weekday] = Field(
-        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1
-    )
+    workdays: list[Weekday] = Field(default_factory=default_workdays, min_length=1)
     holidays: list[dt.date] = Field(default_factory=list)
     country: str | None = Field(default=None, max_length=8)
     subdivision: str | None = Field(default=None, max_length=16)
 
-    @field_validator("workdays")
-    @classmethod
-    def _unique_workdays(cls, value: list[str]) -> list[str]:
-        if len(set(value)) != len(value):
-            raise ValueError("a weekday is listed twice")
-        # Keep the week order so files stay stable whatever order was typed.
-        return sorted(value, key=WEEKDAYS.index)
+    _unique_workdays = field_validator("workdays")(staticmethod(unique_workdays))
 
 
 class Phase(_Model):
@@ -96,11 +95,7 @@ class Estimate(_Model):
     likely: float = Field(ge=0)
     pessimistic: float = Field(ge=0)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "Estimate":
-        if not self.optimistic <= self.likely <= self.pessimistic:
-            raise ValueError("estimate must satisfy optimistic <= likely <= pessimistic")
-        return self
+    _ordered = model_validator(mode="after")(ordered_estimate)
 
 
 class Dependency(_Model):
@@ -121,7 +116,7 @@ class RoleDemand(_Model):
     fte: float = Field(default=1.0, gt=0, le=100)
 
 
-class Task(_Model):
+class Task(_Model, TaskFacts):
     """One piece of work, or a milestone when ``duration`` is 0."""
 
     id: Identifier
@@ -139,11 +134,6 @@ class Task(_Model):
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(default_factory=list)
     notes: Text = ""
 
-    @property
-    def is_milestone(self) -> bool:
-        """A task is drawn and dated as a milestone when it takes no time."""
-        return self.milestone or self.duration == 0
-
 
 class Role(_Model):
     """A role the plan staffs (the five key roles and any the user adds)."""
@@ -160,11 +150,7 @@ class Absence(_Model):
     end: dt.date
     note: str = Field(default="", max_length=500)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "Absence":
-        if self.end < self.start:
-            raise ValueError("absence ends before it starts")
-        return self
+    _ordered = model_validator(mode="after")(ordered_absence)
 
 
 class Person(_Model):

@@ -10,10 +10,12 @@ and :func:`check_scenario` before a scenario edit).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from aiplanner.model.errors import InvalidPlanError, Problem
-from aiplanner.model.plan import Plan
-from aiplanner.model.variants import Scenario, TaskOverride  # noqa: F401  (TaskOverride: doctest)
+if TYPE_CHECKING:  # plans are read by attribute: a validated record will do too (model.fastread)
+    from aiplanner.model.plan import Plan
+    from aiplanner.model.variants import Scenario
 
 __all__ = ["plan_problems", "pydantic_problems", "scenario_problems", "check_scenario"]
 
@@ -244,7 +246,7 @@ def scenario_problems(plan) -> list[Problem]:
     Examples
     --------
     >>> import datetime as dt
-    >>> from aiplanner.model import Plan, Phase, Task
+    >>> from aiplanner.model import Plan, Phase, Scenario, Task, TaskOverride
     >>> plan = Plan(start=dt.date(2026, 5, 4), phases=[Phase(id="p", name="P")],
     ...             tasks=[Task(id="a", name="A", phase="p", duration=1)],
     ...             scenarios=[Scenario(name="fast", overrides=[TaskOverride(task="b", duration=1)])])
