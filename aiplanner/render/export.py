@@ -172,7 +172,8 @@ def export_pdf(request: ExportRequest) -> bytes:
     """The paginated PMO report (see :mod:`aiplanner.render.report.build`)."""
     from aiplanner.render.report.build import build_report
 
-    return build_report(drawable(request.plan), checked_options(request), request.progress, source=request.source)
+    return build_report(drawable(request.plan), checked_options(request), request.progress, source=request.source,
+                        parallel=bool(request.option("parallel", False)))
 
 
 def drawable(plan):

@@ -149,3 +149,50 @@ def test_a_png_too_large_is_refused_naming_pdf_and_svg(plan_file, tmp_path, caps
     assert not out.exists()
     assert main(["export", str(plan_file), "--to", "png", "--chart", chart, "--dpi", "20", "-o", str(out)]) == 0
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_command_line_report_with_its_helper_process_is_the_same_report(tmp_path):
+    """The CLI works out the analyses in a forked helper (render.report.prefetch): same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    from aiplanner.io.exporters import ExportRequest
+    from aiplanner.io.native import load_plan
+    from aiplanner.render.export import export_pdf
+    from aiplanner.render.report import prefetch
+    from tests.paths import SAMPLES
+
+    sample = SAMPLES / "coe-rollout.aiplan"
+    out = tmp_path / "cli.pdf"
+    code = ("import sys; from aiplanner.render.report import prefetch; assert prefetch.available(); "
+            "from aiplanner.cli import main; sys.exit(main(sys.argv[1:]))")
+    done = subprocess.run([sys.executable, "-c", code, "export", str(sample), "--to", "pdf", "-o", str(out)],
+                          env={**os.environ, "MPLBACKEND": "Agg"}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert not prefetch.available()  # this test process has Qt loaded: it draws alone
+    alone = export_pdf(ExportRequest(plan=load_plan(sample), source=str(sample), options={}))
+    assert out.read_bytes() == alone
+
+
+def test_the_helper_process_hands_over_every_analysis(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.paths import SAMPLES
+
+    code = ("import sys\n"
+            "from aiplanner.io.native import load_plan\n"
+            "from aiplanner.render.options import ReportOptions\n"
+            "from aiplanner.render.report import prefetch\n"
+            "from aiplanner.render.report.context import ReportContext\n"
+            "from aiplanner.schedule import schedule_plan\n"
+            "plan = load_plan(sys.argv[1])\n"
+            "ctx = ReportContext(plan, schedule_plan(plan), ReportOptions())\n"
+            "print(prefetch.start(ctx).collect(ctx), sorted(ctx._cache))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(SAMPLES / "enterprise-rollout.aiplan")],
+                          env={**os.environ, "MPLBACKEND": "Agg"}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ("True ['findings', 'load', 'load_table', 'network-detail', 'network-overview', "
+                                   "'risk']")

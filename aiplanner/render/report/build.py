@@ -53,7 +53,8 @@ def _hline(fig, x0: float, x1: float, y: float):
     return Line2D([x0 / fw, x1 / fw], [y / fh, y / fh], transform=fig.transFigure, color=MUTED, lw=0.6)
 
 
-def build_report(plan, options: ReportOptions, progress: ProgressCallback = silent, source: str = "") -> bytes:
+def build_report(plan, options: ReportOptions, progress: ProgressCallback = silent, source: str = "",
+                 parallel: bool = False) -> bytes:
     """The PDF report of ``plan`` as bytes.
 
     Parameters
@@ -64,20 +65,34 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
         Called with (fraction, message) as pages are prepared and drawn.
     source
         The plan's file name (PDF subject metadata).
+    parallel
+        Work out the analyses (checks, Monte Carlo, load, network layouts) in a
+        forked helper while this process loads matplotlib (see
+        :mod:`aiplanner.render.report.prefetch`); for single-threaded callers
+        such as the command line. The report is the same either way.
     """
-    from matplotlib.backends.backend_pdf import PdfPages
-    from matplotlib.figure import Figure
-
-    from aiplanner.render.canvas import plain_letters
-    from aiplanner.render.style import lean_font_subsets, mpl_context
     from aiplanner.schedule import schedule_plan
 
     progress(0.0, "scheduling")
     schedule = schedule_plan(plan)
+    ctx = ReportContext(plan, schedule, options)
+    helper = None
+    if parallel:
+        from aiplanner.render.report import prefetch
+
+        helper = prefetch.start(ctx)
+    try:
+        from matplotlib.backends.backend_pdf import PdfPages
+        from matplotlib.figure import Figure
+
+        from aiplanner.render.canvas import plain_letters
+        from aiplanner.render.style import lean_font_subsets, mpl_context
+    finally:
+        if helper is not None:
+            helper.collect(ctx)  # whatever came is used; the sections compute the rest
     printed = options.printed_at
     buffer = io.BytesIO()
     with mpl_context():
-        ctx = ReportContext(plan, schedule, options)
         pages = plan_pages(ctx, progress)
         if not pages:
             from aiplanner.model.errors import InvalidPlanError, Problem

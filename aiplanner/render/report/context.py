@@ -16,7 +16,7 @@ from aiplanner.render.style import TextMeasure
 from aiplanner.render.tables import TableSpec
 
 __all__ = ["Page", "ReportContext", "MARGIN", "HEAD", "FOOT", "table_pages", "stacked_pages", "report_load",
-           "risk_summary"]
+           "risk_summary", "report_findings"]
 
 MARGIN = 0.45  # inches, left/right
 HEAD = 0.62  # inches for the section title band
@@ -83,6 +83,14 @@ def report_load(ctx: ReportContext):
     if load_module is None or not ctx.plan.tasks:
         return None
     return ctx.once("load", lambda: load_module.compute_load(ctx.plan, ctx.schedule))
+
+
+def report_findings(ctx: ReportContext):
+    """The plan-health findings (computed once per report), or None without the checks."""
+    checks = optional_module("aiplanner.checks")
+    if checks is None or not hasattr(checks, "run_checks"):
+        return None
+    return ctx.once("findings", lambda: checks.run_checks(ctx.plan, ctx.schedule))
 
 
 def risk_summary(ctx: ReportContext):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from aiplanner.render.analyses import optional_module
 from aiplanner.render.report import changes, charts, cover, network
-from aiplanner.render.report.context import Page, ReportContext, report_load, stacked_pages, table_pages
+from aiplanner.render.report.context import (Page, ReportContext, report_findings, report_load, stacked_pages,
+                                              table_pages)
 from aiplanner.render.tables import Col, TableSpec
 
 __all__ = ["BUILDERS"]
@@ -153,10 +153,9 @@ def metrics(ctx: ReportContext) -> list[Page]:
 
 
 def findings(ctx: ReportContext) -> list[Page]:
-    checks = optional_module("aiplanner.checks")
-    if checks is None or not hasattr(checks, "run_checks"):
+    found = report_findings(ctx)
+    if found is None:
         return []
-    found = ctx.once("findings", lambda: checks.run_checks(ctx.plan, ctx.schedule))
     rows = [(f.severity.capitalize(), f.message, f.fix) for f in found] or [("—", "The checks found nothing to report.", "")]
     styles = ["alert" if f.severity == "error" else "" for f in found]
     counts = {s: sum(f.severity == s for f in found) for s in ("error", "warning", "info")}
