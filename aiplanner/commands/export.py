@@ -143,7 +143,9 @@ def run(args: argparse.Namespace) -> int:
         raise PlanFileError(output, "is the plan being exported; choose another output file")
     progress = _progress_printer(sys.stderr.isatty() if args.progress is None else args.progress)
     options = {k: v for k, v in vars(args).items() if not k.startswith("_") and k not in ("file", "output")}
-    options["parallel"] = True  # the report's analyses in a helper process while matplotlib loads
+    # A one-off process: the report may work out its analyses in a helper process while it loads
+    # matplotlib, and matplotlib need not write its artists' help texts (render.style).
+    options["one_shot"] = True
     try:
         data = exporter.load()(ExportRequest(plan=plan, source=args.file, options=options, progress=progress))
     except PlanError as exc:

@@ -135,6 +135,10 @@ def _image(request: ExportRequest, fmt: str) -> bytes:
     from aiplanner.schedule import schedule_plan
 
     options = checked_options(request)
+    if request.option("one_shot", False):
+        from aiplanner.render.style import skip_artist_docstrings
+
+        skip_artist_docstrings()
     request.progress(0.0, "scheduling")
     plan = drawable(request.plan)
     schedule = schedule_plan(plan)
@@ -173,7 +177,7 @@ def export_pdf(request: ExportRequest) -> bytes:
     from aiplanner.render.report.build import build_report
 
     return build_report(drawable(request.plan), checked_options(request), request.progress, source=request.source,
-                        parallel=bool(request.option("parallel", False)))
+                        parallel=bool(request.option("one_shot", False)))
 
 
 def drawable(plan):

@@ -66,10 +66,12 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
     source
         The plan's file name (PDF subject metadata).
     parallel
-        Work out the analyses (checks, Monte Carlo, load, network layouts) in a
-        forked helper while this process loads matplotlib (see
-        :mod:`aiplanner.render.report.prefetch`); for single-threaded callers
-        such as the command line. The report is the same either way.
+        For a one-off process such as the command line: work out the analyses
+        (checks, Monte Carlo, load, network layouts) in a forked helper while
+        this process loads matplotlib (see :mod:`aiplanner.render.report.prefetch`),
+        and let matplotlib skip its artists' help texts
+        (:func:`~aiplanner.render.style.skip_artist_docstrings`). The report is
+        the same either way.
     """
     from aiplanner.schedule import schedule_plan
 
@@ -82,6 +84,10 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
 
         helper = prefetch.start(ctx)
     try:
+        if parallel:  # a one-off command: matplotlib need not write its artists' help texts
+            from aiplanner.render.style import skip_artist_docstrings
+
+            skip_artist_docstrings()
         from matplotlib.backends.backend_pdf import PdfPages
         from matplotlib.figure import Figure
 
