@@ -1,8 +1,9 @@
 """The report's analyses, worked out in a second process while the first loads matplotlib.
 
 A report needs the plan checks, the Monte Carlo run, the load and two
-network layouts (about 0.4 s on the reference machine) and matplotlib with
-its PDF writer and fontTools (about as long again); neither needs the other.
+network layouts (0.9 s CPU for the enterprise sample on the shared 2-core
+machine under load) and matplotlib with its PDF writer and fontTools (about
+as long again); neither needs the other.
 :func:`start` forks a child that computes the analyses with the very
 functions the sections call (:func:`report_findings`, :func:`risk_summary`,
 :func:`report_load`, the network layouts) into its copy of the report
