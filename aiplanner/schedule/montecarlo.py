@@ -13,9 +13,8 @@ a duration never drops below one day, so it never turns into a milestone.
 Each iteration is then scheduled with exactly the CPM semantics of
 :mod:`aiplanner.schedule.passes` (four link types, lags, not-before, plan
 start, milestone dating), vectorised with numpy over the iterations: the
-passes walk the tasks in topological order once per pass of iterations
-(several blocks of draws when the plan is small enough), each step working
-on a whole row of iterations. A task is critical in an
+passes walk the tasks in topological order once per block of iterations,
+each step working on a whole row of iterations. A task is critical in an
 iteration when its total float there is zero; its criticality index is the
 share of iterations in which it is critical.
 
@@ -40,8 +39,7 @@ from aiplanner.schedule.mc_engine import SimulationModel, run_block
 __all__ = ["SimulationResult", "SimulationCancelled", "simulate", "DEFAULT_PERCENTILES", "BLOCK"]
 
 DEFAULT_PERCENTILES = (10, 50, 80, 95)
-BLOCK = 2048  # iterations per block of draws: fixed so that a seed gives the same draws every time
-PASS_CELLS = 4 * 2**20  # tasks x iterations scheduled in one vectorised pass (see simulate)
+BLOCK = 2048  # iterations per block: fixed so that a seed gives the same draws every time
 Method = Literal["triangular", "pert"]
 
 
@@ -155,11 +153,10 @@ def simulate(
     percentiles
         Extra percentiles to report besides P10, P50, P80 and P95.
     progress
-        Called as ``progress(done, total)`` after each pass of iterations (one or
-        more blocks of :data:`BLOCK`).
+        Called as ``progress(done, total)`` after each block of iterations.
     cancel
         A callable returning True, or an object with ``is_set()`` (such as
-        ``threading.Event``), checked between passes.
+        ``threading.Event``), checked between blocks.
 
     Raises
     ------
@@ -188,20 +185,13 @@ def simulate(
     rng = np.random.default_rng(seed)
     finish = np.empty(iterations, dtype=np.int64)
     critical = np.zeros(len(state.dur), dtype=np.int64)
-    # The passes cost Python time per task and link whatever the width, so several
-    # draw blocks are scheduled at once, as many as keep each time matrix under
-    # PASS_CELLS cells (4 int32 matrices of task x iteration: <= 64 MB).
-    per_pass = max(1, PASS_CELLS // max(1, len(state.dur) * BLOCK))
     done = 0
     while done < iterations:
         if _cancelled(cancel):
             raise SimulationCancelled(f"simulation cancelled after {done} of {iterations} iterations")
-        size = min(BLOCK * per_pass, iterations - done)
-        blocks = -(-size // BLOCK)
-        durations = np.empty((len(model.estimated), blocks * BLOCK), dtype=np.int32)
-        for b in range(blocks):  # always whole blocks of draws: a seed gives the same draws
-            durations[:, b * BLOCK:(b + 1) * BLOCK] = model.draw(rng, BLOCK, method)
-        block_finish, block_critical = run_block(model, durations[:, :size])
+        size = min(BLOCK, iterations - done)
+        durations = model.draw(rng, BLOCK, method)[:, :size]
+        block_finish, block_critical = run_block(model, durations)
         finish[done:done + size] = block_finish
         critical += block_critical
         done += size
