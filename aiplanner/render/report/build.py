@@ -22,14 +22,28 @@ from aiplanner.render.style import INK, MUTED
 
 __all__ = ["build_report", "plan_pages"]
 
-def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent) -> list[Page]:
-    """Every page of the report in order (nothing drawn yet)."""
-    pages: list[Page] = []
-    sections = [s for s in ctx.options.sections]
-    for n, section in enumerate(sections):
-        progress(0.05 + 0.15 * n / max(len(sections), 1), f"preparing {section}")
-        pages.extend(BUILDERS[section](ctx))
-    return pages
+#: Sections that need none of the analyses a helper process may be working out
+#: (see :mod:`aiplanner.render.report.prefetch`): they are laid out while it works.
+WITHOUT_ANALYSES = frozenset({"timeline", "changes", "tasks", "responsibilities", "metrics"})
+
+
+def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent,
+               done: dict[str, list[Page]] | None = None) -> list[Page]:
+    """Every page of the report in order (nothing drawn yet); ``done`` holds the pages
+    of sections laid out already (see :func:`_plan_sections`)."""
+    sections = list(ctx.options.sections)
+    built = dict(done or {})
+    built.update(_plan_sections(ctx, [s for s in sections if s not in built], progress))
+    return [page for section in sections for page in built[section]]
+
+
+def _plan_sections(ctx: ReportContext, sections: list[str], progress: ProgressCallback) -> dict[str, list[Page]]:
+    built: dict[str, list[Page]] = {}
+    total = max(len(ctx.options.sections), 1)
+    for section in sections:
+        progress(0.05 + 0.15 * list(ctx.options.sections).index(section) / total, f"preparing {section}")
+        built[section] = BUILDERS[section](ctx)
+    return built
 
 
 def _frame(fig, ctx: ReportContext, page: Page, number: int, total: int) -> None:
@@ -83,6 +97,7 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
         from aiplanner.render.report import prefetch
 
         helper = prefetch.start(ctx)
+    early: dict[str, list[Page]] = {}
     try:
         if parallel:  # a one-off command: matplotlib need not write its artists' help texts
             from aiplanner.render.style import skip_artist_docstrings
@@ -93,13 +108,17 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
 
         from aiplanner.render.canvas import plain_letters
         from aiplanner.render.style import lean_font_subsets, mpl_context
+
+        if helper is not None:  # lay out what needs no analysis while the helper works
+            with mpl_context():
+                early = _plan_sections(ctx, [s for s in options.sections if s in WITHOUT_ANALYSES], progress)
     finally:
         if helper is not None:
             helper.collect(ctx)  # whatever came is used; the sections compute the rest
     printed = options.printed_at
     buffer = io.BytesIO()
     with mpl_context():
-        pages = plan_pages(ctx, progress)
+        pages = plan_pages(ctx, progress, early)
         if not pages:
             from aiplanner.model.errors import InvalidPlanError, Problem
 
