@@ -49,8 +49,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser with every discovered sub-command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every discovered sub-command.
+
+    With ``command``, only that sub-command gets its options (the others are
+    listed by name and help): a run does not pay for every command's
+    option set-up (``export`` alone imports the render options).
+    """
     parser = _Parser(
         prog="aiplanner",
         description=(
@@ -63,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in _command_modules():
         cmd = sub.add_parser(module.NAME, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP))
-        module.add_arguments(cmd)
+        if command is None or module.NAME == command:
+            module.add_arguments(cmd)
         cmd.set_defaults(_run=module.run)
     return parser
 
@@ -106,6 +112,9 @@ def _with_input_file(exc, args) -> Exception:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``aiplanner`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Offline and without telemetry: no third-party pydantic plugin (found through package
+    # metadata) hooks into our validation; set PYDANTIC_DISABLE_PLUGINS to choose otherwise.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from aiplanner.model.errors import PlanError
 
     known = {m.NAME for m in _command_modules()}
@@ -119,7 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                       file=sys.stderr)
                 return EXIT_BAD_INPUT
             return _open_window(argv)
-        args = build_parser().parse_args(argv)
+        # Top-level --help/--version list the commands only; a command needs its own options only.
+        command = first if first in known and argv[0] == first else "" if argv[:1] != [] and argv[0].startswith("-") else None
+        args = build_parser(command).parse_args(argv)
         return _run_safely(args)
     except PlanError as exc:
         from aiplanner.commands._common import printable

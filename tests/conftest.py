@@ -101,6 +101,8 @@ def _private_settings(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("AIPLANNER_CONFIG_DIR", str(home / ".config" / "aiplanner"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))  # the CLI's schema snapshot (model.fastread)
+    monkeypatch.delenv("AIPLANNER_CACHE_DIR", raising=False)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     yield
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from aiplanner.io.atomic import atomic_write_bytes
-from aiplanner.io.native import load_plan
-from aiplanner.model.plan import Plan
+
+if TYPE_CHECKING:
+    from aiplanner.model.plan import Plan
 
 __all__ = ["read_plan", "schedule_of", "write_output", "write_plan", "report_stream", "same_file", "print_json",
            "table", "printable", "SafeText"]
@@ -18,6 +20,8 @@ __all__ = ["read_plan", "schedule_of", "write_output", "write_plan", "report_str
 
 def read_plan(path: str) -> Plan:
     """Load a plan file; errors propagate as :class:`PlanError` (exit 2, no traceback)."""
+    from aiplanner.io.native import load_plan
+
     return load_plan(Path(path))
 
 
@@ -76,8 +80,10 @@ def write_plan(plan: Plan, output: str) -> None:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    """Print ``data`` as JSON, one item (task, finding ...) per line (see :func:`json_text`)."""
+    from aiplanner.io.schedule_json import json_text
+
+    sys.stdout.write(json_text(data))
 
 
 # C0 controls, DEL and C1 controls: a name holding ESC [ ... could move the cursor, recolour

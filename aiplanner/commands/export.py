@@ -160,6 +160,9 @@ def run(args: argparse.Namespace) -> int:
     # The status line: as asked, else the plan's own status date; "none" asks for no line.
     options["today"] = None if args.today == "none" else (args.today or plan.status_date)
     plan = scenario_plan(plan, args.scenario, args.file)
+    # A one-off process: the report may work out its analyses in a helper process while it loads
+    # matplotlib, and matplotlib need not write its artists' help texts (render.style).
+    options["one_shot"] = True
     try:
         data = exporter.load()(ExportRequest(plan=plan, source=args.file, options=options, progress=progress))
     except PlanError as exc:

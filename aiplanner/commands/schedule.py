@@ -27,11 +27,31 @@ def schedule_or_fail(plan, file: str):
         raise as_invalid_plan(exc, plan, file) from None
 
 
+def read_for_schedule(file: str):
+    """The plan in ``file``: validated by pydantic-core with the plan's schema snapshot
+    when there is one (no pydantic import: see :mod:`aiplanner.model.fastread`), else
+    read the ordinary way (which explains any problem), leaving a snapshot for next time."""
+    from aiplanner.model.fastread import read_validated, remember_schema
+
+    plan = read_validated(file)
+    if plan is None:
+        from aiplanner.commands._common import read_plan
+
+        plan = read_plan(file)
+        remember_schema()
+    return plan
+
+
 def run(args: argparse.Namespace) -> int:
-    from aiplanner.commands._common import print_json, printable, read_plan, table
+    from aiplanner.commands._common import print_json, printable, table
     from aiplanner.io.schedule_json import schedule_data
 
-    plan = read_plan(args.file)
+    if args.format == "csv":  # the CSV writer is the interchange one: it reads the full model
+        from aiplanner.commands._common import read_plan
+
+        plan = read_plan(args.file)
+    else:
+        plan = read_for_schedule(args.file)
     sched = schedule_or_fail(plan, args.file)
     data = schedule_data(plan, sched)
     if args.format == "json":

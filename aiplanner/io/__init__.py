@@ -6,15 +6,34 @@ as data in ``importing``; what they share: ``reading`` (results, ids, validation
 source's dates), ``carry`` (the plan's own JSON that travels with every export, so a round trip
 loses nothing), ``outline`` (nested tasks to phases), ``xmlsafe`` (defused XML), ``files``
 (reading regular files only).
+
+The names below are loaded on first use (PEP 562): importing one module of
+the package (``aiplanner.io.schedule_json`` for the command line's JSON, say)
+does not import the plan reader and pydantic with it.
 """
 
 from __future__ import annotations
 
-from aiplanner.io.native import dumps, load_plan, loads, save_plan
-from aiplanner.io.atomic import atomic_write_bytes
-from aiplanner.io.importing import import_file
-from aiplanner.io.reading import ImportResult
-from aiplanner.io.links import format_links, parse_links
+import importlib
+
+_WHERE = {
+    "dumps": "native", "load_plan": "native", "loads": "native", "save_plan": "native",
+    "atomic_write_bytes": "atomic", "ImportResult": "reading", "import_file": "importing",
+    "parse_links": "links", "format_links": "links",
+}
 
 __all__ = ["dumps", "loads", "load_plan", "save_plan", "atomic_write_bytes", "ImportResult", "import_file",
            "parse_links", "format_links"]
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -7,7 +7,6 @@ schedules the plan and returns the file's bytes; they are registered in
 
 from __future__ import annotations
 
-import json as _json
 
 from aiplanner.io.exporters import ExportRequest
 
@@ -51,7 +50,7 @@ def export_ics(request: ExportRequest) -> bytes:
 
 def export_json(request: ExportRequest) -> bytes:
     """The schedule JSON of ``aiplanner schedule --format json``."""
-    from aiplanner.io.schedule_json import schedule_data  # one definition of the JSON shape
+    from aiplanner.io.schedule_json import json_text, schedule_data  # one definition of the JSON shape
 
     data = schedule_data(request.plan, _schedule(request))
-    return (_json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return json_text(data).encode("utf-8")  # the same text as the command prints

@@ -17,7 +17,8 @@ from pydantic import ValidationError
 from aiplanner.io.atomic import atomic_write_bytes
 from aiplanner.io.files import read_input
 from aiplanner.io.migrate import migrate
-from aiplanner.model.errors import InvalidPlanError, Problem
+from aiplanner.model.errors import InvalidPlanError, PlanFileError, Problem
+from aiplanner.model.fastread import MAX_DEPTH as _MAX_DEPTH, json_within_depth
 from aiplanner.model.plan import CURRENT_VERSION, FORMAT, Plan
 from aiplanner.model.validate import plan_problems, pydantic_problems
 
@@ -25,7 +26,6 @@ __all__ = ["MAX_FILE_BYTES", "dumps", "loads", "load_plan", "save_plan", "plan_t
 
 #: Plans are small; anything above this is not a plan and is refused unread.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-_MAX_DEPTH = 64
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
@@ -39,17 +39,7 @@ def dumps(plan: Plan) -> str:
     return json.dumps(plan_to_data(plan), indent=2, ensure_ascii=False) + "\n"
 
 
-def _depth(value: Any, limit: int = _MAX_DEPTH) -> bool:
-    stack = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > limit:
-            return False
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return True
+_depth = json_within_depth  # the hostile-file depth check, shared with the command line's fast path
 
 
 def _reject_constant(name: str) -> Any:

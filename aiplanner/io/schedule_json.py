@@ -1,11 +1,62 @@
 """The schedule as JSON: the shape of ``aiplanner schedule --format json`` (DESIGN.md).
 
-One definition, used by the ``schedule`` command and by ``export --to json``.
+One definition, used by the ``schedule`` command and by ``export --to json``;
+:func:`json_text` is how the command line prints JSON.
 """
 
 from __future__ import annotations
 
-__all__ = ["schedule_data"]
+import json
+from typing import Any
+
+__all__ = ["schedule_data", "json_text"]
+
+# Compact items are written by the json module's C encoder (it has none for indented
+# output: ``indent=2`` runs the pure-Python one, about 4x slower on a large schedule).
+_item = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+def json_text(data: Any) -> str:
+    """``data`` as JSON text for people and programs: one item per line.
+
+    Objects are spread over lines, one key each, as ``json.dumps(indent=2)``
+    does; a list of objects or lists holds one item per line, each written on
+    that line (a task, a finding); other lists are written on one line. The
+    text is valid JSON with the same keys and values, ends with a newline,
+    and a 2,000-task schedule is printed in a few milliseconds.
+
+    >>> print(json_text({"project": {"name": "P", "days": 3}, "tasks": [{"id": "a", "critical": True}], "ids": ["a"]}), end="")
+    {
+      "project": {
+        "name": "P",
+        "days": 3
+      },
+      "tasks": [
+        {"id": "a", "critical": true}
+      ],
+      "ids": ["a"]
+    }
+    """
+    out: list[str] = []
+    _write(data, "", out)
+    out.append("\n")
+    return "".join(out)
+
+
+def _write(value: Any, pad: str, out: list[str]) -> None:
+    if isinstance(value, dict) and value:
+        inner = pad + "  "
+        out.append("{\n")
+        for n, (key, item) in enumerate(value.items()):
+            out.append(f"{inner}{_item(str(key))}: ")
+            _write(item, inner, out)
+            out.append(",\n" if n < len(value) - 1 else "\n")
+        out.append(pad + "}")
+    elif isinstance(value, (list, tuple)) and any(isinstance(v, (dict, list, tuple)) for v in value):
+        inner = pad + "  "
+        out.append("[\n" + inner + (",\n" + inner).join(_item(v) for v in value) + "\n" + pad + "]")
+    else:
+        out.append(_item(value))
 
 
 def schedule_data(plan, sched) -> dict:

@@ -1,44 +1,27 @@
-"""The plan document (pydantic, no Qt, no derived facts)."""
+"""The plan document (pydantic, no Qt, no derived facts).
+
+The names below are loaded on first use (PEP 562), so importing one module
+of the package (``aiplanner.model.errors`` for the error types, say) does
+not build every pydantic model and the document machinery.
+"""
 
 from __future__ import annotations
 
-from aiplanner.model.document import SCHEDULING_FIELDS, Document
-from aiplanner.model.errors import (
-    DependencyCycleError,
-    DuplicateIdError,
-    EditError,
-    InvalidPlanError,
-    PlanError,
-    PlanFileError,
-    Problem,
-    UnknownTaskError,
-    UnsupportedVersionError,
-)
-from aiplanner.model.events import Event, EventEmitter
-from aiplanner.model.graph import check_add_dependency, find_cycle
-from aiplanner.model.plan import (
-    CURRENT_VERSION,
-    FORMAT,
-    WEEKDAYS,
-    Absence,
-    Assignment,
-    Calendar,
-    Dependency,
-    Estimate,
-    Metric,
-    Person,
-    Phase,
-    Plan,
-    ResponsibilityMatrix,
-    ResponsibilityRow,
-    Role,
-    RoleDemand,
-    SymptomAnswer,
-    Task,
-)
-from aiplanner.model.variants import Baseline, BaselineTask, FrozenFinding, Scenario, TaskOverride
-from aiplanner.model.validate import plan_problems, pydantic_problems
-from aiplanner.model.scenarios.whatif import apply_scenario, find_scenario, scenario_from_plans
+import importlib
+
+_WHERE = {
+    "SCHEDULING_FIELDS": "document", "Document": "document",
+    **dict.fromkeys(("DependencyCycleError", "DuplicateIdError", "EditError", "InvalidPlanError", "PlanError",
+                     "PlanFileError", "Problem", "UnknownTaskError", "UnsupportedVersionError"), "errors"),
+    "Event": "events", "EventEmitter": "events",
+    "check_add_dependency": "graph", "find_cycle": "graph",
+    **dict.fromkeys(("CURRENT_VERSION", "FORMAT", "WEEKDAYS", "Absence", "Assignment", "Calendar", "Dependency",
+                     "Estimate", "Metric", "Person", "Phase", "Plan", "ResponsibilityMatrix", "ResponsibilityRow",
+                     "Role", "RoleDemand", "SymptomAnswer", "Task"), "plan"),
+    **dict.fromkeys(("Baseline", "BaselineTask", "FrozenFinding", "Scenario", "TaskOverride"), "variants"),
+    "plan_problems": "validate", "pydantic_problems": "validate",
+    **dict.fromkeys(("apply_scenario", "find_scenario", "scenario_from_plans"), "scenarios.whatif"),
+}
 
 __all__ = [
     "CURRENT_VERSION", "FORMAT", "WEEKDAYS", "SCHEDULING_FIELDS",
@@ -51,3 +34,16 @@ __all__ = [
     "Baseline", "BaselineTask", "FrozenFinding", "Scenario", "TaskOverride",
     "apply_scenario", "find_scenario", "scenario_from_plans",
 ]
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

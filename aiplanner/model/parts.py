@@ -48,12 +48,23 @@ __all__ = [
     "parse_value",
 ]
 
-FORMAT = "aiplanner-plan"
-#: 2: structured metric targets with dated measurements, the plan's status date,
-#: maturity stages (a phase's exit criteria and responsibility matrix), the symptom
-#: checklist (``symptoms``) and the ``derived`` marks of the matrix and metrics.
-CURRENT_VERSION = 2
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+from aiplanner.model.rules import (  # noqa: E402  the plain rules these models validate with
+    CURRENT_VERSION,
+    DATE_MAX,
+    DATE_MIN,
+    FORMAT,
+    MAX_DAYS,
+    WEEKDAYS,
+    dated_once,
+    finite_measurement,
+    supported_date,
+    target_fits_op,
+    TaskFacts,
+    default_workdays,
+    ordered_absence,
+    ordered_estimate,
+    unique_workdays,
+)
 
 DependencyType = Literal["FS", "SS", "FF", "SF"]
 PatternId = Literal["coe", "federated", "product-teams"]
@@ -64,22 +75,8 @@ Identifier = Annotated[
 ]
 Text = Annotated[str, Field(max_length=10_000)]
 
-#: The years the working-day calendar covers: every date of a plan lies in them, so that
-#: what ``validate`` accepts every command can schedule, load and simulate.
-DATE_MIN = dt.date(1900, 1, 1)
-DATE_MAX = dt.date(2400, 12, 31)
-#: The longest duration, estimate or lag a plan may hold, in working days.
-MAX_DAYS = 100_000
-
-
-def _supported(value: dt.date) -> dt.date:
-    if not DATE_MIN <= value <= DATE_MAX:
-        raise ValueError(f"outside the supported years {DATE_MIN.year}-{DATE_MAX.year}")
-    return value
-
-
 #: A date in the years the calendar supports (1900-2400).
-PlanDate = Annotated[dt.date, AfterValidator(_supported)]
+PlanDate = Annotated[dt.date, AfterValidator(supported_date)]
 Name = Annotated[str, Field(min_length=1, max_length=500)]
 
 
@@ -104,21 +101,13 @@ class Calendar(_Model):
     the dates are derived when scheduling, never stored.
     """
 
-    workdays: list[Weekday] = Field(
-        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1
-    )
+    workdays: list[Weekday] = Field(default_factory=default_workdays, min_length=1)
     holidays: list[PlanDate] = Field(default_factory=list)
     extra_workdays: list[PlanDate] = Field(default_factory=list)
     country: str | None = Field(default=None, max_length=8)
     subdivision: str | None = Field(default=None, max_length=16)
 
-    @field_validator("workdays")
-    @classmethod
-    def _unique_workdays(cls, value: list[str]) -> list[str]:
-        if len(set(value)) != len(value):
-            raise ValueError("a weekday is listed twice")
-        # Keep the week order so files stay stable whatever order was typed.
-        return sorted(value, key=WEEKDAYS.index)
+    _unique_workdays = field_validator("workdays")(staticmethod(unique_workdays))
 
 
 class Phase(_Model):
@@ -149,11 +138,7 @@ class Estimate(_Model):
     likely: float = Field(ge=0, le=MAX_DAYS)
     pessimistic: float = Field(ge=0, le=MAX_DAYS)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "Estimate":
-        if not self.optimistic <= self.likely <= self.pessimistic:
-            raise ValueError("estimate must satisfy optimistic <= likely <= pessimistic")
-        return self
+    _ordered = model_validator(mode="after")(ordered_estimate)
 
     def covers(self, duration: float) -> bool:
         """Whether ``duration`` lies inside the optimistic-pessimistic range."""
@@ -210,7 +195,7 @@ class RoleDemand(_Model):
     fte: float = Field(default=1.0, gt=0, le=100)
 
 
-class Task(_Model):
+class Task(_Model, TaskFacts):
     """One piece of work, or a milestone when ``duration`` is 0."""
 
     id: Identifier
@@ -228,11 +213,6 @@ class Task(_Model):
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(default_factory=list)
     notes: Text = ""
 
-    @property
-    def is_milestone(self) -> bool:
-        """A task is drawn and dated as a milestone when it takes no time."""
-        return self.milestone or self.duration == 0
-
 
 class Role(_Model):
     """A role the plan staffs (the five key roles and any the user adds)."""
@@ -249,11 +229,7 @@ class Absence(_Model):
     end: PlanDate
     note: str = Field(default="", max_length=500)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "Absence":
-        if self.end < self.start:
-            raise ValueError("absence ends before it starts")
-        return self
+    _ordered = model_validator(mode="after")(ordered_absence)
 
 
 class Person(_Model):
@@ -312,14 +288,7 @@ class Target(_Model):
     op: TargetOp
     value: float | None = None
 
-    @model_validator(mode="after")
-    def _value_fits_op(self) -> "Target":
-        if self.op in ("rising", "declining"):
-            if self.value is not None:
-                raise ValueError(f"a {self.op!r} target has no value")
-        elif self.value is None or not math.isfinite(self.value):
-            raise ValueError(f"a {self.op!r} target needs a number")
-        return self
+    _value_fits_op = model_validator(mode="after")(target_fits_op)
 
     @property
     def is_direction(self) -> bool:
@@ -398,12 +367,7 @@ class Measurement(_Model):
     value: float
     note: str = Field(default="", max_length=500)
 
-    @field_validator("value")
-    @classmethod
-    def _finite(cls, value: float) -> float:
-        if not math.isfinite(value):
-            raise ValueError("a measurement must be a finite number")
-        return value
+    _finite = field_validator("value")(staticmethod(finite_measurement))
 
 
 class ExitTarget(_Model):
@@ -438,14 +402,7 @@ class Metric(_Model):
     measurements: list[Measurement] = Field(default_factory=list)
     notes: Text = ""
 
-    @field_validator("measurements")
-    @classmethod
-    def _dated_once(cls, value: list[Measurement]) -> list[Measurement]:
-        ordered = sorted(value, key=lambda m: m.date)
-        for before, after in zip(ordered, ordered[1:]):
-            if before.date == after.date:
-                raise ValueError(f"two measurements on {after.date.isoformat()} (one value per date)")
-        return ordered
+    _dated_once = field_validator("measurements")(staticmethod(dated_once))
 
     @property
     def latest(self) -> Measurement | None:

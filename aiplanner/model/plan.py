@@ -42,6 +42,7 @@ from aiplanner.model.parts import (  # noqa: F401  re-exported: the plan's parts
     Weekday,
     _Model,
 )
+from aiplanner.model.rules import PlanLookups
 from aiplanner.model.variants import Baseline, Scenario
 
 __all__ = [
@@ -71,7 +72,7 @@ __all__ = [
 ]
 
 
-class Plan(_Model):
+class Plan(_Model, PlanLookups):
     """The whole document, as stored in a ``.aiplan`` file."""
 
     format: Literal["aiplanner-plan"] = FORMAT
@@ -97,20 +98,5 @@ class Plan(_Model):
     # Workshops (aiplanner.model.variants): frozen baselines and what-if scenarios.
     baselines: list[Baseline] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
-
-    # -- look-ups ---------------------------------------------------------
-    def task(self, task_id: str) -> Task:
-        """Return the task with ``task_id`` or raise ``KeyError``."""
-        for task in self.tasks:
-            if task.id == task_id:
-                return task
-        raise KeyError(task_id)
-
-    def task_index(self) -> dict[str, Task]:
-        """Tasks by id."""
-        return {t.id: t for t in self.tasks}
-
-    def tasks_in_phase(self, phase_id: str) -> list[Task]:
-        """Tasks of one phase in document order."""
-        return [t for t in self.tasks if t.phase == phase_id]
+    # Look-ups (task, task_index, tasks_in_phase) come from PlanLookups (aiplanner.model.rules).
 

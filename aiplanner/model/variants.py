@@ -22,6 +22,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from aiplanner.model.rules import set_or_clear
+
 from aiplanner.model.parts import (
     Assignment,
     Dependency,
@@ -116,12 +118,7 @@ class TaskOverride(_Model):
     demands: list[RoleDemand] | None = None
     clear: list[ClearableField] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _set_or_clear(self) -> "TaskOverride":
-        both = [name for name in self.clear if getattr(self, name) is not None]
-        if both:
-            raise ValueError(f"{', '.join(both)} is both set and cleared")
-        return self
+    _set_or_clear = model_validator(mode="after")(set_or_clear)
 
     def changed_fields(self) -> dict[str, object]:
         """The overridden fields and their values (cleared fields as ``None``)."""

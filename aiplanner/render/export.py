@@ -13,7 +13,14 @@ from aiplanner.io.exporters import ExportRequest
 from aiplanner.model.errors import InvalidPlanError, Problem
 from aiplanner.render.options import CHARTS, SECTIONS, ReportOptions
 
-__all__ = ["report_options", "export_pdf", "export_png", "export_svg", "chart_figure", "gantt_figure"]
+__all__ = ["report_options", "export_pdf", "export_png", "export_svg", "chart_figure", "gantt_figure",
+           "MAX_PNG_PIXELS", "check_png_size"]
+
+#: The largest PNG written: 50 megapixels, a 200 MB canvas (about 0.4 GB at the peak of
+#: writing it). Larger charts are refused with the options that fit (PDF, SVG, --from/--to,
+#: a lower --dpi): a 10,000-task Gantt at 150 dpi would be 5,602 x 270,285 pixels (6 GB).
+MAX_PNG_PIXELS = 50_000_000
+_CHART_NAMES = {"gantt": "Gantt chart", "network": "dependency network", "load": "load chart", "risk": "risk chart"}
 
 
 def report_options(request: ExportRequest) -> ReportOptions:
@@ -50,8 +57,34 @@ def checked_options(request: ExportRequest) -> ReportOptions:
     return options
 
 
-def gantt_figure(plan, schedule, options: ReportOptions):
-    """The whole timeline on one figure sized to fit it (for PNG/SVG)."""
+def check_png_size(width: float, height: float, dpi: int, chart: str, plan, source=None) -> None:
+    """Refuse a PNG of ``width`` x ``height`` inches at ``dpi`` above :data:`MAX_PNG_PIXELS`.
+
+    Raises
+    ------
+    InvalidPlanError
+        Naming the size it would have, and what to do instead: PDF (paginated)
+        or SVG (vector), a narrower window, or the largest ``--dpi`` that fits.
+    """
+    wide, tall = round(width * dpi), round(height * dpi)
+    if wide * tall <= MAX_PNG_PIXELS:
+        return
+    fits = int((MAX_PNG_PIXELS / (width * height)) ** 0.5)
+    lower = f", or --dpi {fits} or lower" if fits >= 50 else ""  # below 50 dpi text is unreadable
+    what = _CHART_NAMES.get(chart, chart)
+    raise InvalidPlanError([Problem("", (
+        f"the {what} of {len(plan.tasks):,} tasks would be a {wide:,} x {tall:,}-pixel PNG at {dpi} dpi "
+        f"({wide * tall / 1e6:,.0f} megapixels; a PNG is limited to {MAX_PNG_PIXELS / 1e6:.0f}): export it as "
+        f"PDF (--to pdf: the report, paginated) or SVG (--to svg: vector, any size), narrow it with "
+        f"--from/--to{lower}"))], source or None)
+
+
+def gantt_figure(plan, schedule, options: ReportOptions, check_size=None):
+    """The whole timeline on one figure sized to fit it (for PNG/SVG).
+
+    ``check_size(width, height)`` (inches) is called once the size is known and
+    before anything is drawn: it may refuse (see :func:`check_png_size`).
+    """
     from matplotlib.figure import Figure
 
     from aiplanner.render.gantt.painter import paint_gantt
@@ -72,6 +105,8 @@ def gantt_figure(plan, schedule, options: ReportOptions):
     fig = Figure(figsize=(width, 1.0))
     legend_h = paint_legend(fig, scene, None, width - 2 * margin, measure, dry_run=True)
     height = margin + 0.45 + body + 0.12 + legend_h + margin
+    if check_size is not None:
+        check_size(width, height)
     fig.set_size_inches(width, height)
     paint_title(fig, plan, schedule, (margin, height - margin - 0.4, width - 2 * margin, 0.4))
     paint_gantt(fig, scene, (margin, height - margin - 0.45 - body, width - 2 * margin, body),
@@ -80,15 +115,19 @@ def gantt_figure(plan, schedule, options: ReportOptions):
     return fig
 
 
-def chart_figure(plan, schedule, chart: str, options: ReportOptions):
-    """One chart (``gantt``, ``network``, ``load`` or ``risk``) as a figure."""
+def chart_figure(plan, schedule, chart: str, options: ReportOptions, check_size=None):
+    """One chart (``gantt``, ``network``, ``load`` or ``risk``) as a figure (``check_size``: as
+    :func:`gantt_figure`; the other charts are checked once drawn, before any pixel is made)."""
     if chart not in CHARTS:
         raise InvalidPlanError([Problem("", f"unknown chart {chart!r}; choose from {', '.join(CHARTS)}")])
     if chart == "gantt":
-        return gantt_figure(plan, schedule, options)
+        return gantt_figure(plan, schedule, options, check_size)
     from aiplanner.render import charts
 
-    return charts.chart_figure(plan, schedule, chart, options)
+    fig = charts.chart_figure(plan, schedule, chart, options)
+    if check_size is not None:
+        check_size(*fig.get_size_inches())
+    return fig
 
 
 def _image(request: ExportRequest, fmt: str) -> bytes:
@@ -97,18 +136,27 @@ def _image(request: ExportRequest, fmt: str) -> bytes:
     from aiplanner.schedule import schedule_plan
 
     options = checked_options(request)
+    if request.option("one_shot", False):
+        from aiplanner.render.style import skip_artist_docstrings
+
+        skip_artist_docstrings()
     request.progress(0.0, "scheduling")
     plan = drawable(request.plan)
     schedule = schedule_plan(plan)
-    request.progress(0.3, f"drawing the {request.option('chart', 'gantt')} chart")
+    chart = request.option("chart", "gantt")
+    dpi = int(request.option("dpi", 150))
+    request.progress(0.3, f"drawing the {chart} chart")
+    check = None
+    if fmt == "png":
+        def check(width: float, height: float) -> None:
+            check_png_size(width, height, dpi, chart, plan, request.source)
     with mpl_context():
-        fig = chart_figure(plan, schedule, request.option("chart", "gantt"), options)
+        fig = chart_figure(plan, schedule, chart, options, check)
         plain_letters(fig)
         buffer = io.BytesIO()
         request.progress(0.7, f"writing {fmt.upper()}")
         if fmt == "png":
-            fig.savefig(buffer, format="png", dpi=int(request.option("dpi", 150)),
-                        metadata={"Software": None}, facecolor="white")
+            fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, facecolor="white")
         else:
             fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, facecolor="white")
     request.progress(1.0, "done")
@@ -129,7 +177,8 @@ def export_pdf(request: ExportRequest) -> bytes:
     """The paginated PMO report (see :mod:`aiplanner.render.report.build`)."""
     from aiplanner.render.report.build import build_report
 
-    return build_report(drawable(request.plan), checked_options(request), request.progress, source=request.source)
+    return build_report(drawable(request.plan), checked_options(request), request.progress, source=request.source,
+                        parallel=bool(request.option("one_shot", False)))
 
 
 def drawable(plan):

@@ -1,14 +1,23 @@
-"""Scheduling: calendars, CPM, incremental rescheduling, Monte Carlo, availability."""
+"""Scheduling: calendars, CPM, incremental rescheduling, Monte Carlo, availability.
+
+The names below are loaded on first use (PEP 562): importing
+``aiplanner.schedule.cpm`` for a schedule does not load levelling, load or
+the Monte Carlo engine, so the window and the CLI start lighter.
+"""
 
 from __future__ import annotations
 
-from aiplanner.schedule.availability import available_dates, available_days, is_available
-from aiplanner.schedule.calendar import CalendarError, WorkCalendar, public_holidays
-from aiplanner.schedule.cpm import PhaseSpan, Schedule, TaskTimes, build_graph, schedule_plan
-from aiplanner.schedule.incremental import IncrementalScheduler
-from aiplanner.schedule.montecarlo import SimulationCancelled, SimulationResult, simulate
-from aiplanner.schedule.level import LevelResult, Move, Unresolved, level_plan
-from aiplanner.schedule.load import Load, OverAllocation, UnstaffedRole, compute_load
+import importlib
+
+_WHERE = {
+    "available_dates": "availability", "available_days": "availability", "is_available": "availability",
+    "CalendarError": "calendar", "WorkCalendar": "calendar", "public_holidays": "calendar",
+    "PhaseSpan": "cpm", "Schedule": "cpm", "TaskTimes": "cpm", "build_graph": "cpm", "schedule_plan": "cpm",
+    "IncrementalScheduler": "incremental",
+    "SimulationCancelled": "montecarlo", "SimulationResult": "montecarlo", "simulate": "montecarlo",
+    "LevelResult": "level", "Move": "level", "Unresolved": "level", "level_plan": "level",
+    "Load": "load", "OverAllocation": "load", "UnstaffedRole": "load", "compute_load": "load",
+}
 
 __all__ = [
     "WorkCalendar",
@@ -35,3 +44,16 @@ __all__ = [
     "Unresolved",
     "level_plan",
 ]
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from aiplanner.model.errors import InvalidPlanError, Problem
-from aiplanner.model.parts import DATE_MAX, DATE_MIN
-from aiplanner.model.plan import WEEKDAYS, Calendar
+from aiplanner.model.rules import DATE_MAX, DATE_MIN, WEEKDAYS
+
+if TYPE_CHECKING:
+    from aiplanner.model.plan import Calendar
 
 __all__ = ["WorkCalendar", "CalendarError", "public_holidays"]
 

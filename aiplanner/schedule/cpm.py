@@ -19,13 +19,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from aiplanner.model.plan import Plan
 from aiplanner.schedule.calendar import WorkCalendar
 from aiplanner.schedule.graph import build_graph, topological_order
 from aiplanner.schedule.network import Network, build_network
 from aiplanner.schedule.passes import backward_all, forward_all, free_float
 from aiplanner.schedule.phases import PhaseSpan, phase_members, phase_spans, phase_spans_of
+
+if TYPE_CHECKING:  # the plan is read by attribute: a validated record will do as well (model.fastread)
+    from aiplanner.model.plan import Plan
 
 __all__ = [
     "TaskTimes",

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aiplanner.model.plan import Plan
 from aiplanner.schedule.network import build_network
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from aiplanner.model.plan import Plan
 
 __all__ = ["build_graph", "topological_order"]
 

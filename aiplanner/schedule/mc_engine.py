@@ -59,13 +59,26 @@ class SimulationModel:
             beta = 1 + 4 * (p - m) / safe
             x = o + width * rng.beta(alpha, beta, size=(len(self.estimated), size))
         else:
-            # Inverse CDF of the triangular distribution (also right when o == m or m == p).
+            # Inverse CDF of the triangular distribution (also right when o == m or m == p):
+            # o + sqrt(u w (m - o)) below the mode's share, else p - sqrt((1 - u) w (p - m)).
+            # In place, one square root per draw, the same operations in the same order
+            # (so the same bits) as the two-branch formula.
             u = rng.random((len(self.estimated), size))
-            cut = (m - o) / safe
-            left = o + np.sqrt(u * width * (m - o))
-            right = p - np.sqrt((1 - u) * width * (p - m))
-            x = np.where(u < cut, left, right)
-        return np.maximum(np.floor(x + 0.5), 1).astype(np.int32)
+            left = u < (m - o) / safe
+            x = np.subtract(1.0, u)
+            x *= width
+            x *= p - m
+            np.multiply(u, width, out=u)
+            u *= m - o
+            np.copyto(x, u, where=left)
+            np.sqrt(x, out=x)
+            np.add(o, x, out=u)
+            np.subtract(p, x, out=x)
+            np.copyto(x, u, where=left)
+        x += 0.5
+        np.floor(x, out=x)
+        np.maximum(x, 1, out=x)
+        return x.astype(np.int32)
 
 
 def run_block(model: SimulationModel, drawn: Any) -> tuple[Any, Any]:
@@ -102,8 +115,8 @@ def run_block(model: SimulationModel, drawn: Any) -> tuple[Any, Any]:
         d = dur[i]
         row = es[i]
         if milestone[i]:
-            start = np.full(size, low[i], dtype=np.int32)
-            end = np.full(size, _NONE, dtype=np.int32)
+            start = np.full(size, _NONE, dtype=np.int32)  # start-type links
+            end = np.full(size, _NONE, dtype=np.int32)  # end-type links
             for p, kind, lag in preds[i]:
                 c = (ef[p] if kind in (FS, FF) else es[p]) + lag
                 if milestone[p]:
@@ -113,8 +126,11 @@ def run_block(model: SimulationModel, drawn: Any) -> tuple[Any, Any]:
                     maximum(end, c, out=end)
                 else:
                     maximum(start, c, out=start)
-            bound_by_end = end > start
+            # As passes.forward_node: an end-type link wins a tie with a start-type
+            # link, the plan start or a not-before date wins a tie with it.
+            bound_by_end = (end > low[i]) & (end >= start)
             maximum(start, end, out=row)
+            maximum(row, low[i], out=row)
             rep[i] = bound_by_end
             ef[i] = row
             maximum(finish_day, row - bound_by_end, out=finish_day)

@@ -10,9 +10,12 @@ schedule agree on it exactly.
 from __future__ import annotations
 
 import heapq
+from typing import TYPE_CHECKING
 
 from aiplanner.model.errors import DependencyCycleError, DuplicateIdError, UnknownTaskError
-from aiplanner.model.plan import Plan
+
+if TYPE_CHECKING:
+    from aiplanner.model.plan import Plan
 
 __all__ = ["FS", "SS", "FF", "SF", "KIND_CODE", "Network", "build_network", "canonical_order"]
 

@@ -8,12 +8,13 @@ working days ``es .. ef - 1`` with ``ef = es + duration`` (DESIGN.md):
 
 Each task also starts no earlier than its lower bound (the plan start,
 point 0, or its not-before date). For milestones the pass also records
-*which reading* of the time point binds (``rep``): True when only an
-end-type bound (a predecessor's end: FS, FF) reaches the maximum, so the
-milestone is dated on the working day that ends at the point; a start-type
-bound (SS, SF, not-before, plan start) wins ties, as in MS Project, where
-Monday 08:00 is later than Friday 17:00. A milestone predecessor passes
-its own reading on to the links that leave it.
+*which reading* of the time point binds (``rep``): True when an end-type
+bound (a predecessor's end: FS, FF) reaches the maximum, so the milestone
+is dated on the working day that ends at the point. On a tie with a
+start-type link (SS, SF) the end-type link dates it (DESIGN.md); on a tie
+with the plan start or a not-before date the start reading wins, as in MS
+Project, where Monday 08:00 is later than Friday 17:00. A milestone
+predecessor passes its own reading on to the links that leave it.
 
 All functions fill plain lists in place; incremental updates reuse
 :func:`forward_node` and :func:`backward_node` on the affected tasks only.
@@ -30,8 +31,8 @@ def forward_node(
     d: int, low: int, preds: list[Edge], dur: list[int], es: list[int], ef: list[int], rep: list[bool]
 ) -> tuple[int, bool]:
     """Early start of one task and whether an end-type bound alone binds it."""
-    start = low  # start-type bounds
-    end = low - 1  # end-type bounds (below start: none yet)
+    start = low - 1  # start-type link bounds (below low: none yet)
+    end = low - 1  # end-type bounds
     for p, kind, lag in preds:
         if kind == FS:
             c = ef[p] + lag
@@ -50,9 +51,9 @@ def forward_node(
                 end = c
         elif c > start:
             start = c
-    if end > start:
-        return end, d == 0
-    return start, False
+    if end > low and end >= start:
+        return end, d == 0  # an end-type link binds (alone, or tied with a start-type link)
+    return max(start, low), False
 
 
 def backward_node(d: int, succs: list[Edge], finish_point: int, ls: list[int], lf: list[int]) -> int:

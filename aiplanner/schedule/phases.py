@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aiplanner.model.plan import Plan
 from aiplanner.schedule.calendar import WorkCalendar
 
 if TYPE_CHECKING:
+    from aiplanner.model.plan import Plan
     from aiplanner.schedule.cpm import ScheduleState
 
 __all__ = ["PhaseSpan", "phase_members", "phase_spans_of", "phase_spans"]

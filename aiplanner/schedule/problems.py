@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiplanner.model.errors import DependencyCycleError, InvalidPlanError, PlanError, Problem, UnknownTaskError
-from aiplanner.model.plan import Plan
+
+if TYPE_CHECKING:
+    from aiplanner.model.plan import Plan
 
 __all__ = ["as_invalid_plan"]
 

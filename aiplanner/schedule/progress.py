@@ -32,10 +32,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from aiplanner.model.plan import Plan
-from aiplanner.model.variants import Baseline
 from aiplanner.schedule.cpm import Schedule, schedule_plan
+
+if TYPE_CHECKING:  # the command line's fast reader hands in plain records of the same shape
+    from aiplanner.model.plan import Plan
+    from aiplanner.model.variants import Baseline
 
 __all__ = ["Progress", "earned_progress"]
 
@@ -70,7 +73,7 @@ def earned_progress(plan: Plan, schedule: Schedule | None = None, baseline: Base
     """
     sched = schedule if schedule is not None else schedule_plan(plan)
     status = status_date or plan.status_date
-    frozen = baseline.task_index() if baseline is not None else {}
+    frozen = {t.id: t for t in baseline.tasks} if baseline is not None else {}
     cal = sched.calendar
     end = cal.index_on_or_before(status) + 1 if status is not None else None  # time point ending the status day
     weight_sum = earned = planned = 0.0

@@ -9,6 +9,7 @@ edits through undo commands. File handling lives in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -32,8 +33,10 @@ from aiplanner.ui.prompts import Prompts
 from aiplanner.ui.workshop.lens import ScenarioLens
 from aiplanner.ui.session import PlanSession
 from aiplanner.ui.settings import app_settings
-from aiplanner.ui.tasks.editor import TaskEditorDialog
 from aiplanner.ui.tasks.tree import TaskTreeView
+
+if TYPE_CHECKING:
+    from aiplanner.ui.tasks.editor import TaskEditorDialog
 
 __all__ = ["MainWindow", "app_icon"]
 
@@ -144,7 +147,8 @@ class MainWindow(QMainWindow):
         self.folding_memory = FoldingMemory(self)  # collapsed phases, remembered per file
         self.status = StatusPanel(self.session, self.statusBar(), self.lens)
         self.findings_view.countsChanged.connect(self.status.set_counts)
-        self.findings_view.refresh()
+        if self.findings_view.pending:  # the checks run once the window has painted
+            self.status.set_counts(-1, -1)
         self.session.editRefused.connect(self._show_refusal)
         self.session.dirtyChanged.connect(self._update_title)
         self.files.pathChanged.connect(self._update_title)
@@ -281,6 +285,8 @@ class MainWindow(QMainWindow):
     # -- editing ------------------------------------------------------------------
     def open_task_editor(self, task_id: str) -> TaskEditorDialog | None:
         """Open the task editor for ``task_id`` (non-blocking); return the dialog."""
+        from aiplanner.ui.tasks.editor import TaskEditorDialog  # not needed for the first paint
+
         if self.session.document is None or task_id not in self.lens.plan.task_index():
             return None
         dialog = TaskEditorDialog(self.lens, task_id, self)  # on a scenario: edits its overrides

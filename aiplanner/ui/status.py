@@ -123,12 +123,15 @@ class StatusPanel:
         self.refresh()
 
     def _findings_text(self) -> str:
-        if self._counts is None:
+        if self._counts is None or self._counts[0] == -2:  # not checked, or cannot be
             return ""
         errors, warnings = self._counts
+        if errors < 0:
+            return "Checking…"
         return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
     def set_counts(self, errors: int, warnings: int) -> None:
-        """Error and warning counts of the latest check run (the findings view reports them)."""
+        """Error and warning counts of the latest check run (the findings view reports them;
+        ``-1, -1`` while a run is due, ``-2, -2`` when the plan cannot be checked)."""
         self._counts = (errors, warnings)
         self.findings.setText(self._findings_text())

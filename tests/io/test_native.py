@@ -77,6 +77,16 @@ def test_deep_nesting_is_refused():
         loads("[" * 100_000 + "]" * 100_000)
 
 
+@pytest.mark.parametrize("levels, refused", [(60, False), (64, False), (65, True), (200, True)])
+def test_nesting_deeper_than_64_levels_is_refused_before_validation(levels, refused):
+    value = "1"
+    for k in range(levels - 1):
+        value = f"[{value}]" if k % 2 else f'{{"k": {value}}}'
+    with pytest.raises(InvalidPlanError) as caught:
+        loads('{"format": "aiplanner-plan", "version": 1, "notes": ' + value + "}")
+    assert ("nested too deeply" in str(caught.value)) == refused
+
+
 def test_huge_file_is_refused_unread(tmp_path):
     path = tmp_path / "big.aiplan"
     with open(path, "wb") as handle:

@@ -48,3 +48,70 @@ def generated_plan(tasks: int, links: int, seed: int = 1, estimates: bool = Fals
         calendar=Calendar(holidays=[dt.date(2026, 12, 25), dt.date(2027, 1, 1)]),
         phases=[Phase(id=p, name=p.title()) for p in PHASES], tasks=made, roles=[], people=[], assignments=[],
         responsibilities=None, metrics=[], notes="")
+
+
+# -- plan files for the whole-process benchmarks (tests/perf/test_process_perf.py) -----------------
+# Written as .aiplan JSON (the documented file format), as a user's file would be read.
+
+def fs_network_tasks(n: int = 2000, seed: int = 7) -> list[dict]:
+    """``n`` tasks in a finish-to-start network: each has 1-4 FS links (lag 0) to tasks among
+    the 60 before it; one in 20 is a milestone. Task ``t{k}`` as JSON data."""
+    rng = random.Random(seed)
+    tasks = []
+    for k in range(n):
+        milestone = k > 0 and rng.random() < 0.05
+        task = {"id": f"t{k}", "name": f"Task {k}", "phase": PHASES[k * len(PHASES) // n],
+                "duration": 0 if milestone else rng.randint(1, 20)}
+        if k:
+            preds = sorted(rng.sample(range(max(0, k - 60), k), min(k, rng.randint(1, 4))))
+            task["depends_on"] = [{"task": f"t{i}"} for i in preds]
+        if milestone:
+            task["milestone"] = True
+        tasks.append(task)
+    return tasks
+
+
+def complete_dag_tasks(n: int = 250, seed: int = 9) -> list[dict]:
+    """``n`` tasks, each finish-to-start after every earlier one (n (n - 1) / 2 links)."""
+    rng = random.Random(seed)
+    return [{"id": f"t{k}", "name": f"Task {k}", "phase": PHASES[k * len(PHASES) // n], "duration": rng.randint(1, 5),
+             **({"depends_on": [{"task": f"t{i}"} for i in range(k)]} if k else {})} for k in range(n)]
+
+
+def plan_file_text(name: str, tasks: list[dict], holidays: tuple[str, ...] = ()) -> str:
+    """The ``.aiplan`` text of a plan starting Monday 4 May 2026 with ``tasks``."""
+    import json
+
+    doc = {"format": "aiplanner-plan", "version": 1, "name": name, "start": "2026-05-04"}
+    if holidays:
+        doc["calendar"] = {"holidays": list(holidays)}
+    doc["phases"] = [{"id": p, "name": p.title()} for p in PHASES]
+    doc["tasks"] = tasks
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def tjp_text(name: str, tasks: list[dict]) -> str:
+    """The TaskJuggler 3 twin of an FS-only, lag-0 plan: Mon-Fri, ``length Nd`` working days,
+    ``depends`` for finish-to-start, milestones as such; the project window has room to spare."""
+    finish: dict[str, int] = {}
+    for t in tasks:  # longest FS path in working days (tasks are in topological order)
+        finish[t["id"]] = max((finish[d["task"]] for d in t.get("depends_on", [])), default=0) + t["duration"]
+    days = max(finish.values(), default=0) * 7 // 5 + 60
+    out = [f'project p "{name}" 2026-05-04 +{days}d {{', '  timezone "UTC"', "}", ""]
+    for t in tasks:
+        body = []
+        if t.get("depends_on"):
+            body.append("depends " + ", ".join(d["task"] for d in t["depends_on"]))
+        body.append("milestone" if t.get("milestone") or t["duration"] == 0 else f"length {t['duration']}d")
+        out.append(f'task {t["id"]} "{t["name"]}" {{ ' + " ".join(body) + " }")
+    return "\n".join(out) + "\n"
+
+
+def plan_10k_text() -> str:
+    """A 10,000-task, 25,000-link plan (the recipe of :func:`generated_plan`) as ``.aiplan`` text."""
+    from aiplanner.io.native import dumps
+
+    plan = generated_plan(10_000, 25_000, seed=1)
+    from aiplanner.model import Plan
+
+    return dumps(Plan.model_validate({**plan.model_dump(), "responsibilities": {}}))

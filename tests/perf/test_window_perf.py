@@ -32,6 +32,8 @@ app = create_application()
 from aiplanner.ui.main_window import MainWindow
 window = MainWindow()
 window.risk_view.auto_run = False
+from aiplanner.ui.first_paint import defer_until_painted
+defer_until_painted(window)  # as the application does: the checks run after the first paint
 window.files.open_path(sys.argv[1], ask=False)
 
 class FirstPaint(QObject):

@@ -133,3 +133,67 @@ def test_a_stray_byte_order_mark_in_a_name_is_drawn_as_nothing(plan, tmp_path, c
 
         text = "".join(page.extract_text() for page in PdfReader(out).pages)
         assert "Kick-off" in text and "\ufeff" not in text
+
+
+@pytest.mark.parametrize("chart", ["gantt", "network"])
+def test_a_png_too_large_is_refused_naming_pdf_and_svg(plan_file, tmp_path, capsys, monkeypatch, chart):
+    import aiplanner.render.export as export
+
+    out = tmp_path / "big.png"
+    # the limit scaled down to the small test plan (a 10,000-task Gantt is 1,700 megapixels at 150 dpi)
+    monkeypatch.setattr(export, "MAX_PNG_PIXELS", 200_000)
+    assert main(["export", str(plan_file), "--to", "png", "--chart", chart, "--dpi", "150", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(plan_file) in err and "internal error" not in err
+    assert "-pixel PNG at 150 dpi" in err and "--to pdf" in err and "--to svg" in err and "--from/--to" in err
+    assert not out.exists()
+    assert main(["export", str(plan_file), "--to", "png", "--chart", chart, "--dpi", "20", "-o", str(out)]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_command_line_report_with_its_helper_process_is_the_same_report(tmp_path):
+    """The CLI works out the analyses in a forked helper (render.report.prefetch): same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    from aiplanner.io.exporters import ExportRequest
+    from aiplanner.io.native import load_plan
+    from aiplanner.render.export import export_pdf
+    from aiplanner.render.report import prefetch
+    from tests.paths import SAMPLES
+
+    sample = SAMPLES / "coe-rollout.aiplan"
+    out = tmp_path / "cli.pdf"
+    code = ("import sys; from aiplanner.render.report import prefetch; assert prefetch.available(); "
+            "from aiplanner.cli import main; sys.exit(main(sys.argv[1:]))")
+    done = subprocess.run([sys.executable, "-c", code, "export", str(sample), "--to", "pdf", "-o", str(out)],
+                          env={**os.environ, "MPLBACKEND": "Agg"}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert not prefetch.available()  # this test process has Qt loaded: it draws alone
+    plan = load_plan(sample)
+    alone = export_pdf(ExportRequest(plan=plan, source=str(sample), options={"today": plan.status_date}))
+    assert out.read_bytes() == alone
+
+
+def test_the_helper_process_hands_over_every_analysis(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.paths import SAMPLES
+
+    code = ("import sys\n"
+            "from aiplanner.io.native import load_plan\n"
+            "from aiplanner.render.options import ReportOptions\n"
+            "from aiplanner.render.report import prefetch\n"
+            "from aiplanner.render.report.context import ReportContext\n"
+            "from aiplanner.schedule import schedule_plan\n"
+            "plan = load_plan(sys.argv[1])\n"
+            "ctx = ReportContext(plan, schedule_plan(plan), ReportOptions())\n"
+            "print(prefetch.start(ctx).collect(ctx), sorted(ctx._cache))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(SAMPLES / "enterprise-rollout.aiplan")],
+                          env={**os.environ, "MPLBACKEND": "Agg"}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ("True ['findings', 'load', 'load_table', 'network-detail', 'network-overview', "
+                                   "'risk', 'summary']")

@@ -2,7 +2,9 @@
 
 An end-type link (FS, FF) binds a milestone to the working day that ends at
 its time point; a start-type bound (SS, SF, not-before, plan start) to the
-day that begins at it; on a tie the start-type reading wins.
+day that begins at it. When an end-type and a start-type link meet at one
+point, the end-type link dates it; a not-before date (or the plan start)
+that meets an end-type link keeps the start reading.
 """
 
 from __future__ import annotations
@@ -34,9 +36,27 @@ def test_milestone_reading_per_link(link, day):
     assert s.tasks["m"].milestone and s.tasks["m"].duration == 0
 
 
-def test_tie_between_end_and_start_bounds_goes_to_the_start_reading():
+def test_tie_between_an_end_and_a_start_link_goes_to_the_end_link():
+    # a ends at point 5 (Friday's end); b starts at point 0, SS + 5 also reaches point 5
     s = schedule_plan(make([T("a", 5), T("b", 5), T("m", 0, "a", ("b", "SS", 5))]))
-    assert span(s, "m") == (MON11, MON11)
+    assert span(s, "m") == (FRI8, FRI8)
+
+
+def test_milestone_with_an_sf_and_an_fs_predecessor_meeting_at_one_point():
+    # SF: E_m >= S_b + 5 = point 5 (start-type); FS: S_m >= E_a = point 5 (end-type).
+    s = schedule_plan(make([T("a", 5), T("b", 3), T("m", 0, ("b", "SF", 5), "a"), T("n", 1, "m")]))
+    assert span(s, "m") == (FRI8, FRI8)
+    assert span(s, "n") == (MON11, MON11)
+    assert s.finish == MON11
+    # the same links in the other order, and a later start-type link still wins
+    assert span(schedule_plan(make([T("a", 5), T("b", 3), T("m", 0, "a", ("b", "SF", 5))])), "m") == (FRI8, FRI8)
+    later = schedule_plan(make([T("a", 5), T("b", 3), T("m", 0, "a", ("b", "SF", 6))]))
+    assert span(later, "m") == (D(2026, 5, 12), D(2026, 5, 12))  # point 6 read as a start: Tuesday
+
+
+def test_tie_with_an_ff_link_and_an_sf_link_goes_to_the_end_link():
+    s = schedule_plan(make([T("a", 4), T("b", 2), T("m", 0, ("a", "FF", 1), ("b", "SF", 5))]))
+    assert span(s, "m") == (FRI8, FRI8)
 
 
 def test_not_before_equal_to_an_end_bound_wins():

@@ -50,6 +50,14 @@ def test_fixed_tasks_give_the_deterministic_finish():
     assert r.histogram() == [(s.finish, 500)] and r.estimated_tasks == []
 
 
+def test_milestone_on_a_tie_finishes_where_the_schedule_does():
+    # m is last: FS from a and SF from b meet at point 5, so it is dated Friday (end-type link wins)
+    plan = make([T("a", 5), T("b", 3), T("m", 0, ("b", "SF", 5), "a")])
+    s = schedule_plan(plan)
+    r = simulate(plan, 50, seed=2)
+    assert s.finish == D(2026, 5, 8) and set(r.finish_dates()) == {s.finish}
+
+
 def test_sole_chain_is_always_critical():
     plan = make([T("a", 5, estimate=est(2, 5, 12)), T("b", 3, "a", estimate=est(1, 3, 9)), T("c", 2, "b")])
     r = simulate(plan, 2000, seed=3, method="pert")

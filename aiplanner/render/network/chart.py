@@ -216,6 +216,9 @@ def network_figure(plan, schedule, title: str | None = None):
     facts = (f"{len(layout.nodes)} tasks and {plural(len(layout.edges), 'dependency', 'dependencies')}: each task "
              f"right of the work it waits for, phases left to right · the {crit} tasks that set the finish date "
              "(the critical path) hatched, the links between them thick in the critical colour")
+    if layout.hidden_links:  # said first, so that it is never cut off
+        note = layout.hidden_note()
+        facts = f"{note[0].upper()}{note[1:]} · {facts}"
     fig_text(fig, margin, height - margin - 0.42, measure.fit(facts, 7.5, (width - 2 * margin) * 72),
              fontsize=7.5, color=MUTED)
     return fig

@@ -34,6 +34,12 @@ from aiplanner.render.network.order import count_crossings, reduce_crossings
 from aiplanner.render.network.place import assign_rows
 
 GAP_PITCH = 0.6  # width of the link-only layer between two phases, in layers
+#: Most slots (boxes plus the dummy nodes of long links) a drawing gets. Crossing reduction
+#: grows faster than linearly with them; a dense network (250 tasks each linked to every
+#: earlier one: 31,125 links, 2.6 million dummies) would take minutes and gigabytes. Above
+#: it, links that a longer chain of links already implies are left out (transitive
+#: reduction), then, if still needed, the longest non-critical links; the layout counts them.
+MAX_SLOTS = 4000
 
 __all__ = ["NetNode", "NetEdge", "PhaseBlock", "NetworkLayout", "layered_layout", "edge_path", "count_crossings"]
 
@@ -91,6 +97,26 @@ class NetworkLayout:
     initial_crossings: int
     order: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
     layer_x: tuple[float, ...] = field(default=(), repr=False)
+    #: Links of the plan not drawn (see :data:`MAX_SLOTS`): implied by a longer chain, and others.
+    implied_links: int = 0
+    dropped_links: int = 0
+
+    @property
+    def hidden_links(self) -> int:
+        """Links of the plan that the drawing leaves out."""
+        return self.implied_links + self.dropped_links
+
+    def hidden_note(self) -> str:
+        """What a drawing of this layout must say about the links it leaves out ('' when none)."""
+        if not self.hidden_links:
+            return ""
+        parts = []
+        if self.implied_links:
+            parts.append(f"{self.implied_links:,} implied by longer chains of links")
+        if self.dropped_links:
+            parts.append(f"{self.dropped_links:,} long non-critical ones")
+        return (f"too dense to draw every link: {self.hidden_links:,} of {len(self.edges) + self.hidden_links:,} "
+                f"left out ({' and '.join(parts)})")
 
 
 def _layers(plan, schedule) -> tuple[dict[str, int], list[PhaseBlock]]:
@@ -117,8 +143,59 @@ def _layers(plan, schedule) -> tuple[dict[str, int], list[PhaseBlock]]:
     return layer, blocks
 
 
+def _implied_links(plan, order: list[str], links: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The ``links`` (src, dst) that a path of two or more links also leads along.
+
+    Transitive reduction over ``order`` (topological), with the set of tasks
+    reachable from each task as one Python integer (a bit per task).
+    """
+    index = {tid: i for i, tid in enumerate(order)}
+    succ: dict[str, list[str]] = {tid: [] for tid in order}
+    for src, dst in links:
+        if src in index and dst in index and index[src] < index[dst]:
+            succ[src].append(dst)
+    reach: dict[str, int] = {}
+    implied = set()
+    for tid in reversed(order):
+        via = 0
+        for nxt in succ[tid]:
+            via |= reach[nxt]
+        for nxt in succ[tid]:
+            if via >> index[nxt] & 1:
+                implied.add((tid, nxt))
+        for nxt in succ[tid]:
+            via |= 1 << index[nxt]
+        reach[tid] = via
+    return implied
+
+
+def _thinned(plan, schedule, layer: dict[str, int], budget: int) -> tuple[set[tuple[str, str]], int, int]:
+    """Links to leave out so that boxes and dummies fit ``budget`` slots: (links, implied, dropped)."""
+    links = [(d.task, t.id) for t in plan.tasks if t.id in layer for d in t.depends_on if d.task in layer]
+    span = {pair: max(0, layer[pair[1]] - layer[pair[0]] - 1) for pair in links}
+    slots = len(layer) + sum(span.values())
+    if slots <= budget:
+        return set(), 0, 0
+    skip = _implied_links(plan, list(schedule.order), links)
+    implied = len(skip)
+    slots -= sum(span[pair] for pair in skip)
+    dropped = 0
+    if slots > budget:
+        times = schedule.tasks
+        rest = sorted((pair for pair in links if pair not in skip and span[pair] > 0
+                       and not (times[pair[0]].critical and times[pair[1]].critical)),
+                      key=lambda pair: (-span[pair], pair))
+        for pair in rest:
+            if slots <= budget:
+                break
+            skip.add(pair)
+            slots -= span[pair]
+            dropped += 1
+    return skip, implied, dropped
+
+
 def layered_layout(plan, schedule, *, node_w: float = 0.72, node_h: float = 1.0, gap: float = 0.35,
-                   dummy_h: float = 0.12, sweeps: int = 12) -> NetworkLayout:
+                   dummy_h: float = 0.12, sweeps: int = 12, max_slots: int = MAX_SLOTS) -> NetworkLayout:
     """Lay out ``plan``'s dependency network (see the module docstring).
 
     Parameters
@@ -133,9 +210,13 @@ def layered_layout(plan, schedule, *, node_w: float = 0.72, node_h: float = 1.0,
         Room a link passing through a layer takes, in rows.
     sweeps
         Crossing-reduction sweeps (down and up count as two).
+    max_slots
+        Most boxes plus dummy nodes drawn (see :data:`MAX_SLOTS`); the layout
+        counts the links it leaves out (:attr:`NetworkLayout.hidden_links`).
     """
     times = schedule.tasks
     layer, blocks = _layers(plan, schedule)
+    skip, implied, dropped = _thinned(plan, schedule, layer, max_slots)
     position = {t.id: i for i, t in enumerate(plan.tasks)}
     n_layers = max(layer.values(), default=-1) + 1
     members: list[list[str]] = [[] for _ in range(n_layers)]
@@ -151,7 +232,7 @@ def layered_layout(plan, schedule, *, node_w: float = 0.72, node_h: float = 1.0,
         if task.id not in layer:
             continue
         for dep in task.depends_on:
-            if dep.task not in layer:
+            if dep.task not in layer or (dep.task, task.id) in skip:
                 continue
             src, dst = dep.task, task.id
             critical = times[src].critical and times[dst].critical
@@ -215,7 +296,7 @@ def layered_layout(plan, schedule, *, node_w: float = 0.72, node_h: float = 1.0,
     edges.sort(key=lambda e: e.critical)
     width = (xs[-1] if xs else 0.0) + 1.0
     return NetworkLayout(nodes, tuple(edges), tuple(blocks), n_layers, width, height, node_w, node_h, crossings,
-                         initial, tuple(tuple(keys) for keys in ordered), tuple(xs))
+                         initial, tuple(tuple(keys) for keys in ordered), tuple(xs), implied, dropped)
 
 
 def _spread_ports(routes: list[list], node_h: float) -> None:

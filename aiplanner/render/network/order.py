@@ -72,7 +72,14 @@ def _reorder(layer: list[str], fixed: list[str], neighbours: dict[str, list[str]
 
 def _pair_crossings(a: list[int], b: list[int]) -> int:
     """Crossings of a's links with b's when a sits above b (both sorted positions)."""
-    return sum(len(a) - bisect_right(a, q) for q in b)
+    if not a or not b:
+        return 0
+    n = len(a)
+    if len(b) == 1:  # most boxes have one or two links a side: no generator for them
+        return n - bisect_right(a, b[0])
+    if n == 1:
+        return sum(1 for q in b if q < a[0])
+    return sum(n - bisect_right(a, q) for q in b)
 
 
 def _transpose(layers: list[list[str]], upper, lower) -> None:

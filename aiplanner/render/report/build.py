@@ -23,23 +23,44 @@ from aiplanner.render.style import INK, MUTED
 
 __all__ = ["build_report", "plan_pages", "report_pages", "draw_page"]
 
-def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent) -> list[Page]:
-    """Every page of the report in order (nothing drawn yet)."""
+#: Sections that need none of the analyses a helper process may be working out
+#: (see :mod:`aiplanner.render.report.prefetch`): they are laid out while it works.
+WITHOUT_ANALYSES = frozenset({"milestones", "timeline", "changes", "tasks", "responsibilities", "metrics"})
+
+
+def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent,
+               done: dict[str, list[Page]] | None = None) -> list[Page]:
+    """Every page of the report in order (nothing drawn yet); ``done`` holds the pages
+    of sections laid out already (see :func:`_plan_sections`). Responsibilities, metrics
+    and findings in a row share their pages (:mod:`aiplanner.render.report.flows`)."""
+    sections = list(ctx.options.sections)
+    runs: list[list[str]] = []  # the sections in order, a run of flowing ones as one item
+    for section in sections:
+        if section in FLOWING and runs and runs[-1][0] in FLOWING:
+            runs[-1].append(section)
+        else:
+            runs.append([section])
     pages: list[Page] = []
-    sections = [s for s in ctx.options.sections]
-    n = 0
-    while n < len(sections):
-        progress(0.05 + 0.15 * n / max(len(sections), 1), f"preparing {sections[n]}")
-        if sections[n] in FLOWING:  # responsibilities, metrics, findings in a row share their pages
-            run = []
-            while n < len(sections) and sections[n] in FLOWING:
-                run.append(sections[n])
-                n += 1
+    for n, run in enumerate(runs):
+        if run[0] in FLOWING:
+            progress(0.05 + 0.15 * sections.index(run[0]) / max(len(sections), 1), f"preparing {', '.join(run)}")
             pages.extend(flow_pages(ctx, run))
             continue
-        pages.extend(BUILDERS[sections[n]](ctx))
-        n += 1
+        section = run[0]
+        if done and section in done:
+            pages.extend(done[section])
+        else:
+            pages.extend(_plan_sections(ctx, [section], progress)[section])
     return pages
+
+
+def _plan_sections(ctx: ReportContext, sections: list[str], progress: ProgressCallback) -> dict[str, list[Page]]:
+    built: dict[str, list[Page]] = {}
+    total = max(len(ctx.options.sections), 1)
+    for section in sections:
+        progress(0.05 + 0.15 * list(ctx.options.sections).index(section) / total, f"preparing {section}")
+        built[section] = BUILDERS[section](ctx)
+    return built
 
 
 def _frame(fig, ctx: ReportContext, page: Page, number: int, total: int) -> None:
@@ -99,7 +120,8 @@ def draw_page(ctx: ReportContext, page: Page, number: int, total: int):
     return fig
 
 
-def build_report(plan, options: ReportOptions, progress: ProgressCallback = silent, source: str = "") -> bytes:
+def build_report(plan, options: ReportOptions, progress: ProgressCallback = silent, source: str = "",
+                 parallel: bool = False) -> bytes:
     """The PDF report of ``plan`` as bytes.
 
     Parameters
@@ -110,15 +132,50 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
         Called with (fraction, message) as pages are prepared and drawn.
     source
         The plan's file name (PDF subject metadata).
+    parallel
+        For a one-off process such as the command line: work out the analyses
+        (checks, Monte Carlo, load, network layouts) in a forked helper while
+        this process loads matplotlib (see :mod:`aiplanner.render.report.prefetch`),
+        and let matplotlib skip its artists' help texts
+        (:func:`~aiplanner.render.style.skip_artist_docstrings`). The report is
+        the same either way.
     """
-    from matplotlib.backends.backend_pdf import PdfPages
+    from aiplanner.schedule import schedule_plan
 
-    from aiplanner.render.style import mpl_context
+    progress(0.0, "scheduling")
+    schedule = schedule_plan(plan)
+    ctx = ReportContext(plan, schedule, options)
+    helper = None
+    if parallel:
+        from aiplanner.render.report import prefetch
 
+        helper = prefetch.start(ctx)
+    early: dict[str, list[Page]] = {}
+    try:
+        if parallel:  # a one-off command: matplotlib need not write its artists' help texts
+            from aiplanner.render.style import skip_artist_docstrings
+
+            skip_artist_docstrings()
+        from matplotlib.backends.backend_pdf import PdfPages
+
+        from aiplanner.render.style import lean_font_subsets, mpl_context
+
+        if helper is not None:  # lay out what needs no analysis while the helper works
+            with mpl_context():
+                early = _plan_sections(ctx, [s for s in options.sections
+                                             if s in WITHOUT_ANALYSES and s not in FLOWING], progress)
+    finally:
+        if helper is not None:
+            helper.collect(ctx)  # whatever came is used; the sections compute the rest
     printed = options.printed_at
     buffer = io.BytesIO()
     with mpl_context():
-        ctx, pages = report_pages(plan, options, progress)
+        pages = plan_pages(ctx, progress, early)
+        if not pages:
+            from aiplanner.model.errors import InvalidPlanError, Problem
+
+            raise InvalidPlanError([Problem("", f"nothing to show: the plan has no data for the sections "
+                                                f"{', '.join(options.sections)}")])
         metadata = {
             "Title": plan.name,
             "Author": plan.organisation or options.author,
@@ -128,7 +185,7 @@ def build_report(plan, options: ReportOptions, progress: ProgressCallback = sile
             "CreationDate": printed,
             "ModDate": printed,
         }
-        with PdfPages(buffer, metadata=metadata) as pdf:
+        with lean_font_subsets(), PdfPages(buffer, metadata=metadata) as pdf:
             for number, page in enumerate(pages, start=1):
                 progress(0.2 + 0.8 * (number - 1) / len(pages), f"page {number} / {len(pages)}: {page.section}")
                 pdf.savefig(draw_page(ctx, page, number, len(pages)))

@@ -18,9 +18,11 @@ def changes_pages(ctx: ReportContext) -> list[Page]:
     """Summary, moved tasks, people and findings since the chosen baseline."""
     from aiplanner.render.gantt.timeline import chosen_baseline
 
-    module = optional_module("aiplanner.render.report.compare")
     baseline = chosen_baseline(ctx.plan, ctx.options.baseline)
-    if module is None or baseline is None:
+    if baseline is None:  # no baseline: nothing to compare (and nothing to import for it)
+        return []
+    module = optional_module("aiplanner.render.report.compare")
+    if module is None:
         return []
     section = module.compare_section(ctx.plan, a=f"baseline:{baseline.name}", risk=False)
     if section is None:

@@ -85,6 +85,14 @@ def report_load(ctx: ReportContext):
     return ctx.once("load", lambda: load_module.compute_load(ctx.plan, ctx.schedule))
 
 
+def report_findings(ctx: ReportContext):
+    """The plan-health findings (computed once per report), or None without the checks."""
+    checks = optional_module("aiplanner.checks")
+    if checks is None or not hasattr(checks, "run_checks"):
+        return None
+    return ctx.once("findings", lambda: checks.run_checks(ctx.plan, ctx.schedule))
+
+
 def risk_summary(ctx: ReportContext):
     """The Monte Carlo result (cached), or None when this build cannot simulate
     or the plan has nothing to simulate."""
@@ -93,14 +101,6 @@ def risk_summary(ctx: ReportContext):
         return None
     opts = ctx.options
     return ctx.once("risk", lambda: montecarlo.simulate(ctx.plan, iterations=opts.iterations, seed=opts.seed))
-
-
-def report_findings(ctx: ReportContext):
-    """The plan checks' findings (run once per report), or None when this build has no checks."""
-    checks = optional_module("aiplanner.checks")
-    if checks is None or not hasattr(checks, "run_checks"):
-        return None
-    return ctx.once("findings", lambda: checks.run_checks(ctx.plan, ctx.schedule))
 
 
 def report_summary(ctx: ReportContext):

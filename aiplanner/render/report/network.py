@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from aiplanner.render.report.context import Page, ReportContext
 
-__all__ = ["network_pages", "critical_subplan", "LEGIBLE_ROW_PT"]
+__all__ = ["network_pages", "critical_subplan", "overview_layout", "detail_layout", "LEGIBLE_ROW_PT"]
 
 #: Box heights (points) from which the overview prints task ids.
 LEGIBLE_ROW_PT = 9.0
@@ -28,6 +28,29 @@ BAND_LAYERS = 7  # layers per band of the detail pages
 BAND_GAP = 0.25  # inches between bands
 ROW_IN = 0.16  # inches per layout row on the detail pages (and at most on the overview)
 SMALL = 60  # tasks: up to this many, the detail pages show the whole network
+
+
+def overview_layout(ctx: ReportContext):
+    """The layout of the overview page (computed once per report)."""
+    from aiplanner.render.network.layered import layered_layout
+
+    small = len(ctx.plan.tasks) <= SMALL  # room for names in the boxes
+    return ctx.once("network-overview", lambda: layered_layout(ctx.plan, ctx.schedule, node_h=2.4 if small else 1.0))
+
+
+def detail_layout(ctx: ReportContext):
+    """(plan shown, its layout) of the detail pages: the whole plan up to SMALL tasks, else
+    its critical path; ``(plan, None)`` when there is nothing to show (computed once)."""
+    from aiplanner.render.network.layered import layered_layout
+
+    def compute():
+        whole = len(ctx.plan.tasks) <= SMALL
+        sub_plan = ctx.plan if whole else critical_subplan(ctx.plan, ctx.schedule)
+        if not sub_plan.tasks:
+            return sub_plan, None
+        return sub_plan, layered_layout(sub_plan, ctx.schedule, node_w=0.8, node_h=3.2)
+
+    return ctx.once("network-detail", compute)
 
 
 def critical_subplan(plan, schedule):
@@ -62,17 +85,17 @@ def _overview(ctx: ReportContext, layout) -> tuple[Page, bool]:
            "date, hatched")
     if not readable:
         sub += " · the critical path in detail on the next page"
+    if layout.hidden_links:  # said first, so that it is never cut off
+        note = layout.hidden_note()
+        sub = f"{note[0].upper()}{note[1:]} · {sub}"
     return Page("network", "Dependency network", draw, sub), readable
 
 
 def _detail_pages(ctx: ReportContext) -> list[Page]:
-    from aiplanner.render.network.layered import layered_layout
-
     whole = len(ctx.plan.tasks) <= SMALL
-    sub_plan = ctx.plan if whole else critical_subplan(ctx.plan, ctx.schedule)
-    if not sub_plan.tasks:
+    sub_plan, layout = detail_layout(ctx)
+    if layout is None:
         return []
-    layout = layered_layout(sub_plan, ctx.schedule, node_w=0.8, node_h=3.2)
     _, _, width, height = ctx.body
     band_h = (layout.height + 0.4) * ROW_IN + 0.35  # inches, with room for the phase names
     per_page = max(1, int((height + BAND_GAP) // (band_h + BAND_GAP)))
@@ -111,6 +134,9 @@ def _band_page(ctx: ReportContext, sub_plan, layout, windows, band_h: float, ind
     title += " (continued)" if index else ""
     what = "Every task" if whole else f"The {len(layout.nodes)} tasks with no float"
     sub = f"{what} in dependency order: read each band left to right, then the next band"
+    if layout.hidden_links:
+        note = layout.hidden_note()
+        sub = f"{note[0].upper()}{note[1:]} · {sub}"
     if count > 1:
         sub += f" · part {index + 1} of {count}"
     return Page("network", title, draw, sub)
@@ -119,12 +145,10 @@ def _band_page(ctx: ReportContext, sub_plan, layout, windows, band_h: float, ind
 def network_pages(ctx: ReportContext) -> list[Page]:
     """The overview page, then the detail pages when the overview is too dense
     (a small plan's detail shows every task: then it replaces the overview)."""
-    from aiplanner.render.network.layered import layered_layout
-
     if not ctx.plan.tasks:
         return []
     small = len(ctx.plan.tasks) <= SMALL  # room for names in the boxes
-    layout = layered_layout(ctx.plan, ctx.schedule, node_h=2.4 if small else 1.0)
+    layout = overview_layout(ctx)
     overview, readable = _overview(ctx, layout)
     if readable:
         return [overview]

@@ -1,11 +1,16 @@
 """Findings of the plan checks, live: errors, warnings and notes about the plan.
 
-Hosting: ``FindingsView(session, parent)`` in a dock or tab. It re-runs
-:func:`aiplanner.checks.run_checks` shortly after every schedule change.
+Hosting: ``FindingsView(session, parent)`` in a dock or tab. It runs
+:func:`aiplanner.checks.run_checks` once the window has first been painted
+(the window opens on the table and the Gantt; the checks and their imports
+wait), then shortly after every schedule change. Until a pending run is
+done the list is greyed out and says "Checking…", and ``countsChanged``
+sends ``(-1, -1)``: what is shown is never the findings of an older plan.
 Clicking a finding selects the tasks it names (and the tasks of the phases
 it names) through ``session.select_tasks``; the people it names are sent
 with ``peopleSelected(list)`` (connect it to ``PeopleView.select_people``).
-``countsChanged(errors, warnings)`` feeds the status bar. Given the
+``countsChanged(errors, warnings)`` feeds the status bar (``-1, -1``: checking;
+``-2, -2``: the plan cannot be checked). Given the
 window's scenario lens as its session, it checks the scenario shown (its
 plan and schedule) and says so in a :class:`ScenarioNote`.
 """
@@ -14,14 +19,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from aiplanner.ui.first_paint import after_first_paint, waiting_for_paint
 from aiplanner.ui.views.scenario_note import ScenarioNote, shown_scenario
 
 __all__ = ["FindingsModel", "FindingsView", "WINDOW_ACTIONS"]
 
-_ICONS = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
-          "info": QStyle.SP_MessageBoxInformation}
+#: Severity -> name of the QStyle standard icon (looked up on first use: touching QStyle
+#: builds its many enums, which the window's first paint does without).
+_ICONS = {"error": "SP_MessageBoxCritical", "warning": "SP_MessageBoxWarning", "info": "SP_MessageBoxInformation"}
 
 #: Where in the window each action a fix names is (the command line names its command instead).
 WINDOW_ACTIONS = {"level": "People and load ▸ Level…"}
@@ -32,10 +39,11 @@ class FindingsModel(QAbstractTableModel):
 
     HEADERS = ("", "Finding", "What to do", "Rule")
 
-    def __init__(self, style, parent=None) -> None:
+    def __init__(self, style=None, parent=None) -> None:
         super().__init__(parent)
         self.findings: list = []
-        self._icons = {k: style.standardIcon(v) for k, v in _ICONS.items()}
+        self._style = style
+        self._icons: dict | None = None
 
     def set_findings(self, findings: list) -> None:
         self.beginResetModel()
@@ -59,6 +67,11 @@ class FindingsModel(QAbstractTableModel):
         f = self.findings[index.row()]
         col = index.column()
         if role == Qt.DecorationRole and col == 0:
+            if self._icons is None:
+                from PySide6.QtWidgets import QApplication, QStyle
+
+                style = self._style or QApplication.style()
+                self._icons = {k: style.standardIcon(getattr(QStyle, v)) for k, v in _ICONS.items()}
             return self._icons.get(f.severity)
         if role == Qt.DisplayRole:
             return ("", f.message, f.fix_for(WINDOW_ACTIONS), f.rule)[col]
@@ -84,7 +97,7 @@ class FindingsView(QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = FindingsModel(self.style(), self)
+        self.model = FindingsModel(None, self)  # the application's style, once an icon is drawn
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
@@ -121,34 +134,61 @@ class FindingsView(QWidget):
         layout.addWidget(self.table)
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
-        session.scheduleChanged.connect(self._timer.start)
+        #: A check is due (the list on show belongs to an older plan until it has run).
+        self.pending = False
+        self._first_due = False  # the first run is scheduled (after the window's first paint)
+        self._ran = False
+        session.scheduleChanged.connect(self._changed)
         scenario_changed = getattr(session, "scenarioChanged", None)
         if scenario_changed is not None:
-            scenario_changed.connect(self._scenario_changed)
-        session.planChanged.connect(lambda e: self._timer.start() if e.kind == "staffing_changed" else None)
-        session.documentReplaced.connect(self._timer.start)  # opening a file is not slowed by the checks
-        self.refresh()
+            scenario_changed.connect(lambda _name: self._changed())
+        session.planChanged.connect(lambda e: self._changed() if e.kind == "staffing_changed" else None)
+        session.documentReplaced.connect(self._changed)  # opening a file is not slowed by the checks
+        if session.document is not None:
+            self._changed()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._rows_timer.start()
 
-    def _scenario_changed(self, name: str) -> None:
-        # Until the checks have run, the list is the other plan's: say so and grey it out.
-        self.table.setEnabled(False)
-        self.summary.setText(f"Checking scenario {name}…" if name else "Checking the plan…")
-        self._timer.start()
+    def _changed(self) -> None:
+        """The plan, its schedule or the scenario shown changed: check again soon.
+
+        Until then the list is the older plan's: say so, grey it out and tell the
+        status bar the counts are being worked out. The first run waits for the
+        window's first paint (see :mod:`aiplanner.ui.first_paint`) and then starts
+        at once; later ones wait for the edits to pause.
+        """
+        if not self.pending:
+            self.pending = True
+            self.table.setEnabled(False)
+            scenario = shown_scenario(self.session)
+            self.summary.setText(f"Checking scenario {scenario}…" if scenario else "Checking the plan…")
+            self.countsChanged.emit(-1, -1)
+        if self._ran and not waiting_for_paint(self):
+            self._timer.start()
+        elif not self._first_due:
+            self._first_due = True
+            after_first_paint(self, self._first_run)
+
+    def _first_run(self) -> None:
+        self._first_due = False
+        if self.pending:
+            self.refresh()
 
     def refresh(self) -> None:
         """Run the checks on the session's plan now."""
         session = self.session
         self._timer.stop()
+        self.pending = False
+        self._ran = True
         self.table.setEnabled(True)
         self.all_findings = []
         what = f"scenario {shown_scenario(session)}" if shown_scenario(session) else "the plan"
         if session.document is not None and (session.schedule_error or session.schedule is None):
             self._show()
             self.summary.setText(f"Cannot check {what}: {session.schedule_error}")
+            self.countsChanged.emit(-2, -2)
             return
         if session.document is not None:
             # Imported with the first plan, not while the window starts: the checks read the catalogue.
@@ -160,6 +200,7 @@ class FindingsView(QWidget):
             except PlanError as exc:
                 self._show()
                 self.summary.setText(f"Cannot check {what}: {exc}")
+                self.countsChanged.emit(-2, -2)
                 return
         self._show()
         counts = {s: sum(1 for f in self.all_findings if f.severity == s) for s in ("error", "warning", "info")}

@@ -125,10 +125,12 @@ class MatrixView(QWidget):
 
     def _scenario_shown(self, name: str) -> None:
         """Name the scenario's pattern in the note: a pattern switch rebuilds the matrix."""
-        from aiplanner.catalog.switch import PATTERN_NAMES
-
         pattern = self.session.plan.pattern if name and self.session.document is not None else None
-        label = f"the {PATTERN_NAMES.get(pattern, pattern)} matrix" if pattern else "its matrix"
+        label = "its matrix"
+        if pattern:  # the catalogue is imported only when a scenario is shown (not for the window's start)
+            from aiplanner.catalog.switch import PATTERN_NAMES
+
+            label = f"the {PATTERN_NAMES.get(pattern, pattern)} matrix"
         self.note.note = f"{label}; edits here change this scenario's matrix, not the plan's"
         self.note.show_scenario(name)
 

@@ -188,9 +188,7 @@ class MetricsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
+        self._sized = False  # columns fit their contents from the first show (not for the window's start)
         self.note = ScenarioNote(session, "read-only: every scenario shares the plan's metrics; "
                                           "choose Plan to edit targets and record values", self)
         self.chart_holder = QWidget(self)
@@ -310,6 +308,11 @@ class MetricsView(QWidget):
         return self.model.remove(self.current_row(), day)
 
     def showEvent(self, event) -> None:
+        if not self._sized:
+            self._sized = True
+            header = self.table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
         super().showEvent(event)
         if self.canvas is None:
             self.canvas = _TrendCanvas(self.chart_holder)

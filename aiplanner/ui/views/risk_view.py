@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSizePolicy, QSpinBox,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from aiplanner.ui.first_paint import after_first_paint, waiting_for_paint
 from aiplanner.ui.views.risk_worker import SimulationThread, snapshot
 from aiplanner.ui.views.scenario_note import ScenarioNote, shown_scenario
 
@@ -54,6 +55,7 @@ class RiskView(QWidget):
         self._results: dict[tuple, object] = {}
         self._scenario = shown_scenario(session)
         self.canvas = None  # created on first show (matplotlib is imported then)
+        self._waiting_for_paint = False
 
         self.iterations = QSpinBox(self, minimum=100, maximum=100_000, singleStep=500, value=2000)
         self.iterations.setToolTip("Iterations per run")
@@ -114,7 +116,7 @@ class RiskView(QWidget):
         session.scheduleChanged.connect(self._plan_changed)
         session.documentReplaced.connect(self._document_replaced)
         if auto_run and session.document is not None:
-            self._debounce.start()
+            self._start_debounce()
 
     # -- running ----------------------------------------------------------------
     def key(self) -> tuple:
@@ -141,6 +143,19 @@ class RiskView(QWidget):
         if self.auto_run:
             self.cancel("The plan changed: simulating again when you pause…" if not switched
                         else self.status.text())
+            self._start_debounce()
+
+    def _start_debounce(self) -> None:
+        # Not before the window's first paint: the run's thread would compete with it.
+        if not waiting_for_paint(self):
+            self._debounce.start()
+        elif not self._waiting_for_paint:
+            self._waiting_for_paint = True
+            after_first_paint(self, self._painted)
+
+    def _painted(self) -> None:
+        self._waiting_for_paint = False
+        if self.auto_run:
             self._debounce.start()
 
     def _clear(self, prefix: str) -> None:

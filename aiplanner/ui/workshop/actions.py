@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiplanner.catalog.switch import PATTERN_NAMES, switch_pattern
-from aiplanner.checks.compare.baseline import capture_baseline
 from aiplanner.model.errors import PlanError
 from aiplanner.model.variants import Scenario
 from aiplanner.ui.workshop.commands import AddBaselineCommand, AddScenarioCommand, ReplaceScenarioCommand
-from aiplanner.ui.workshop.presentation import open_presentation
+
+# The catalogue, the checks and presentation mode are imported by the actions that use
+# them: the window builds these actions before its first paint, which needs none of them.
 
 __all__ = ["unique_name", "open_compare", "present", "capture", "show_ghosts", "baseline_chosen", "new_scenario",
            "switch_scenario_pattern"]
@@ -51,6 +51,8 @@ def open_compare(window):
 def present(window):
     """Open presentation mode on what the window shows (scenario, baseline ghosts, collapsed phases);
     a scenario or baseline chosen there comes back to the window."""
+    from aiplanner.ui.workshop.presentation import open_presentation
+
     if window.session.document is None:
         return None
     bar = window.workshop_bar
@@ -64,6 +66,8 @@ def present(window):
 
 def capture(window) -> str | None:
     """Ask for a name (default: today's date) and capture a baseline (one undoable step); return its name."""
+    from aiplanner.checks.compare.baseline import capture_baseline
+
     if window.session.document is None:
         return None
     plan = window.session.plan
@@ -119,6 +123,8 @@ def new_scenario(window) -> str | None:
 
 def switch_scenario_pattern(window):
     """Ask which scenario and which pattern; switch it as one undoable step and report what changed."""
+    from aiplanner.catalog.switch import PATTERN_NAMES, switch_pattern
+
     session = window.session
     if session.document is None:
         return None

@@ -157,3 +157,41 @@ def test_network_png_is_byte_for_byte_repeatable(plan):
 
     first = export_png(ExportRequest(plan, options={"chart": "network", "dpi": 50}))
     assert first == export_png(ExportRequest(plan, options={"chart": "network", "dpi": 50}))
+
+
+def _complete_plan(n: int):
+    from aiplanner.model import Dependency, Phase, Plan, Task
+
+    tasks = [Task(id=f"t{k}", name=f"Task {k}", phase="p" if k < n // 2 else "q", duration=1 + k % 3,
+                  depends_on=[Dependency(task=f"t{i}") for i in range(k)]) for k in range(n)]
+    return Plan(name="dense", start="2026-05-04", phases=[Phase(id="p", name="P"), Phase(id="q", name="Q")],
+                tasks=tasks)
+
+
+def test_a_dense_network_leaves_out_links_implied_by_longer_chains_and_says_so():
+    plan = _complete_plan(40)  # every task linked to every earlier one: 780 links
+    schedule = schedule_plan(plan)
+    full = layered_layout(plan, schedule, max_slots=10**9)
+    assert full.hidden_links == 0 and full.hidden_note() == "" and len(full.edges) == 780
+    thin = layered_layout(plan, schedule, max_slots=200)
+    assert thin.implied_links == 780 - 39 and thin.dropped_links == 0 and len(thin.edges) == 39
+    assert {(e.src, e.dst) for e in thin.edges} == {(f"t{k}", f"t{k + 1}") for k in range(39)}
+    assert thin.hidden_note() == "too dense to draw every link: 741 of 780 left out (741 implied by longer chains of links)"
+    assert set(thin.nodes) == set(full.nodes)
+
+
+def test_a_network_still_too_dense_drops_its_longest_non_critical_links():
+    from aiplanner.render.network.layered import _implied_links
+    from tests.perf.plangen import generated_plan
+
+    plan = generated_plan(300, 600, seed=5)
+    schedule = schedule_plan(plan)
+    layout = layered_layout(plan, schedule, max_slots=400)
+    assert layout.dropped_links > 0 and "long non-critical ones" in layout.hidden_note()
+    links = [(d.task, t.id) for t in plan.tasks for d in t.depends_on]
+    drawn = {(e.src, e.dst) for e in layout.edges}
+    assert len(drawn) + layout.hidden_links == len(links)
+    implied = _implied_links(plan, list(schedule.order), links)
+    assert layout.implied_links == len(implied) and not drawn & implied
+    critical = {(a, b) for a, b in links if schedule.tasks[a].critical and schedule.tasks[b].critical}
+    assert critical - implied <= drawn  # a critical link is never one of the dropped

@@ -13,7 +13,47 @@ def _view(qtbot, session):
     qtbot.addWidget(view)
     view.resize(900, 400)
     view.show()
+    qtbot.waitUntil(lambda: not view.pending, timeout=5000)  # the checks run once it has painted
     return view
+
+
+def test_checks_run_after_construction_and_never_show_an_older_plan(qtbot, view_session):
+    counts = []
+    view = FindingsView(view_session)
+    qtbot.addWidget(view)
+    view.countsChanged.connect(lambda e, w: counts.append((e, w)))
+    # the constructor checks nothing: the list says it is waiting
+    assert view.pending and not view.all_findings and not view.table.isEnabled()
+    assert view.summary.text() == "Checking the plan…"
+    qtbot.waitUntil(lambda: not view.pending, timeout=5000)
+    assert view.all_findings and view.table.isEnabled() and len(counts) == 1 and counts[0][0] >= 0
+    found = list(view.all_findings)
+    from aiplanner.model.plan import RoleDemand
+    from aiplanner.ui.commands import EditTaskCommand
+
+    view_session.push(EditTaskCommand(view_session, "a1", demands=[RoleDemand(role="ai-product-manager", fte=3)]))
+    # at once: greyed, "checking" for the status bar, until the re-run
+    assert view.pending and not view.table.isEnabled() and counts[-1] == (-1, -1)
+    qtbot.waitUntil(lambda: not view.pending, timeout=5000)
+    assert view.table.isEnabled() and counts[-1][0] >= 0 and view.all_findings != found
+
+
+def test_in_a_starting_window_the_checks_wait_for_its_first_paint(qtbot, plan_file):
+    from aiplanner.ui.first_paint import defer_until_painted
+    from aiplanner.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.risk_view.auto_run = False
+    qtbot.addWidget(window)
+    defer_until_painted(window)  # as the application does before opening the plan
+    assert window.files.open_path(plan_file, ask=False)
+    view = window.findings_view
+    qtbot.wait(100)
+    assert view.pending and not view.all_findings and window.status.findings.text() == "Checking…"
+    window.show()
+    qtbot.waitUntil(lambda: not view.pending, timeout=5000)
+    assert view.all_findings and "warning" in window.status.findings.text()
+    window.session.undo_stack.setClean()
 
 
 def test_lists_findings_with_severity_first(qtbot, view_session):
