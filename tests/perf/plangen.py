@@ -6,6 +6,7 @@ import datetime as dt
 import random
 
 from aiplanner.model import Calendar, Dependency, Estimate, Phase, Plan, Task
+from aiplanner.model.rules import CURRENT_VERSION
 
 PHASES = ("assessment", "design", "build", "scale")
 
@@ -44,7 +45,7 @@ def generated_plan(tasks: int, links: int, seed: int = 1, estimates: bool = Fals
             deadline=start + dt.timedelta(days=rng.randint(30, 900)) if rng.random() < 0.02 else None,
             progress=0.0, demands=[], priority=500, tags=[], notes=""))
     return Plan.model_construct(
-        format="aiplanner-plan", version=1, name="generated", organisation="", start=start, pattern=None,
+        format="aiplanner-plan", version=CURRENT_VERSION, name="generated", organisation="", start=start, pattern=None,
         calendar=Calendar(holidays=[dt.date(2026, 12, 25), dt.date(2027, 1, 1)]),
         phases=[Phase(id=p, name=p.title()) for p in PHASES], tasks=made, roles=[], people=[], assignments=[],
         responsibilities=None, metrics=[], notes="")
@@ -82,7 +83,7 @@ def plan_file_text(name: str, tasks: list[dict], holidays: tuple[str, ...] = ())
     """The ``.aiplan`` text of a plan starting Monday 4 May 2026 with ``tasks``."""
     import json
 
-    doc = {"format": "aiplanner-plan", "version": 1, "name": name, "start": "2026-05-04"}
+    doc = {"format": "aiplanner-plan", "version": CURRENT_VERSION, "name": name, "start": "2026-05-04"}
     if holidays:
         doc["calendar"] = {"holidays": list(holidays)}
     doc["phases"] = [{"id": p, "name": p.title()} for p in PHASES]

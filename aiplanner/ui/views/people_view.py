@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QSizePolicy, QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from aiplanner.model.plan import Absence, Person
+from aiplanner.ui.first_paint import after_first_paint, waiting_for_paint
 from aiplanner.ui.views.people_models import AssignmentModel, LoadModel, PeopleModel
 from aiplanner.ui.views.scenario_note import ScenarioNote
 
@@ -110,6 +111,7 @@ class PeopleView(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh_load)
         self._load_stale = True
+        self._load_waits = False  # a refresh is held back until the window has painted
         session.scheduleChanged.connect(self._schedule_changed)
         session.planChanged.connect(lambda e: self._schedule_changed() if e.kind == "staffing_changed" else None)
         session.documentReplaced.connect(self._schedule_changed)
@@ -147,6 +149,16 @@ class PeopleView(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._load_stale:
+            if waiting_for_paint(self):  # the window opens on the table and the Gantt; the load a moment later
+                if not self._load_waits:
+                    self._load_waits = True
+                    after_first_paint(self, self._painted)
+            else:
+                self.refresh_load()
+
+    def _painted(self) -> None:
+        self._load_waits = False
+        if self._load_stale and self.isVisible():
             self.refresh_load()
 
     def refresh_load(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget
 
+from aiplanner.ui.first_paint import after_first_paint, waiting_for_paint
 from aiplanner.ui.views.plan_table import PlanTableModel
 from aiplanner.ui.views.scenario_note import ScenarioNote, shown_scenario
 
@@ -35,6 +36,9 @@ class SymptomsModel(PlanTableModel):
     def __init__(self, session, parent=None) -> None:
         self._catalog = None
         self._addressed: dict[str, list[str]] | None = None
+        #: Asked before the catalogue is first read: True holds the rows back (the window has not
+        #: painted yet; the view resets the model once it has). None: never hold back.
+        self.held = None
         super().__init__(session, parent)
 
     @property
@@ -59,7 +63,11 @@ class SymptomsModel(PlanTableModel):
         return {a.symptom: a for a in self.session.plan.symptoms}
 
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.session.document is None else len(self.symptoms())
+        if parent.isValid() or self.session.document is None:
+            return 0
+        if self._catalog is None and self.held is not None and self.held():
+            return 0
+        return len(self.symptoms())
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -190,6 +198,8 @@ class SymptomsView(QWidget):
         self.session = session
         self.model = SymptomsModel(session, self)
         self.model.refused.connect(self.message)
+        self._booked = False
+        self.model.held = self._held
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(ANSWER, _AnswerDelegate(self.table))
@@ -211,3 +221,17 @@ class SymptomsView(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(intro)
         layout.addWidget(self.table)
+
+    def _held(self) -> bool:
+        """Whether the checklist waits for the window's first paint (it reads the catalogue,
+        which the window's start does without); a reset is booked for then."""
+        if not waiting_for_paint(self):
+            return False
+        if not self._booked:
+            self._booked = True
+            after_first_paint(self, self._painted)
+        return True
+
+    def _painted(self) -> None:
+        self._booked = False
+        self.model.reset()
