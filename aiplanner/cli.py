@@ -86,17 +86,39 @@ def _open_window(argv: Sequence[str]) -> int:
     return run_app(args.file, qt_args)
 
 
+#: Garbage collector thresholds while a sub-command runs: young objects collected every 50,000
+#: new ones instead of every 700. A command builds a large heap that lives until it ends
+#: (matplotlib, fonts, the plan) and the defaults walk it again and again: 0.25 s of an
+#: enterprise PDF report, 12 ms of ``schedule`` on 2,000 tasks. Garbage is still collected,
+#: so memory stays bounded; the defaults come back afterwards (tests that call ``main``).
+SHORT_RUN_GC = (50_000, 20, 10)
+
+
 def _run_safely(args: argparse.Namespace) -> int:
     """Run a sub-command with stdout and stderr escaping control characters (names from plans and
-    foreign files never reach the terminal raw)."""
+    foreign files never reach the terminal raw), and the collector set for a short run
+    (:data:`SHORT_RUN_GC`)."""
+    import gc
+
     from aiplanner.commands._common import SafeText
 
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SafeText(out), SafeText(err)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*SHORT_RUN_GC)
     try:
         return int(args._run(args) or 0)
     finally:
         sys.stdout, sys.stderr = out, err
+        gc.set_threshold(*thresholds)
+
+
+def _leaving() -> None:
+    """The program ends: let the interpreter skip its last walk over every object left
+    (0.25 s after a PDF report); the system frees the memory at once."""
+    import gc
+
+    gc.freeze()
 
 
 def _with_input_file(exc, args) -> Exception:
@@ -110,8 +132,17 @@ def _with_input_file(exc, args) -> Exception:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``aiplanner`` console script."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Entry point of the ``aiplanner`` console script (``argv`` None: the whole program, which
+    ends when this returns; else a call from Python, which goes on)."""
+    if argv is not None:
+        return _main(list(argv))
+    try:
+        return _main(sys.argv[1:])
+    finally:
+        _leaving()
+
+
+def _main(argv: list[str]) -> int:
     # Offline and without telemetry: no third-party pydantic plugin (found through package
     # metadata) hooks into our validation; set PYDANTIC_DISABLE_PLUGINS to choose otherwise.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -25,7 +25,8 @@ __all__ = ["build_report", "plan_pages", "report_pages", "draw_page"]
 
 #: Sections that need none of the analyses a helper process may be working out
 #: (see :mod:`aiplanner.render.report.prefetch`): they are laid out while it works.
-WITHOUT_ANALYSES = frozenset({"milestones", "timeline", "changes", "tasks", "responsibilities", "metrics"})
+#: (Not the milestone page: it reads the executive summary, which the helper computes.)
+WITHOUT_ANALYSES = frozenset({"timeline", "changes", "tasks", "responsibilities", "metrics"})
 
 
 def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent,
