@@ -49,12 +49,38 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+def command_module(name: str | None):
+    """The module of the sub-command called ``name``, or None when there is none.
+
+    Looked up first as ``aiplanner.commands.<name>`` (one import, where discovering
+    every command imports them all); a command whose module is named otherwise
+    (``import``) is found by discovery. A file name (with a dot or a path
+    separator, which no command name has) is no command.
+    """
+    if not name:
+        return None
+    if name.isidentifier():
+        try:
+            module = importlib.import_module(f"aiplanner.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"aiplanner.commands.{name}":
+                raise
+        else:
+            if getattr(module, "NAME", None) == name and hasattr(module, "run"):
+                return module
+    if "." in name or os.sep in name or (os.altsep and os.altsep in name):
+        return None
+    return next((m for m in _command_modules() if m.NAME == name), None)
+
+
+def build_parser(command: str | None = None, module=None) -> argparse.ArgumentParser:
     """The parser with every discovered sub-command.
 
     With ``command``, only that sub-command gets its options (the others are
     listed by name and help): a run does not pay for every command's
-    option set-up (``export`` alone imports the render options).
+    option set-up (``export`` alone imports the render options). With its
+    ``module`` too (see :func:`command_module`), only that sub-command is set
+    up at all (what a run of it needs).
     """
     parser = _Parser(
         prog="aiplanner",
@@ -66,11 +92,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"aiplanner {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in _command_modules():
-        cmd = sub.add_parser(module.NAME, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP))
-        if command is None or module.NAME == command:
-            module.add_arguments(cmd)
-        cmd.set_defaults(_run=module.run)
+    for found in [module] if module is not None and module.NAME == command else _command_modules():
+        cmd = sub.add_parser(found.NAME, help=found.HELP, description=getattr(found, "DESCRIPTION", found.HELP))
+        if command is None or found.NAME == command:
+            found.add_arguments(cmd)
+        cmd.set_defaults(_run=found.run)
     return parser
 
 
@@ -148,10 +174,10 @@ def _main(argv: list[str]) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from aiplanner.model.errors import PlanError
 
-    known = {m.NAME for m in _command_modules()}
     first = next((a for i, a in enumerate(argv)
                   if not a.startswith("-") and (i == 0 or argv[i - 1] != "--screenshot")), None)
-    wants_parser = any(a in ("-h", "--help", "--version") for a in argv[:1]) or (first in known)
+    module = command_module(first)
+    wants_parser = any(a in ("-h", "--help", "--version") for a in argv[:1]) or module is not None
     try:
         if not wants_parser:
             if first is not None and not os.path.exists(first) and not first.endswith(".aiplan"):
@@ -160,8 +186,8 @@ def _main(argv: list[str]) -> int:
                 return EXIT_BAD_INPUT
             return _open_window(argv)
         # Top-level --help/--version list the commands only; a command needs its own options only.
-        command = first if first in known and argv[0] == first else "" if argv[:1] != [] and argv[0].startswith("-") else None
-        args = build_parser(command).parse_args(argv)
+        command = first if module is not None and argv[0] == first else "" if argv[:1] != [] and argv[0].startswith("-") else None
+        args = build_parser(command, module).parse_args(argv)
         return _run_safely(args)
     except PlanError as exc:
         from aiplanner.commands._common import printable
