@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 
@@ -29,6 +28,8 @@ EXIT_INTERNAL = 3
 
 
 def _command_modules() -> list:
+    import pkgutil
+
     import aiplanner.commands as package
 
     modules = []
