@@ -110,11 +110,10 @@ def report_pages(plan, options: ReportOptions, progress: ProgressCallback = sile
 def draw_page(ctx: ReportContext, page: Page, number: int, total: int):
     """Page ``number`` of ``total`` as a matplotlib figure, framed (title, footer): what the PDF
     prints, and what the window's print preview shows."""
-    from matplotlib.figure import Figure
-
     from aiplanner.render.canvas import plain_letters
+    from aiplanner.render.pdf_paths import grouping_figure
 
-    fig = Figure(figsize=(ctx.page_width, ctx.page_height))
+    fig = grouping_figure((ctx.page_width, ctx.page_height))
     page.draw(fig, ctx.body)
     _frame(fig, ctx, page, number, total)
     plain_letters(fig)
