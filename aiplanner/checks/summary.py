@@ -28,6 +28,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from aiplanner.checks.findings import plural
 from aiplanner.checks.metrics import BAD, GOOD, MetricStatus, metric_status, statuses
 from aiplanner.model.plan import Plan
 from aiplanner.model.parts import EXIT_CHECK_TAG
@@ -351,11 +352,11 @@ def _drivers(plan: Plan, result) -> tuple[SlipDriver, ...]:
     drivers = []
     for t in candidates[:3]:
         if t.status == "added":
-            why = f"added since the baseline ({t.duration_b} working days)"
+            why = f"added since the baseline ({plural(t.duration_b, 'working day')})"
         elif (t.duration_delta or 0) > 0:
-            why = f"takes {t.duration_delta} working days longer ({t.duration_a} -> {t.duration_b})"
+            why = f"takes {plural(t.duration_delta, 'working day')} longer ({t.duration_a} -> {t.duration_b})"
         else:
-            why = f"starts {own[t.id]} working days later than its predecessors require"
+            why = f"starts {plural(own[t.id], 'working day')} later than its predecessors require"
         drivers.append(SlipDriver(t.id, t.name, own[t.id], t.finish_delta or 0, why))
     return tuple(drivers)
 
@@ -452,7 +453,7 @@ def _schedule_area(slip: Slip | None, progress: Progress, missed: list[str]) -> 
     behind = progress.behind
     parts = []
     if slip is not None:
-        parts.append(f"finish {slip.days:+d} working days against baseline {slip.baseline}" if slip.days
+        parts.append(f"finish {slip.days:+d} working day{'s' if abs(slip.days) != 1 else ''} against baseline {slip.baseline}" if slip.days
                      else f"finish as in baseline {slip.baseline}")
     else:
         parts.append("no baseline to compare with")
@@ -474,7 +475,7 @@ def _schedule_area(slip: Slip | None, progress: Progress, missed: list[str]) -> 
 def _risk_area(risk: Risk | None) -> AreaStatus:
     if risk is None:
         return AreaStatus("risk", "grey", "not simulated (no tasks)", RULES["risk"])
-    later = (f"the P80 finish {risk.p80_late} working days after it" if risk.p80_late > 0
+    later = (f"the P80 finish {plural(risk.p80_late, 'working day')} after it" if risk.p80_late > 0
              else "the P80 finish on it")
     why = f"{risk.chance_text} chance of finishing by the planned date; {later}"
     if risk.chance >= CHANCE_GREEN:
@@ -497,9 +498,10 @@ def _staffing_area(plan: Plan, people: tuple[Overloaded, ...], unstaffed: tuple[
     if unstaffed:
         parts.append(f"nobody holds {', '.join(unstaffed)}")
     if people:
-        parts.append(f"{len(people)} of {len(plan.people)} people over capacity (most: {worst} working days)")
+        parts.append(f"{len(people)} of {plural(len(plan.people), 'person', 'people')} over capacity "
+                     f"(most: {plural(worst, 'working day')})")
     else:
-        parts.append(f"nobody of {len(plan.people)} people over capacity")
+        parts.append(f"nobody of {plural(len(plan.people), 'person', 'people')} over capacity")
     if unstaffed or worst > OVER_RED_DAYS:
         rag: RAG = "red"
     elif people:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -299,10 +300,13 @@ def read_validated(path: str | Path, max_bytes: int = 32 * 1024 * 1024):
         from aiplanner.model.validate import plan_problems
 
         validator = _validator()
-        path = Path(path)
-        if path.stat().st_size > max_bytes:
-            return None
-        text = path.read_bytes().decode("utf-8-sig")
+        # only a regular file, opened without blocking: a FIFO or device is the ordinary reader's to refuse
+        fd = os.open(Path(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+                return None
+            text = handle.read(max_bytes + 1).decode("utf-8-sig")
         data = json.loads(text, parse_constant=_reject_constant)
         if not isinstance(data, dict) or data.get("format", rules.FORMAT) != rules.FORMAT:
             return None

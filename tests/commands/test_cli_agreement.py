@@ -95,7 +95,11 @@ def test_levelling_that_finds_no_room_names_the_file(tmp_path, capsys):
 @pytest.mark.parametrize("argv", [["validate", "{f}"], ["schedule", "{f}"], ["check", "{f}"],
                                   ["import", "{f}", "--from", "csv", "-o", "{out}"],
                                   ["export", "{f}", "--to", "csv", "-o", "{out}"]])
-def test_a_fifo_is_refused_without_waiting(tmp_path, capsys, argv):
+def test_a_fifo_is_refused_without_waiting(tmp_path, capsys, monkeypatch, argv):
+    from aiplanner.model.fastread import remember_schema
+
+    monkeypatch.setenv("AIPLANNER_CACHE_DIR", str(tmp_path / "cache"))
+    assert remember_schema() is not None  # the schedule command's fast reader is in play too
     fifo = tmp_path / "pipe.aiplan"
     os.mkfifo(fifo)
     out = tmp_path / "out.file"

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aiplanner.checks.findings import plural
 from aiplanner.render.style import CRITICAL, INK, MUTED, phase_colour, tint
 
 
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    """``"1 task"``, ``"2 tasks"``; ``many`` for an irregular plural (``"dependencies"``)."""
-    return f"{n} {noun if n == 1 else (many or noun + 's')}"
 
 __all__ = ["NetworkGeometry", "network_geometry", "paint_network", "network_figure", "bezier_points", "wrap_two",
            "plural"]

@@ -12,6 +12,7 @@ dates alone.
 
 from __future__ import annotations
 
+from aiplanner.checks.findings import plural
 from aiplanner.render.report.context import MARGIN, Page, ReportContext, report_summary
 from aiplanner.render.style import INK, MUTED, RAG_COLOURS, TextMeasure
 
@@ -60,7 +61,7 @@ def summary_lines(summary) -> dict[str, list[tuple[str, str]]]:
         when.append(("body", f"50% likely by {_day(risk.p50)} (P50) · 80% likely by {_day(risk.p80)} (P80)"))
         when.append(("strong", f"{percent(risk.chance)} chance of finishing by the planned date"))
         when.append(("note", f"Monte Carlo over the three-point estimates: {risk.iterations:,} runs, seed {risk.seed}"))
-    when.append(("note", f"Start {_day(summary.start)} · {summary.duration} working days"))
+    when.append(("note", f"Start {_day(summary.start)} · {plural(summary.duration, 'working day')}"))
     out["When do we finish? How sure are we?"] = when
 
     slipping = []
@@ -77,17 +78,17 @@ def summary_lines(summary) -> dict[str, list[tuple[str, str]]]:
         slipping.append(("strong", f"On the baseline's finish ({slip.baseline}, {_day(slip.baseline_finish)})"))
     else:
         way = "later" if slip.days > 0 else "earlier"
-        slipping.append(("strong", f"{abs(slip.days)} working days {way} than baseline {slip.baseline} "
+        slipping.append(("strong", f"{plural(abs(slip.days), 'working day')} {way} than baseline {slip.baseline} "
                                    f"({_day(slip.baseline_finish)})"))
         for driver in slip.drivers:
             slipping.append(("item", f"{driver.name}: {driver.why}"))
     if summary.missed_deadlines:
-        slipping.append(("strong", f"{len(summary.missed_deadlines)} deadline(s) missed"))
+        slipping.append(("strong", f"{plural(len(summary.missed_deadlines), 'deadline')} missed"))
     out["Are we slipping?"] = slipping
 
     people = []
     for person in summary.overloaded[:LIST_LIMIT]:
-        people.append(("item", f"{person.name}: {person.days_over} working days over capacity, "
+        people.append(("item", f"{person.name}: {plural(person.days_over, 'working day')} over capacity, "
                                f"peak {person.peak_text}"))
     if len(summary.overloaded) > LIST_LIMIT:
         people.append(("note", f"and {len(summary.overloaded) - LIST_LIMIT} more over capacity"))
@@ -105,8 +106,9 @@ def summary_lines(summary) -> dict[str, list[tuple[str, str]]]:
     counts = summary.findings
     others = summary.other_findings
     if others:
-        wrong.append(("body", f"{others} other finding{'s' if others != 1 else ''} ({counts['error']} errors, "
-                              f"{counts['warning']} warnings, {counts['info']} info in all): see Findings"))
+        wrong.append(("body", f"{plural(others, 'other finding')} ({plural(counts['error'], 'error')}, "
+                              f"{plural(counts['warning'], 'warning')}, {plural(counts['info'], 'note')} in all): "
+                              "see Findings"))
     out["What is going wrong?"] = wrong
 
     if summary.metrics:

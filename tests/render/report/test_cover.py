@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 
+from aiplanner.checks.findings import plural
 from aiplanner.cli import main
 from aiplanner.io.native import load_plan
 from aiplanner.render.options import ReportOptions
@@ -66,7 +67,7 @@ def test_cover_figures_equal_the_command_line(name, capsys):
     shown = sorted(days.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:5]
     for person, total in shown:
         peaks = [f"peak {r['peak']:g} FTE of {r['capacity']:g}" for r in load["over_allocations"] if r["person"] == person]
-        line = f"{names[person]}: {total} working days over capacity, "
+        line = f"{names[person]}: {plural(total, 'working day')} over capacity, "
         assert line in cover
         assert any(line + peak in cover for peak in peaks)
     if len(days) > 5:
@@ -84,13 +85,13 @@ def test_cover_figures_equal_the_command_line(name, capsys):
     others = len(check["findings"]) - len(pitfalls)
     counts = check["summary"]
     if others:
-        assert (f"{others} other finding{'s' if others != 1 else ''} ({counts['error']} errors, "
-                f"{counts['warning']} warnings, {counts['info']} info in all)") in cover
+        assert (f"{plural(others, 'other finding')} ({plural(counts['error'], 'error')}, "
+                f"{plural(counts['warning'], 'warning')}, {plural(counts['info'], 'note')} in all)") in cover
 
     if plan.baselines:
         compared = cli_json(capsys, "compare", path, "--no-risk", "--format", "json")["project"]
         slip = compared["finish_delta"]
-        assert f"{abs(slip)} working days {'later' if slip > 0 else 'earlier'} than baseline" in cover
+        assert f"{plural(abs(slip), 'working day')} {'later' if slip > 0 else 'earlier'} than baseline" in cover
         assert _day(compared["finish_a"]) in cover
     else:
         assert "No baseline saved" in cover
