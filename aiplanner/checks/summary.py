@@ -270,6 +270,7 @@ class ExecutiveSummary:
         from aiplanner.checks.compare.deltas import json_ready
 
         data = asdict(self)
+        data["progress"] = self.progress.to_dict()  # a plain value class (schedule.progress), not a dataclass
         data["finish_title"] = self.finish_title
         if self.risk is not None:
             data["risk"]["chance_text"] = self.risk.chance_text

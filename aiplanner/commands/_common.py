@@ -9,8 +9,6 @@ from typing import Any
 
 from typing import TYPE_CHECKING
 
-from aiplanner.io.atomic import atomic_write_bytes
-
 if TYPE_CHECKING:
     from aiplanner.model.plan import Plan
 
@@ -48,6 +46,8 @@ def write_output(path: str | None, data: str | bytes) -> None:
         else:
             sys.stdout.write(data)
         return
+    from aiplanner.io.atomic import atomic_write_bytes  # (tempfile and shutil: not for printing)
+
     atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data, backup=False)
 
 

@@ -8,8 +8,9 @@ message box.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from aiplanner.model.values import Frozen, init_fields
 
 __all__ = [
     "Problem",
@@ -25,12 +26,13 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Frozen):
     """One fault in a plan: ``path`` is a JSON path such as ``$.tasks[3].duration``."""
 
-    path: str
-    message: str
+    __slots__ = ("path", "message")
+
+    def __init__(self, path: str, message: str) -> None:
+        init_fields(self, path=path, message=message)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message

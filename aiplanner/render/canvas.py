@@ -60,87 +60,125 @@ class TextBatch:
 
     def artist(self, zorder: float = 20):
         """A matplotlib artist drawing every queued string (add it to the figure)."""
-        from matplotlib.artist import Artist
+        art = _batch_artist_class()(self)
+        art.set_zorder(zorder)
+        return art
+
+    def draw(self, renderer) -> None:
+        """Draw every queued string through ``renderer`` (what the artist's ``draw`` does)."""
         from matplotlib.colors import to_rgba
         from matplotlib.font_manager import FontProperties
 
         from aiplanner.render.agg_text import agg_writer
         from aiplanner.render.pdf_text import face_list, needs_shaping, pdf_writer
 
-        batch = self
+        items = self.items
+        if not items:
+            return
+        px = renderer.points_to_pixels(1.0)
+        _, canvas_h = renderer.get_canvas_width_height()
+        flip = renderer.flipy()
+        # Grouped by clip box and colour: one graphics state per group
+        # instead of one per string (the PDF backend writes each change).
+        # (Keys by first appearance, never by id(): the bytes must not
+        # depend on memory addresses.)
+        clips: dict[int, int] = {}
+        for item in items:
+            clips.setdefault(id(item[9]), len(clips))
+        order = sorted(range(len(items)), key=lambda i: (clips[id(items[i][9])], str(items[i][6])))
+        anchors = _anchors(items)
+        fast = pdf_writer(renderer, self.measure)
+        raster = agg_writer(renderer, self.measure, face_list) if fast is None else None
         props: dict[tuple[float, str], FontProperties] = {}
+        gc = None
+        state = None
+        block = False  # a PdfText block is open
+        for i in order:
+            _, _, _, text, size, weight, color, ha, va, clip, (ox, oy) = items[i]
+            if (id(clip), color) != state:
+                if block:
+                    fast.end()
+                    block = False
+                if gc is not None:
+                    gc.restore()
+                gc = renderer.new_gc()
+                gc.set_foreground(to_rgba(color), isRGBA=True)
+                if clip is not None:
+                    gc.set_clip_rectangle(clip)
+                state = (id(clip), color)
+            dx, dy = anchors[i]
+            dx += ox * px
+            dy += oy * px
+            if ha != "left":
+                width = self.measure.width(text, size, weight) * px
+                dx -= width if ha == "right" else width / 2
+            dy += BASELINE[va] * size * px
+            if flip:
+                dy = canvas_h - dy
+            if fast is not None and not needs_shaping(text):
+                if not block:
+                    renderer.check_gc(gc, gc._rgb)
+                    fast.begin()
+                    block = True
+                fast.show(dx, dy, text, size, weight)
+                continue
+            if raster is not None and gc.get_antialiased() and not needs_shaping(text):
+                raster.show(gc, dx, dy, text, size, weight)
+                continue
+            if block:
+                fast.end()
+                block = False
+            key = (size, weight)
+            prop = props.get(key)
+            if prop is None:
+                prop = props[key] = FontProperties(family=list(font_families()), size=size, weight=weight)
+            renderer.draw_text(gc, dx, dy, text, prop, 0.0, mtext=_Shaping)
+        if block:
+            fast.end()
+        if gc is not None:
+            gc.restore()
 
-        class _Batch(Artist):
+
+def _anchors(items: list[tuple]) -> list[tuple[float, float]]:
+    """Each item's anchor in display coordinates: one transform call per transform, not per string."""
+    import numpy as np
+
+    by_transform: dict[int, list[int]] = {}
+    for i, item in enumerate(items):
+        by_transform.setdefault(id(item[0]), []).append(i)
+    anchors: list = [None] * len(items)
+    for members in by_transform.values():
+        points = items[members[0]][0].transform(np.array([(items[i][1], items[i][2]) for i in members], dtype=float))
+        for i, point in zip(members, points.tolist()):
+            anchors[i] = point
+    return anchors
+
+
+_BATCH_ARTIST: list[type] = []
+
+
+def _batch_artist_class() -> type:
+    """The artist class of a :class:`TextBatch`, defined once (matplotlib works out the ``set()``
+    signature of every Artist subclass when it is defined: a millisecond each time)."""
+    if not _BATCH_ARTIST:
+        from matplotlib.artist import Artist
+
+        class TextBatchArtist(Artist):
+            """Draws the strings of one :class:`TextBatch`."""
+
+            def __init__(self, batch: TextBatch) -> None:
+                super().__init__()
+                self.batch = batch
+
             def draw(self, renderer):  # noqa: D102 - matplotlib's draw protocol
                 if not self.get_visible():
                     return
                 renderer.open_group("text-batch", self.get_gid())
-                px = renderer.points_to_pixels(1.0)
-                _, canvas_h = renderer.get_canvas_width_height()
-                flip = renderer.flipy()
-                # Grouped by clip box and colour: one graphics state per group
-                # instead of one per string (the PDF backend writes each change).
-                # (Keys by first appearance, never by id(): the bytes must not
-                # depend on memory addresses.)
-                clips: dict[int, int] = {}
-                for item in batch.items:
-                    clips.setdefault(id(item[9]), len(clips))
-                order = sorted(range(len(batch.items)),
-                               key=lambda i: (clips[id(batch.items[i][9])], str(batch.items[i][6])))
-                fast = pdf_writer(renderer, batch.measure)
-                raster = agg_writer(renderer, batch.measure, face_list) if fast is None else None
-                gc = None
-                state = None
-                block = False  # a PdfText block is open
-                for i in order:
-                    transform, x, y, text, size, weight, color, ha, va, clip, (ox, oy) = batch.items[i]
-                    if (id(clip), color) != state:
-                        if block:
-                            fast.end()
-                            block = False
-                        if gc is not None:
-                            gc.restore()
-                        gc = renderer.new_gc()
-                        gc.set_foreground(to_rgba(color), isRGBA=True)
-                        if clip is not None:
-                            gc.set_clip_rectangle(clip)
-                        state = (id(clip), color)
-                    dx, dy = transform.transform((x, y))
-                    dx += ox * px
-                    dy += oy * px
-                    if ha != "left":
-                        width = batch.measure.width(text, size, weight) * px
-                        dx -= width if ha == "right" else width / 2
-                    dy += BASELINE[va] * size * px
-                    if flip:
-                        dy = canvas_h - dy
-                    if fast is not None and not needs_shaping(text):
-                        if not block:
-                            renderer.check_gc(gc, gc._rgb)
-                            fast.begin()
-                            block = True
-                        fast.show(dx, dy, text, size, weight)
-                        continue
-                    if raster is not None and gc.get_antialiased() and not needs_shaping(text):
-                        raster.show(gc, dx, dy, text, size, weight)
-                        continue
-                    if block:
-                        fast.end()
-                        block = False
-                    key = (size, weight)
-                    prop = props.get(key)
-                    if prop is None:
-                        prop = props[key] = FontProperties(family=list(font_families()), size=size, weight=weight)
-                    renderer.draw_text(gc, dx, dy, text, prop, 0.0, mtext=_Shaping)
-                if block:
-                    fast.end()
-                if gc is not None:
-                    gc.restore()
+                self.batch.draw(renderer)
                 renderer.close_group("text-batch")
 
-        art = _Batch()
-        art.set_zorder(zorder)
-        return art
+        _BATCH_ARTIST.append(TextBatchArtist)
+    return _BATCH_ARTIST[0]
 
 
 class Pane:

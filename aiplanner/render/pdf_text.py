@@ -19,7 +19,7 @@ go through ``renderer.draw_text`` as before: :func:`pdf_writer` returns
 
 from __future__ import annotations
 
-__all__ = ["PdfText", "pdf_writer", "needs_shaping", "face_list", "glyph_in"]
+__all__ = ["PdfText", "pdf_writer", "pdf_number", "needs_shaping", "face_list", "glyph_in"]
 
 # Code point ranges drawn glyph by glyph: Latin, Greek, Cyrillic (no
 # combining marks), general punctuation, symbols and arrows, CJK.
@@ -101,19 +101,47 @@ def glyph_in(faces: list[_Face], char: str) -> tuple[_Face, int]:
     return faces[0], 0
 
 
+def pdf_number(value: float) -> bytes:
+    """A number as the PDF backend writes it (at most ten decimals, no trailing zeros).
+
+    >>> pdf_number(8), pdf_number(7.5), pdf_number(-12.3456789012345), pdf_number(0.0)
+    (b'8', b'7.5', b'-12.3456789012', b'0')
+    """
+    if type(value) is int:
+        return b"%d" % value
+    return (b"%.10f" % value).rstrip(b"0").rstrip(b".")
+
+
+def _literal(codes: bytes) -> bytes:
+    """Glyph codes as a PDF literal string (backslash, parentheses and line ends escaped)."""
+    if b"\\" in codes:
+        codes = codes.replace(b"\\", b"\\\\")
+    if b"(" in codes or b")" in codes:
+        codes = codes.replace(b"(", b"\\(").replace(b")", b"\\)")
+    if b"\n" in codes or b"\r" in codes:
+        codes = codes.replace(b"\n", b"\\n").replace(b"\r", b"\\r")
+    return b"(" + codes + b")"
+
+
 class PdfText:
-    """Writes strings into one PDF page through ``renderer`` (see :func:`pdf_writer`)."""
+    """Writes strings into one PDF page through ``renderer`` (see :func:`pdf_writer`).
+
+    The text operators of a block (``BT`` ... ``ET``) are put together as bytes
+    and handed to the page's content stream at :meth:`end`, in one write: the
+    backend's ``output`` formats every operand through ``pdfRepr`` and wraps
+    lines (``_fill``), which cost more than working out the glyphs.
+    """
 
     def __init__(self, renderer, measure) -> None:
-        from matplotlib.backends.backend_pdf import Op
-
         self.renderer = renderer
         self.file = renderer.file
         self.measure = measure
-        self._op = Op
         # (char, weight) -> (face, glyph id, subset, encoded 2-byte code); per PDF file
         self._glyphs: dict[tuple[str, str], tuple] = self.file.__dict__.setdefault("_aiplanner_glyphs", {})
+        # (face path, subset) -> b"/F1": the font's resource name; per PDF file
+        self._names: dict[tuple, bytes] = self.file.__dict__.setdefault("_aiplanner_font_names", {})
         self._font: tuple | None = None  # (pdf font name, size) selected in the open text block
+        self._out: list[bytes] = []
 
     def _glyph(self, char: str, weight: str) -> tuple:
         key = (char, weight)
@@ -124,56 +152,63 @@ class PdfText:
             found = self._glyphs[key] = (face, gid, subset, charcode.to_bytes(2, "big"))
         return found
 
+    def _name(self, face, subset: int) -> bytes:
+        key = (face.path, subset)
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = self.file.fontName(face.path, subset).pdfRepr()
+        return found
+
     def begin(self) -> None:
         """Open a text block (after the graphics state for its strings is set)."""
-        self.file.output(self._op.begin_text)
+        self._out = [b"BT\n"]
         self._font = None
 
     def end(self) -> None:
-        """Close the text block."""
-        self.file.output(self._op.end_text)
+        """Close the text block: its operators go into the page."""
+        self._out.append(b"ET\n")
+        self.file.write(b"".join(self._out))
+        self._out = []
 
     def show(self, x: float, y: float, text: str, size: float, weight: str) -> None:
         """Draw ``text`` with its baseline starting at ``(x, y)`` (PDF points)."""
-        op = self._op
-        out = self.file.output
+        out = self._out
         glyphs = self._glyphs
-        run: list = []
-        chunk = bytearray()
+        run: list[bytes] = []  # the operands of one TJ: literal strings and kerning numbers
+        chunk = b""
         current = None  # face and subset of the run being written
         current_subset = 0
         prev = None
         for i, char in enumerate(text):
-            found = glyphs.get((char, weight)) or self._glyph(char, weight)
-            face, gid, subset, code = found
+            face, gid, subset, code = glyphs.get((char, weight)) or self._glyph(char, weight)
             if face is not current or subset != current_subset:
                 if current is not None:
                     if chunk:
-                        run.append(bytes(chunk))
-                    out(run, op.showkern)
-                    run, chunk = [], bytearray()
-                name = self.file.fontName(face.path, subset)
+                        run.append(_literal(chunk))
+                    out.append(b"[" + b" ".join(run) + b"] TJ\n")
+                    run, chunk = [], b""
+                name = self._name(face, subset)
                 if self._font != (name, size):
-                    out(name, size, op.selectfont)
+                    out.append(name + b" " + pdf_number(size) + b" Tf\n")
                     self._font = (name, size)
                 # A new font mid-string (a fallback script): start where the text so far ends (unkerned).
                 shift = self.measure.width(text[:i], size, weight) if i else 0.0
-                out(1, 0, 0, 1, x + shift, y, op.textmatrix)
+                out.append(b"1 0 0 1 " + pdf_number(x + shift) + b" " + pdf_number(y) + b" Tm\n")
                 current, current_subset, prev = face, subset, None
             elif prev is not None:
                 kern = face._kern.get((prev, gid))
                 if kern is None:
                     kern = face.kern(prev, gid)
                 if kern:
-                    run.append(bytes(chunk))
-                    run.append(-kern)
-                    chunk = bytearray()
+                    run.append(_literal(chunk))
+                    run.append(pdf_number(-kern))
+                    chunk = b""
             chunk += code
             prev = gid
         if current is not None:
             if chunk:
-                run.append(bytes(chunk))
-            out(run, op.showkern)
+                run.append(_literal(chunk))
+            out.append(b"[" + b" ".join(run) + b"] TJ\n")
 
 
 def pdf_writer(renderer, measure) -> PdfText | None:

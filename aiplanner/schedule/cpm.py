@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from aiplanner.model.values import Frozen
 from aiplanner.schedule.calendar import WorkCalendar
 from aiplanner.schedule.graph import build_graph, topological_order
 from aiplanner.schedule.network import Network, build_network
@@ -48,25 +48,35 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class TaskTimes:
-    """Computed dates of one task (never stored in the document)."""
+_set = object.__setattr__
 
-    id: str
-    duration: int
-    es: int
-    ef: int
-    ls: int
-    lf: int
-    start: dt.date
-    finish: dt.date
-    late_start: dt.date
-    late_finish: dt.date
-    total_float: int
-    free_float: int
-    critical: bool
-    milestone: bool
-    deadline_late: int | None = None  # working days past the deadline, if missed
+
+class TaskTimes(Frozen):
+    """Computed dates of one task (never stored in the document); ``deadline_late``:
+    working days past the deadline, if missed."""
+
+    __slots__ = ("id", "duration", "es", "ef", "ls", "lf", "start", "finish", "late_start", "late_finish",
+                 "total_float", "free_float", "critical", "milestone", "deadline_late")
+
+    def __init__(self, id: str, duration: int, es: int, ef: int, ls: int, lf: int, start: dt.date,
+                 finish: dt.date, late_start: dt.date, late_finish: dt.date, total_float: int, free_float: int,
+                 critical: bool, milestone: bool, deadline_late: int | None = None) -> None:
+        # (one call each: a schedule makes thousands of these)
+        _set(self, "id", id)
+        _set(self, "duration", duration)
+        _set(self, "es", es)
+        _set(self, "ef", ef)
+        _set(self, "ls", ls)
+        _set(self, "lf", lf)
+        _set(self, "start", start)
+        _set(self, "finish", finish)
+        _set(self, "late_start", late_start)
+        _set(self, "late_finish", late_finish)
+        _set(self, "total_float", total_float)
+        _set(self, "free_float", free_float)
+        _set(self, "critical", critical)
+        _set(self, "milestone", milestone)
+        _set(self, "deadline_late", deadline_late)
 
 
 class ScheduleState:
@@ -177,20 +187,35 @@ class TaskTable(Mapping):
         return f"TaskTable({len(self)} tasks)"
 
 
-@dataclass
 class Schedule:
-    """The result of scheduling a plan."""
+    """The result of scheduling a plan (``state``: the passes' raw lists, when kept)."""
 
-    plan_start: dt.date
-    calendar: WorkCalendar
-    tasks: Mapping[str, TaskTimes]
-    phases: dict[str, PhaseSpan]
-    order: list[str]
-    finish_point: int
-    start: dt.date
-    finish: dt.date
-    missed_deadlines: list[str] = field(default_factory=list)
-    state: ScheduleState | None = field(default=None, repr=False, compare=False)
+    _FIELDS = ("plan_start", "calendar", "tasks", "phases", "order", "finish_point", "start", "finish",
+               "missed_deadlines")  # compared and shown (not the state)
+
+    def __init__(self, plan_start: dt.date, calendar: WorkCalendar, tasks: Mapping[str, TaskTimes],
+                 phases: dict[str, PhaseSpan], order: list[str], finish_point: int, start: dt.date, finish: dt.date,
+                 missed_deadlines: list[str] | None = None, state: ScheduleState | None = None) -> None:
+        self.plan_start = plan_start
+        self.calendar = calendar
+        self.tasks = tasks
+        self.phases = phases
+        self.order = order
+        self.finish_point = finish_point
+        self.start = start
+        self.finish = finish
+        self.missed_deadlines = [] if missed_deadlines is None else missed_deadlines
+        self.state = state
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self._FIELDS)
+
+    __hash__ = None  # mutable, as before
+
+    def __repr__(self) -> str:
+        return f"Schedule({', '.join(f'{name}={getattr(self, name)!r}' for name in self._FIELDS)})"
 
     @property
     def duration(self) -> int:

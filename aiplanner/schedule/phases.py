@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from aiplanner.model.values import Frozen, init_fields
 from aiplanner.schedule.calendar import WorkCalendar
 
 if TYPE_CHECKING:
@@ -16,16 +16,14 @@ if TYPE_CHECKING:
 __all__ = ["PhaseSpan", "phase_members", "phase_spans_of", "phase_spans"]
 
 
-@dataclass(frozen=True, slots=True)
-class PhaseSpan:
-    """A phase spans from its first task's start to its last task's finish."""
+class PhaseSpan(Frozen):
+    """A phase spans from its first task's start to its last task's finish
+    (``duration``: working days from the first start to the last finish)."""
 
-    id: str
-    es: int
-    ef: int
-    start: dt.date
-    finish: dt.date
-    duration: int  # working days from first start to last finish
+    __slots__ = ("id", "es", "ef", "start", "finish", "duration")
+
+    def __init__(self, id: str, es: int, ef: int, start: dt.date, finish: dt.date, duration: int) -> None:
+        init_fields(self, id=id, es=es, ef=ef, start=start, finish=finish, duration=duration)
 
 
 def phase_members(plan: Plan) -> dict[str, list[int]]:

@@ -31,9 +31,9 @@ Progress(status_date=datetime.date(2026, 5, 8), complete=32.5, planned=25.0, ref
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from aiplanner.model.values import Frozen, init_fields
 from aiplanner.schedule.cpm import Schedule, schedule_plan
 
 if TYPE_CHECKING:  # the command line's fast reader hands in plain records of the same shape
@@ -43,14 +43,19 @@ if TYPE_CHECKING:  # the command line's fast reader hands in plain records of th
 __all__ = ["Progress", "earned_progress"]
 
 
-@dataclass(frozen=True)
-class Progress:
-    """Percent complete and percent planned (0-100, one decimal) as of ``status_date``."""
+class Progress(Frozen):
+    """Percent complete and percent planned (0-100, one decimal) as of ``status_date``
+    (``planned``: None without a status date; ``reference``: "plan" or "baseline NAME",
+    where "planned" comes from)."""
 
-    status_date: dt.date | None
-    complete: float
-    planned: float | None  # None without a status date
-    reference: str  # "plan" or "baseline NAME": where "planned" comes from
+    __slots__ = ("status_date", "complete", "planned", "reference")
+
+    def __init__(self, status_date: dt.date | None, complete: float, planned: float | None, reference: str) -> None:
+        init_fields(self, status_date=status_date, complete=complete, planned=planned, reference=reference)
+
+    def to_dict(self) -> dict[str, object]:
+        """The fields by name (dates as they are)."""
+        return {name: getattr(self, name) for name in self.__slots__}
 
     @property
     def behind(self) -> float | None:

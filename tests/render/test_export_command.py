@@ -197,3 +197,23 @@ def test_the_helper_process_hands_over_every_analysis(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ("True ['findings', 'load', 'load_table', 'network-detail', 'network-overview', "
                                    "'risk', 'summary']")
+
+
+def test_sections_laid_out_while_the_helper_works_compute_no_analysis():
+    """What the command lays out before it collects the helper's results must not work out an
+    analysis itself (it would do the helper's work twice)."""
+    from aiplanner.io.native import load_plan
+    from aiplanner.render.options import ReportOptions
+    from aiplanner.render.report.build import FLOWING, WITHOUT_ANALYSES, _plan_sections
+    from aiplanner.render.report.context import ReportContext
+    from aiplanner.render.style import mpl_context
+    from aiplanner.schedule import schedule_plan
+    from tests.paths import SAMPLES
+
+    plan = load_plan(SAMPLES / "enterprise-rollout.aiplan")
+    ctx = ReportContext(plan, schedule_plan(plan), ReportOptions(iterations=50))
+    with mpl_context():
+        built = _plan_sections(ctx, [s for s in ctx.options.sections if s in WITHOUT_ANALYSES and s not in FLOWING],
+                               lambda fraction, message: None)
+    assert built["timeline"] and built["tasks"]
+    assert not {"findings", "risk", "load", "summary"} & set(ctx._cache), sorted(ctx._cache)

@@ -10,7 +10,8 @@ from aiplanner.render.style import TextMeasure, mpl_context
 
 from tests.render.report.test_report import pages_text
 
-STRINGS = ["AVATAR To Wa, office", "Анализ разрывов", "Σχεδιασμός", "Zürich Ærø · 5 – 7", "مرحبا"]
+STRINGS = ["AVATAR To Wa, office", "Анализ разрывов", "Σχεδιασμός", "Zürich Ærø · 5 – 7", "Gate (2) \\ 50% [x]",
+           "مرحبا"]
 
 
 def _pdf(monkeypatch) -> tuple[bytes, list[str]]:
@@ -41,8 +42,15 @@ def test_batched_strings_are_written_fast_and_stay_searchable(monkeypatch):
     data, slow = _pdf(monkeypatch)
     assert slow == ["مرحبا"]  # only the script that needs shaping went through draw_text
     text = pages_text(data)[0]
-    for s in STRINGS[:4]:
+    for s in STRINGS[:-1]:
         assert s in text
+
+
+def test_doctests():
+    import doctest
+
+    result = doctest.testmod(pdf_text)
+    assert result.attempted > 0 and result.failed == 0
 
 
 def test_kerning_agrees_with_matplotlibs_shaping():

@@ -25,7 +25,8 @@ __all__ = ["build_report", "plan_pages", "report_pages", "draw_page"]
 
 #: Sections that need none of the analyses a helper process may be working out
 #: (see :mod:`aiplanner.render.report.prefetch`): they are laid out while it works.
-WITHOUT_ANALYSES = frozenset({"milestones", "timeline", "changes", "tasks", "responsibilities", "metrics"})
+#: (Not the milestone page: it reads the executive summary, which the helper computes.)
+WITHOUT_ANALYSES = frozenset({"timeline", "changes", "tasks", "responsibilities", "metrics"})
 
 
 def plan_pages(ctx: ReportContext, progress: ProgressCallback = silent,
@@ -109,11 +110,10 @@ def report_pages(plan, options: ReportOptions, progress: ProgressCallback = sile
 def draw_page(ctx: ReportContext, page: Page, number: int, total: int):
     """Page ``number`` of ``total`` as a matplotlib figure, framed (title, footer): what the PDF
     prints, and what the window's print preview shows."""
-    from matplotlib.figure import Figure
-
     from aiplanner.render.canvas import plain_letters
+    from aiplanner.render.pdf_paths import grouping_figure
 
-    fig = Figure(figsize=(ctx.page_width, ctx.page_height))
+    fig = grouping_figure((ctx.page_width, ctx.page_height))
     page.draw(fig, ctx.body)
     _frame(fig, ctx, page, number, total)
     plain_letters(fig)
