@@ -41,6 +41,15 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
+def peak_text(peak: float, capacity: float) -> str:
+    """A person's highest load against their capacity that day, as ``load`` and the summary print it.
+
+    >>> peak_text(1.5, 1), peak_text(1, 0)
+    ('1.5 FTE of 1', '1 FTE while away')
+    """
+    return f"{peak:g} FTE while away" if capacity <= 0 else f"{peak:g} FTE of {capacity:g}"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing a check found about a plan.

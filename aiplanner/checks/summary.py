@@ -28,7 +28,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from aiplanner.checks.findings import plural
+from aiplanner.checks.findings import peak_text, plural
 from aiplanner.checks.metrics import BAD, GOOD, MetricStatus, metric_status, statuses
 from aiplanner.model.plan import Plan
 from aiplanner.model.parts import EXIT_CHECK_TAG
@@ -162,7 +162,7 @@ class Overloaded:
 
     @property
     def peak_text(self) -> str:
-        return f"{self.peak:g} FTE of {self.capacity:g}"
+        return peak_text(self.peak, self.capacity)
 
 
 @dataclass(frozen=True)
@@ -519,6 +519,12 @@ def _health_area(findings, pitfalls: tuple[OpenPitfall, ...]) -> AreaStatus:
     if errors:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     parts.append(f"{warnings} other warning{'s' if warnings != 1 else ''}")
+    staffing = sum(f.rule.startswith("staffing.") for f in findings)
+    deadlines = sum(f.rule.startswith("timeline.missed-deadline") for f in findings)
+    elsewhere = [text for n, text in ((staffing, f"{plural(staffing, 'staffing finding')} under staffing"),
+                                      (deadlines, f"{plural(deadlines, 'missed deadline')} under schedule")) if n]
+    if elsewhere:  # so the count agrees with the status bar's and the check command's total
+        parts[-1] += f" ({' and '.join(elsewhere)})"
     if errors or len(pitfalls) >= PITFALLS_RED:
         rag: RAG = "red"
     elif pitfalls or warnings:

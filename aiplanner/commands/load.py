@@ -78,12 +78,14 @@ def _long_rows(data: dict[str, Any]):
 
 def summary_lines(data: dict[str, Any]) -> list[str]:
     """Plain sentences about over-allocations and unstaffed roles."""
+    from aiplanner.checks.findings import peak_text
+
     lines = []
     for o in data["over_allocations"]:
         span = o["first"] if o["first"] == o["last"] else f"{o['first']}..{o['last']}"
         lines.append(
-            f"over-allocated: {o['person']} {span} ({o['days']} working days, peak {o['peak']:g} FTE "
-            f"of {o['capacity']:g}) by {', '.join(o['tasks']) or 'no task'}"
+            f"over-allocated: {o['person']} {span} ({o['days']} working days, peak "
+            f"{peak_text(o['peak'], o['capacity'])}) by {', '.join(o['tasks']) or 'no task'}"
         )
     for u in data["unstaffed_roles"]:
         lines.append(

@@ -93,6 +93,14 @@ def test_the_coe_sample_answers_the_five_questions(summaries):
         ("schedule", "amber"), ("staffing", "red"), ("risk", "amber"), ("health", "green")]
 
 
+def test_health_names_the_findings_counted_under_other_areas(summaries, capsys):
+    # the status bar and `check` count 3 warnings: the health text must not read as if there were none
+    total = cli_json(capsys, "check", str(SAMPLES / "coe-rollout.aiplan"), "--format", "json")["summary"]["warning"]
+    assert total == 3
+    assert summaries["coe-rollout"].area("health").why == (
+        "0 pitfalls, 0 other warnings (3 staffing findings under staffing)")
+
+
 def test_pitfalls_carry_the_sources_reason(summaries):
     summary = summaries["source-timeline"]
     assert [p.name for p in summary.pitfalls] == ["Under-investment in enablement", "Ignoring change management"]

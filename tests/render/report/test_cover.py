@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from aiplanner.checks.findings import plural
+from aiplanner.checks.findings import peak_text, plural
 from aiplanner.cli import main
 from aiplanner.io.native import load_plan
 from aiplanner.render.options import ReportOptions
@@ -66,7 +66,7 @@ def test_cover_figures_equal_the_command_line(name, capsys):
         days[run["person"]] = days.get(run["person"], 0) + run["days"]
     shown = sorted(days.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:5]
     for person, total in shown:
-        peaks = [f"peak {r['peak']:g} FTE of {r['capacity']:g}" for r in load["over_allocations"] if r["person"] == person]
+        peaks = [f"peak {peak_text(r['peak'], r['capacity'])}" for r in load["over_allocations"] if r["person"] == person]
         line = f"{names[person]}: {plural(total, 'working day')} over capacity, "
         assert line in cover
         assert any(line + peak in cover for peak in peaks)
