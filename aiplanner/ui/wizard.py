@@ -1,9 +1,11 @@
 """New plan from a pattern: pick one of the three organisational patterns and a start date.
 
 Each pattern is explained with the catalogue's words (what it is, when it
-works, its risk), so the choice can be made in the dialog. The plan comes
-from :func:`aiplanner.catalog.build_plan`, the same template the
-``aiplanner new`` command uses.
+works, its risk), so the choice can be made in the dialog. The horizon is
+the foundation (to the end of initial scaling, as ``aiplanner new``) or the
+whole journey to maturity (``aiplanner new --horizon maturity``). The plan
+comes from :func:`aiplanner.catalog.build_plan` or
+:func:`aiplanner.catalog.journey.build_journey`, as the command's does.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -114,6 +117,12 @@ class NewPlanWizard(QDialog):
         self.organisation = QLineEdit()
         self.start = DateField(next_monday(today))  # takes the date as typed (2027-02-01 stays 2027)
         self.start.setAccessibleName("Start date")
+        self.horizon = QComboBox()
+        self.horizon.setAccessibleName("Horizon")
+        self.horizon.addItem("Foundation: the four phases, to the end of initial scaling (6-9 months)", "foundation")
+        self.horizon.addItem("Maturity: the whole journey, with the maturity stages after the foundation "
+                             "(18-24 months)", "maturity")
+        self.horizon.setToolTip("The same choice as 'aiplanner new --horizon foundation|maturity'")
         self.patterns.currentRowChanged.connect(self._show_pattern)
         self.patterns.setCurrentRow(0)
 
@@ -124,6 +133,7 @@ class NewPlanWizard(QDialog):
         form.addRow("Plan &name", self.name)
         form.addRow("&Organisation", self.organisation)
         form.addRow("&Start date", self.start)
+        form.addRow("&Horizon", self.horizon)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create plan")
         self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -151,6 +161,13 @@ class NewPlanWizard(QDialog):
     def chosen(self) -> str:
         return self.pattern_ids()[max(0, self.patterns.currentRow())]
 
+    def chosen_horizon(self) -> str:
+        """``foundation`` or ``maturity``."""
+        return self.horizon.currentData()
+
+    def choose_horizon(self, horizon: str) -> None:
+        self.horizon.setCurrentIndex(self.horizon.findData(horizon))
+
     def set_start(self, day: dt.date) -> None:
         self.start.set_date(day)
 
@@ -168,10 +185,15 @@ class NewPlanWizard(QDialog):
         super().accept()
 
     def plan(self) -> Plan:
-        """The plan of the chosen pattern from the chosen start, named as typed."""
-        from aiplanner.catalog import build_plan
+        """The plan of the chosen pattern and horizon from the chosen start, named as typed."""
+        if self.chosen_horizon() == "maturity":
+            from aiplanner.catalog.journey import build_journey
 
-        plan = build_plan(self.chosen(), self.start_date())
+            plan = build_journey(self.chosen(), self.start_date())
+        else:
+            from aiplanner.catalog import build_plan
+
+            plan = build_plan(self.chosen(), self.start_date())
         updates = {}
         if self.name.text().strip():
             updates["name"] = self.name.text().strip()

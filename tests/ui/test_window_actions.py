@@ -35,6 +35,31 @@ def test_new_plan_from_each_pattern_through_the_wizard(main_window, prompts, pat
     assert main_window.tree.source.rowCount() == len(session.plan.phases)
 
 
+def test_new_plan_for_the_whole_journey_is_the_commands(main_window, prompts, tmp_path, capsys):
+    from aiplanner.cli import main
+    from aiplanner.io.native import load_plan
+
+    def fill(wizard):
+        wizard.choose("coe")
+        wizard.choose_horizon("maturity")
+        wizard.set_start(dt.date(2026, 6, 1))
+        return True
+
+    prompts.accept_dialogs.append(fill)
+    main_window.actions_by_name["new"].trigger()
+    plan = main_window.session.plan
+    assert main(["new", "--pattern", "coe", "--start", "2026-06-01", "--horizon", "maturity",
+                 "-o", str(tmp_path / "journey.aiplan")]) == 0
+    capsys.readouterr()
+    expected = load_plan(tmp_path / "journey.aiplan")
+    assert [p.id for p in plan.phases] == [p.id for p in expected.phases]
+    assert [p.id for p in plan.phases][4:] == ["stage-enabling", "stage-federated", "stage-products"]
+    assert [(t.id, t.duration) for t in plan.tasks] == [(t.id, t.duration) for t in expected.tasks]
+    finish = main_window.session.schedule.finish
+    assert 18 <= (finish - plan.start).days / 30.44 <= 24  # the source's months to maturity
+    assert main_window.status.finish.text().startswith(f"Finish {finish.isoformat()} (")
+
+
 def test_cycle_typed_in_the_table_is_refused_with_a_message(main_window, qtbot, prompts):
     before = main_window.session.plan.model_dump()
     index = main_window.tree.source.task_index("a1", COLUMN_INDEX["predecessors"])
