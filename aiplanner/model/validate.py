@@ -9,6 +9,7 @@ and :func:`check_scenario` before a scenario edit).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -153,7 +154,8 @@ def pydantic_problems(error) -> list[Problem]:
         if item.get("type") == "extra_forbidden":
             message = "unknown field"
         elif "input" in item and item.get("type") not in ("missing",) and not isinstance(item["input"], (dict, list)):
-            shown = repr(item["input"])
+            value = item["input"]  # a date as it is written in a plan file, not as Python spells it
+            shown = repr(value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value)
             if len(shown) > 60:
                 shown = shown[:57] + "..."
             message = f"{message} (got {shown})"
