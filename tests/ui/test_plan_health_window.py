@@ -115,3 +115,24 @@ def test_the_matrix_and_metrics_views_mark_what_is_derived(coe_window):
     assert targets["ai-roi"] == "Rising trend [derived]" and targets["time-to-deploy"] == "< 4 weeks"
     window.set_document(Document(build_plan("federated", dt.date(2026, 5, 4))))
     assert "[derived]" not in window.matrix_view.origin.text() and "source's" in window.matrix_view.origin.text()
+
+
+def test_the_status_bars_p80_is_the_summarys_and_the_commands(coe_window, qtbot, capsys, tmp_path):
+    import json
+
+    from aiplanner.checks.summary import DEFAULT_ITERATIONS, DEFAULT_SEED, executive_summary
+    from aiplanner.cli import main
+    from aiplanner.io.native import save_plan
+
+    view = coe_window.risk_view
+    assert (view.iterations.value(), view.seed.value()) == (DEFAULT_ITERATIONS, DEFAULT_SEED)
+    with qtbot.waitSignal(view.simulated, timeout=20000):
+        view.run()
+    plan = coe_window.session.plan
+    summary = executive_summary(plan, iterations=DEFAULT_ITERATIONS, seed=DEFAULT_SEED)
+    save_plan(plan, tmp_path / "plan.aiplan")
+    capsys.readouterr()
+    main(["simulate", str(tmp_path / "plan.aiplan"), "--iterations", str(DEFAULT_ITERATIONS),
+          "--seed", str(DEFAULT_SEED), "--format", "json"])
+    p80 = json.loads(capsys.readouterr().out)["percentiles"]["P80"]
+    assert coe_window.status.p80.text() == f"P80 {p80}" == f"P80 {summary.risk.p80.isoformat()}"

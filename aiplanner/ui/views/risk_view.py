@@ -57,7 +57,9 @@ class RiskView(QWidget):
         self.canvas = None  # created on first show (matplotlib is imported then)
         self._waiting_for_paint = False
 
-        self.iterations = QSpinBox(self, minimum=100, maximum=100_000, singleStep=500, value=2000)
+        # The summary's and the report's runs (checks.summary.DEFAULT_ITERATIONS, DEFAULT_SEED), so the
+        # status bar's P80, the Summary tab's and the PDF's are the same date.
+        self.iterations = QSpinBox(self, minimum=100, maximum=100_000, singleStep=1000, value=10_000)
         self.iterations.setToolTip("Iterations per run")
         self.seed = QSpinBox(self, minimum=0, maximum=2**31 - 1, value=1)
         self.seed.setToolTip("Random seed (the same seed gives the same result)")
