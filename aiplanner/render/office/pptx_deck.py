@@ -74,12 +74,20 @@ def build_deck(ctx: OfficeContext) -> bytes:
     measure = TextMeasure()
     prs = _new_deck()
     _properties(prs, ctx)
-    steps = (("summary", lambda: summary_slide(prs, ctx, measure)),
-             ("timeline", lambda: timeline_slide(prs, ctx, measure)),
-             ("Gantt by phase", lambda: gantt_slides(prs, ctx, measure)),
-             ("load", lambda: load_slides(prs, ctx, measure)),
-             ("findings", lambda: findings_slides(prs, ctx, measure)),
-             ("risk", lambda: risk_slide(prs, ctx, measure)))
+    # Each slide group is the report section it shows, so --sections chooses slides as it chooses pages.
+    every = ((("cover",), "summary", lambda: summary_slide(prs, ctx, measure)),
+             (("milestones",), "timeline", lambda: timeline_slide(prs, ctx, measure)),
+             (("timeline",), "Gantt by phase", lambda: gantt_slides(prs, ctx, measure)),
+             (("load", "staffing"), "load", lambda: load_slides(prs, ctx, measure)),
+             (("findings",), "findings", lambda: findings_slides(prs, ctx, measure)),
+             (("risk",), "risk", lambda: risk_slide(prs, ctx, measure)))
+    chosen = set(ctx.options.sections)
+    steps = [(name, step) for sections, name, step in every if chosen.intersection(sections)]
+    if not steps:
+        from aiplanner.model.errors import InvalidPlanError, Problem
+
+        raise InvalidPlanError([Problem("", "--sections: a deck has slides for cover, milestones, timeline, "
+                                            "load (or staffing), findings and risk; none of them was chosen")])
     for n, (name, step) in enumerate(steps):
         ctx.progress(0.1 + 0.8 * n / len(steps), f"slides: {name}")
         step()

@@ -226,6 +226,23 @@ def test_scenario_deck_says_so_on_every_slide(tmp_path):
     assert len(people) == 6  # the scenario adds a second MLOps engineer
 
 
+def test_sections_choose_slides_as_they_choose_pdf_pages(tmp_path, deck, capsys):
+    from pptx import Presentation
+
+    out = tmp_path / "some.pptx"
+    export(COE, "pptx", out, "--sections", "cover,findings,risk")
+    titles = _titles(Presentation(str(out)))
+    assert titles == [_titles(deck)[0], "Findings", "Finish date risk"]
+    footers = [t.text_frame.text for t in Presentation(str(out)).slides[-1].shapes if t.has_text_frame]
+    assert any("3 / 3" in text or "3 of 3" in text for text in footers), footers
+
+    none = tmp_path / "none.pptx"
+    code, _ = cli("export", COE, "--to", "pptx", "-o", none, "--sections", "tasks,network")
+    err = capsys.readouterr().err
+    assert code == 2 and not none.exists()
+    assert "--sections" in err and "none of them was chosen" in err and "Traceback" not in err
+
+
 def test_unknown_scenario_is_a_clean_error(tmp_path, capsys):
     out = tmp_path / "x.pptx"
     code, _ = cli("export", COE, "--to", "pptx", "-o", out, "--scenario", "Nope")
