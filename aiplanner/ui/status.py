@@ -105,16 +105,16 @@ class StatusPanel:
         self.saved.setText("Unsaved changes" if session.dirty else "Saved" if session.path else "Not saved")
 
     def _simulate_scenario(self) -> None:
-        """The shown scenario's P80 (Monte Carlo, the fixed seed and iterations of presentation mode)."""
+        """The shown scenario's P80 (Monte Carlo with the Summary's, Risk view's and report's runs and seed)."""
         from aiplanner.checks.compare.facts import p80_of as simulate_p80
-        from aiplanner.checks.compare.sides import RISK_ITERATIONS, RISK_SEED
+        from aiplanner.checks.summary import DEFAULT_ITERATIONS, DEFAULT_SEED
         from aiplanner.model.errors import PlanError
 
         lens = self.lens
         if lens is None or lens.scenario is None or lens.schedule is None or self.session.document is None:
             return
         try:
-            p80 = simulate_p80(lens.plan, lens.schedule, iterations=RISK_ITERATIONS, seed=RISK_SEED)
+            p80 = simulate_p80(lens.plan, lens.schedule, iterations=DEFAULT_ITERATIONS, seed=DEFAULT_SEED)
         except PlanError:
             p80 = None
         if len(self._scenario_p80) > 32:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from aiplanner.checks import run_checks
 from aiplanner.checks.compare.facts import p80_of
-from aiplanner.checks.compare.sides import RISK_ITERATIONS, RISK_SEED
+from aiplanner.checks.summary import DEFAULT_ITERATIONS, DEFAULT_SEED
 from aiplanner.model.errors import PlanError
 
 __all__ = ["Facts", "FactsCache"]
@@ -45,7 +45,8 @@ class FactsCache:
         if known is not None:
             return known
         try:
-            p80 = p80_of(plan, schedule, iterations=RISK_ITERATIONS, seed=RISK_SEED)
+            # the summary's run (its first screen shows the same P80), the Risk view's and the report's
+            p80 = p80_of(plan, schedule, iterations=DEFAULT_ITERATIONS, seed=DEFAULT_SEED)
         except PlanError:
             p80 = None
         found = run_checks(plan, schedule)
