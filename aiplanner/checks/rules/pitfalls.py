@@ -14,13 +14,18 @@ what this plan shows and what to change in it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from aiplanner.checks.domain import BUILD_PHASE, ENABLEMENT_ROLE, ongoing_phase, phase_name, pitfall
 from aiplanner.checks.evidence import governance_work, overlapping, rollout
 from aiplanner.checks.findings import CheckContext, Finding, pitfall_finding, rule
+from aiplanner.checks.kinds import name_kinds
 
 __all__: list[str] = []
+
+#: Words that make a tool task's name about the tools already in use (an inventory), not a choice.
+_IN_PLACE = re.compile(r"\b(current|existing|in use|already|today'?s)\b", re.IGNORECASE)
 
 
 @rule("pitfall.technology-first", pitfall("technology-first").name)
@@ -32,11 +37,21 @@ def technology_first(ctx: CheckContext) -> Iterator[Finding]:
     itself design work, that starts before the last operating-model design
     work (``design``, ``pattern-selection``) finishes, or any such work in a
     plan with no design work at all. Assessment work (an inventory of the
-    tools in use) is not tool selection.
+    tools in use) is not tool selection, but a task named for choosing tools
+    or vendors is, however it is tagged, unless its name speaks of the tools
+    already there (current, existing, in use).
     """
     kinds = ctx.kinds
     design = kinds.ids("design", "pattern-selection")
     tech = kinds.ids("platform", "tool-selection", exclude=("design", "pattern-selection"))
+    # A task named for choosing tools or vendors is tool selection even when it is tagged as assessment
+    # ("Evaluate AI vendors" put in the Assessment phase), unless its name is about what is there already.
+    named = {t.id: t.name for t in ctx.plan.tasks}
+    chosen = [t for t in kinds.ids("tool-selection", exclude=("design", "pattern-selection"), assessment=True)
+              if t not in tech and "tool-selection" in name_kinds(named[t]) and not _IN_PLACE.search(named[t])]
+    if chosen:
+        order = {task_id: n for n, task_id in enumerate(named)}
+        tech = sorted((*tech, *chosen), key=order.__getitem__)
     if not tech:
         return
     times = ctx.schedule.tasks

@@ -143,6 +143,23 @@ def test_technology_first_when_there_is_no_design_work_at_all():
     assert "no operating-model design work" in f.message and "b-tools" in f.tasks
 
 
+@pytest.mark.parametrize("name", ["Evaluate AI vendors", "Select AI tools and vendors",
+                                  "Standardise on one AI tool vendor"])
+def test_technology_first_reads_a_tool_choice_tagged_as_assessment(name):
+    # put in the Assessment phase and tagged as assessment work, it is still a choice of tools
+    document = doc()
+    document.add_task(Task(id="x-tools", name=name, phase="assessment", duration=5, tags=["assessment"]))
+    (f,) = fired(document.plan, "technology-first")
+    assert f.tasks == ("x-tools",)
+
+
+@pytest.mark.parametrize("name", ["Evaluate current AI tools in use", "Review existing AI vendors' contracts"])
+def test_a_review_of_the_tools_already_there_tagged_as_assessment_is_not_tool_selection(name):
+    document = doc()
+    document.add_task(Task(id="x-tools", name=name, phase="assessment", duration=5, tags=["assessment"]))
+    assert fired(document.plan, "technology-first") == []
+
+
 def test_an_inventory_of_the_tools_in_use_is_not_tool_selection():
     document = doc()
     document.add_task(Task(id="x-inv", name="Inventory the AI tools each team licenses", phase="assessment",
