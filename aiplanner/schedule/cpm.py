@@ -186,6 +186,31 @@ class TaskTable(Mapping):
     def __repr__(self) -> str:
         return f"TaskTable({len(self)} tasks)"
 
+    def changed_since(self, older: Mapping[str, TaskTimes]) -> list[str] | None:
+        """Ids (document order) whose :class:`TaskTimes` differ from ``older``'s, or ``None``
+        when the two cannot be compared from their raw lists (another network or calendar:
+        compare the times themselves then).
+
+        Read from the passes' lists without building a single :class:`TaskTimes`: what a
+        table of 1,000 rows needs to repaint after one edit, in well under a millisecond.
+        """
+        if not isinstance(older, TaskTable):
+            return None
+        a, b = older._state, self._state
+        if a is b:
+            return []
+        if a.net is not b.net or a.cal is not b.cal:
+            return None
+        changed = []
+        for i, task_id in enumerate(b.net.ids):
+            if (a.es[i] != b.es[i] or a.ef[i] != b.ef[i] or a.ls[i] != b.ls[i] or a.lf[i] != b.lf[i]
+                    or a.rep[i] != b.rep[i] or a.dur[i] != b.dur[i] or a.milestone[i] != b.milestone[i]
+                    or a.days_late(i) != b.days_late(i)
+                    or free_float(i, a.net, a.es, a.ef, a.finish_point)
+                    != free_float(i, b.net, b.es, b.ef, b.finish_point)):
+                changed.append(task_id)
+        return changed
+
 
 class Schedule:
     """The result of scheduling a plan (``state``: the passes' raw lists, when kept)."""

@@ -117,3 +117,49 @@ def test_incremental_equals_full_after_random_edits(plan, edits):
         except PlanError:
             continue  # a refused edit (cycle, duplicate link) changes nothing
         same(inc.schedule, schedule_plan(doc.plan))
+
+
+@settings(max_examples=40, deadline=None)
+@given(plan=random_plan_strategy(max_tasks=10), edits=EDITS)
+def test_changed_since_names_exactly_the_tasks_whose_times_moved(plan, edits):
+    """What the task table repaints after an edit: read from the raw lists, equal to comparing every TaskTimes."""
+    doc = Document(plan)
+    inc = IncrementalScheduler(plan)
+    doc.events.connect(lambda e: inc.handle_event(e, doc.plan))
+    ids = [t.id for t in plan.tasks]
+    compared = 0
+    for kind, pick, value in edits:
+        task = doc.plan.tasks[pick % len(ids)]
+        before = inc.schedule
+        try:
+            if kind in ("duration", "phase", "type"):
+                doc.update_task(task.id, duration=max(0, value))
+            elif kind in ("lag", "add_link") and task.depends_on:
+                deps = list(task.depends_on)
+                deps[pick % len(deps)] = deps[pick % len(deps)].model_copy(update={"lag": value})
+                doc.update_task(task.id, depends_on=deps)
+            elif kind == "not_before":
+                doc.update_task(task.id, not_before=doc.plan.start + dt.timedelta(days=value * 2) if value > 0 else None)
+            elif kind == "deadline":
+                doc.update_task(task.id, deadline=doc.plan.start + dt.timedelta(days=value * 3) if value > 0 else None)
+            else:
+                continue
+        except PlanError:
+            continue
+        after = inc.schedule
+        moved = after.tasks.changed_since(before.tasks)
+        if moved is None:  # rebuilt from scratch: the caller compares the times instead
+            continue
+        compared += 1
+        assert moved == [k for k in after.tasks if before.tasks[k] != after.tasks[k]]
+    assert inc.schedule.tasks.changed_since(inc.schedule.tasks) == []
+
+
+def test_changed_since_after_one_duration_edit():
+    plan = make([T("a", 5), T("b", 3, "a"), T("c", 2), T("m", 0, "b")])
+    inc = IncrementalScheduler(plan)
+    before = inc.schedule
+    plan.tasks[0] = plan.tasks[0].model_copy(update={"duration": 7})
+    after = inc.update(["a"])
+    assert after.tasks.changed_since(before.tasks) == ["a", "b", "c", "m"]  # c's float shrinks with the finish
+    assert after.tasks.changed_since(schedule_plan(plan).tasks) is None  # another network: not comparable
