@@ -16,7 +16,7 @@ import every rule (and networkx) with it. Asking for any of them imports
 
 from __future__ import annotations
 
-import importlib
+from aiplanner._lazy import lazy_names
 
 _WHERE = {"Finding": "findings", "Rule": "findings", "RULES": "findings", "SEVERITIES": "findings",
           "CheckContext": "findings", "rule": "findings", "iter_rules": "findings", "run_checks": "run"}
@@ -24,15 +24,4 @@ _WHERE = {"Finding": "findings", "Rule": "findings", "RULES": "findings", "SEVER
 __all__ = ["Finding", "Rule", "RULES", "SEVERITIES", "CheckContext", "rule", "run_checks"]
 
 
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    importlib.import_module(f"{__name__}.run")  # every rule registered
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, __all__, first="run")  # every rule registered

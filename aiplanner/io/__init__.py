@@ -14,7 +14,7 @@ does not import the plan reader and pydantic with it.
 
 from __future__ import annotations
 
-import importlib
+from aiplanner._lazy import lazy_names
 
 _WHERE = {
     "dumps": "native", "load_plan": "native", "loads": "native", "save_plan": "native",
@@ -26,14 +26,4 @@ __all__ = ["dumps", "loads", "load_plan", "save_plan", "atomic_write_bytes", "Im
            "parse_links", "format_links"]
 
 
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, __all__)

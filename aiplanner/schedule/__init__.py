@@ -7,7 +7,7 @@ the Monte Carlo engine, so the window and the CLI start lighter.
 
 from __future__ import annotations
 
-import importlib
+from aiplanner._lazy import lazy_names
 
 _WHERE = {
     "available_dates": "availability", "available_days": "availability", "is_available": "availability",
@@ -46,14 +46,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, __all__)

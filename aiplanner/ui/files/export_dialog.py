@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from aiplanner.model.errors import EditError, PlanError
 from aiplanner.ui.widgets.datefield import DateField
 
-__all__ = ["ExportDialog", "export_parser", "ExportCancelled", "open_externally", "REPORT_OPTIONS"]
+__all__ = ["ExportDialog", "export_parser", "ExportCancelled", "cancellable_progress", "open_externally", "REPORT_OPTIONS"]
 
 #: Options of the command the dialog does not show (it has its own controls for them).
 _HIDDEN = {"help", "file", "format", "output", "progress"}
@@ -61,6 +61,28 @@ _FIRST = ("scenario", "baseline", "today")
 
 class ExportCancelled(Exception):
     """The user pressed Cancel in the progress dialog."""
+
+
+def cancellable_progress(parent, title: str, text: str, delay_ms: int = 300):
+    """A window-modal progress dialog and the progress callback that drives it.
+
+    The callback (``fraction``, ``message``) moves the bar, shows the message (``text``
+    when empty), keeps the window responsive, and raises :class:`ExportCancelled`
+    once the user has pressed Cancel. The dialog shows only after ``delay_ms``.
+    """
+    progress = QProgressDialog(text, "Cancel", 0, 100, parent)
+    progress.setWindowTitle(title)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(delay_ms)
+
+    def report(fraction: float, message: str) -> None:
+        progress.setValue(int(fraction * 100))
+        progress.setLabelText(message or text)
+        QApplication.processEvents()
+        if progress.wasCanceled():
+            raise ExportCancelled()
+
+    return progress, report
 
 
 def export_parser() -> argparse.ArgumentParser:
@@ -358,17 +380,7 @@ class ExportDialog(QDialog):
         if not out:
             prompts.error("Export", "Choose where to save the export.")
             return False
-        progress = QProgressDialog("Exporting…", "Cancel", 0, 100, self.window_)
-        progress.setWindowTitle("Export")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def report(fraction: float, message: str) -> None:
-            progress.setValue(int(fraction * 100))
-            progress.setLabelText(message or "Exporting…")
-            QApplication.processEvents()
-            if progress.wasCanceled():
-                raise ExportCancelled()
+        progress, report = cancellable_progress(self.window_, "Export", "Exporting…")
 
         source = str(self.window_.session.path or "")
         try:

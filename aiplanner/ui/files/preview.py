@@ -12,12 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiplanner.model.errors import PlanError
-from aiplanner.ui.files.export_dialog import ExportCancelled
+from aiplanner.ui.files.export_dialog import ExportCancelled, cancellable_progress
 
 __all__ = ["ReportPreview", "render_pages", "PREVIEW_DPI"]
 
@@ -116,17 +114,7 @@ class ReportPreview(QDialog):
         from aiplanner.io.exporters import ExportRequest
 
         prompts = self.window_.prompts
-        progress = QProgressDialog("Drawing the report…", "Cancel", 0, 100, self.window_)
-        progress.setWindowTitle("Print preview")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-
-        def report(fraction: float, text: str) -> None:
-            progress.setValue(int(fraction * 100))
-            progress.setLabelText(text or "Drawing the report…")
-            QApplication.processEvents()
-            if progress.wasCanceled():
-                raise ExportCancelled()
+        progress, report = cancellable_progress(self.window_, "Print preview", "Drawing the report…", 400)
 
         try:
             options = self.choices.options()

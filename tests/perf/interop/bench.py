@@ -402,7 +402,6 @@ class InProcess:
 NS_MSPDI = "http://schemas.microsoft.com/project"
 ELAPSED_FORMATS = {4, 6, 8, 10, 12, 36, 38, 40, 42, 44}
 PERCENT_LAG = {19, 20, 51, 52}
-_ID_BAD = re.compile(r"[^A-Za-z0-9_.\-]+")
 _DURATION = re.compile(r"^-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
                        r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 TEXT1_FIELD = "188743731"  # the extended attribute in which aiplanner writes its own task ids
@@ -434,21 +433,6 @@ def duration_hours(text: str | None, hours_per_day: float) -> float | None:
         return None
     y, mo, d, h, mi, s = (float(g) if g else 0.0 for g in m.groups())
     return h + mi / 60 + s / 3600 + (d + mo * 20 + y * 240) * hours_per_day
-
-
-def sanitize_id(text: str) -> str:
-    clean = _ID_BAD.sub("-", text.strip()).strip("-.")[:64].rstrip("-.")
-    return clean or "item"
-
-
-def unique_id(base: str, used: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in used:
-        suffix = f"-{n}"
-        candidate = base[: 64 - len(suffix)] + suffix
-        n += 1
-    used.add(candidate)
-    return candidate
 
 
 def _int(text: str | None, default: int | None = None) -> int | None:
@@ -564,6 +548,8 @@ def _split_uids(root, weekdays: dict) -> set[str]:
 
 def mspdi_truth(path: Path) -> dict:
     """The tasks of an MSPDI file to compare, with the ids the importer will give them."""
+    from aiplanner.io.reading import sanitize_id, unique_id  # the importer's own id rules
+
     try:
         root = ET.parse(path).getroot()
     except (ET.ParseError, OSError) as exc:
